@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import { AppError } from "../errors.ts";
+import type { Database } from "./schema.ts";
+
+export type DbKind = "pglite" | "postgres";
+
+export interface Db {
+  db: Kysely<Database>;
+  kind: DbKind;
+  /** Where the data lives, for messages: a directory or a server address (without password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+const INT8_OID = 20;
+const identity = (v: string) => v;
+
+const MARKER = ".lotrinh-data";
+
+/** Refuses a data directory that holds something other than Lộ Trình's data. */
+export function claimDataDir(dataDir: string): string {
+  const dbDir = path.join(dataDir, "db");
+  if (fs.existsSync(dataDir)) {
+    if (!fs.statSync(dataDir).isDirectory()) {
+      throw new AppError("DATA_DIR_FOREIGN", `"${dataDir}" không phải là thư mục; hãy chọn thư mục dữ liệu khác.`);
+    }
+    const entries = fs.readdirSync(dataDir);
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+      throw new AppError(
+        "DATA_DIR_FOREIGN",
+        `Thư mục dữ liệu "${dataDir}" đã có nội dung không phải của Lộ Trình; hãy chọn thư mục trống (LOTRINH_DATA_DIR).`,
+      );
+    }
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, MARKER), "Lộ Trình data directory\n");
+  if (fs.existsSync(dbDir) && fs.readdirSync(dbDir).length > 0 && !fs.existsSync(path.join(dbDir, "PG_VERSION"))) {
+    throw new AppError("DATA_DIR_FOREIGN", `"${dbDir}" không phải là cơ sở dữ liệu của Lộ Trình.`);
+  }
+  return dbDir;
+}
+
+export interface PgliteOptions {
+  /** Directory for the data; omit for an in-memory database. */
+  dir?: string;
+  /** A data directory dump (PGlite dumpDataDir) to start from. */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(opts: PgliteOptions): Promise<Db> {
+  const client = await PGlite.create({
+    dataDir: opts.dir,
+    loadDataDir: opts.loadDataDir,
+    parsers: { [DATE_OID]: identity, [NUMERIC_OID]: identity, [INT8_OID]: (v: string) => Number(v) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
+  return {
+    db,
+    kind: "pglite",
+    location: opts.dir ?? "(bộ nhớ)",
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "(địa chỉ không hợp lệ)";
+  }
+}
+
+export async function openPostgres(url: string): Promise<Db> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError("DB_BAD_URL", "DATABASE_URL không hợp lệ: cần dạng postgres://người_dùng:mật_khẩu@máy:5432/tên_csdl.");
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    throw new AppError("DB_BAD_URL", `DATABASE_URL phải bắt đầu bằng postgres:// (đang là "${parsed.protocol}").`);
+  }
+  const where = describeUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") => {
+        if (oid === DATE_OID || oid === NUMERIC_OID) return identity;
+        if (oid === INT8_OID) return (v: string) => Number(v);
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on("error", () => {
+    /* idle client errors are reported by the next query */
+  });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new AppError("DB_UNREACHABLE", `Không kết nối được PostgreSQL tại ${where}: ${reason}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: "postgres", location: where, close: () => db.destroy() };
+}
+
+/** Opens the configured database: PostgreSQL when a URL is given, else PGlite in dataDir/db. */
+export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+  const dir = claimDataDir(cfg.dataDir);
+  try {
+    return await openPglite({ dir });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new AppError("DATA_DIR_FOREIGN", `Không mở được cơ sở dữ liệu trong "${dir}": ${reason}`);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Every error a user can see: a stable code, a Vietnamese message and the HTTP status it maps to.
+ * Routes never build error responses themselves; the server maps AppError once (server/errorHandler.ts).
+ */
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "NOT_AUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT_VERSION"
+  | "DUPLICATE"
+  | "INVALID_CREDENTIALS"
+  | "ACCOUNT_DISABLED"
+  | "TOO_MANY_ATTEMPTS"
+  | "CSRF_FAILED"
+  | "DB_UNREACHABLE"
+  | "DB_BAD_URL"
+  | "DATA_DIR_FOREIGN"
+  | "BACKUP_INVALID"
+  | "DEMO_DISABLED"
+  | "BAD_INPUT_FILE"
+  | "INTERNAL";
+
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_AUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT_VERSION: 409,
+  DUPLICATE: 409,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  TOO_MANY_ATTEMPTS: 429,
+  CSRF_FAILED: 403,
+  DB_UNREACHABLE: 503,
+  DB_BAD_URL: 500,
+  DATA_DIR_FOREIGN: 500,
+  BACKUP_INVALID: 400,
+  DEMO_DISABLED: 400,
+  BAD_INPUT_FILE: 400,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.status = statusOf[code];
+    this.details = details;
+  }
+}
+
+export const errors = {
+  validation: (message: string, details?: unknown) => new AppError("VALIDATION_FAILED", message, details),
+  notAuthenticated: () => new AppError("NOT_AUTHENTICATED", "Bạn cần đăng nhập để thực hiện thao tác này."),
+  forbidden: (message = "Bạn không có quyền thực hiện thao tác này.") => new AppError("FORBIDDEN", message),
+  notFound: (what: string) => new AppError("NOT_FOUND", `Không tìm thấy ${what}.`),
+  conflict: (what: string) =>
+    new AppError(
+      "CONFLICT_VERSION",
+      `${what} vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.`,
+    ),
+  duplicate: (message: string) => new AppError("DUPLICATE", message),
+  invalidCredentials: () => new AppError("INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng."),
+  accountDisabled: () => new AppError("ACCOUNT_DISABLED", "Tài khoản đã bị khóa. Hãy liên hệ quản trị viên."),
+  tooManyAttempts: (minutes: number) =>
+    new AppError("TOO_MANY_ATTEMPTS", `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`),
+  csrf: () =>
+    new AppError("CSRF_FAILED", "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại."),
+  internal: () => new AppError("INTERNAL", "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện."),
+};
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from "fastify";
+import { findSession } from "../db/repositories/sessionRepository.ts";
+import { errors } from "../errors.ts";
+
+export const SESSION_COOKIE = "lt_session";
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Loads the session from its httpOnly cookie on every request, and enforces CSRF protection:
+ * a state-changing request with a session must carry the session's token in `x-csrf-token`.
+ * Login (POST /api/session, no session yet) is protected by requiring JSON and a same-origin Origin.
+ */
+export function installAuth(app: FastifyInstance): void {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (req) => {
+    req.auth = null;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const row = await findSession(app.deps.db, token, app.deps.now());
+      if (row) {
+        const { csrf_token, session_id: _s, ...user } = row;
+        req.auth = { user, csrfToken: csrf_token, token };
+      }
+    }
+    if (!MUTATING.has(req.method) || !req.url.startsWith("/api/")) return;
+    const origin = req.headers.origin;
+    if (origin) {
+      const host = req.headers.host;
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = null;
+      }
+      if (originHost !== host) throw errors.csrf();
+    }
+    if (req.auth && req.headers["x-csrf-token"] !== req.auth.csrfToken) throw errors.csrf();
+  });
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { findUnitById, loadMap } from "../../db/repositories/orgUnitRepository.ts";
+import { listUsers } from "../../db/repositories/userRepository.ts";
+import { errors } from "../../errors.ts";
+import { searchOrgUnits } from "../../usecases/searchOrgUnits.ts";
+import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
+import { requireUser, todayIso } from "../context.ts";
+import { assertCanReadUnitAdmin } from "../policies/orgUnit.ts";
+import { unitScope } from "../policies/scope.ts";
+
+const AsOfQuery = z.object({ asOf: isoDate.optional() });
+const SearchQuery = z.object({
+  q: z.string().trim().min(1, "Hãy nhập tên cần tìm").max(100),
+  asOf: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["Đơn vị"];
+
+  r.get(
+    "/api/org-units",
+    { schema: { tags, summary: "Bản đồ hành chính và các cơ quan tại một ngày (mặc định: hôm nay)", querystring: AsOfQuery } },
+    async (req) => {
+      requireUser(req);
+      const asOf = req.query.asOf ?? todayIso(app.deps.now());
+      const map = await loadMap(app.deps.db, asOf);
+      return { asOf, units: map.units };
+    },
+  );
+
+  r.get(
+    "/api/org-units/search",
+    { schema: { tags, summary: "Tìm đơn vị theo tên (không phân biệt hoa thường, vị trí dấu, có dấu hay không)", querystring: SearchQuery } },
+    async (req) => {
+      requireUser(req);
+      const asOf = req.query.asOf ?? todayIso(app.deps.now());
+      return { asOf, hits: await searchOrgUnits(app.deps.db, req.query.q, asOf, req.query.limit) };
+    },
+  );
+
+  r.get("/api/org-units/:id", { schema: { tags, summary: "Một đơn vị: tên gọi khác, lịch sử cấp trên, sáp nhập", params: idParam } }, async (req) => {
+    requireUser(req);
+    const found = await findUnitById(app.deps.db, req.params.id);
+    if (!found) throw errors.notFound("đơn vị");
+    const asOf = found.unit.valid_to ? prevDay(found.unit.valid_to) : todayIso(app.deps.now());
+    const map = await loadMap(app.deps.db, asOf);
+    const view = map.byId.get(found.unit.id);
+    const children = map.units.filter((u) => u.parentId === found.unit.id);
+    return { unit: view, aliases: found.aliases, parents: found.parents, children, shownAsOf: asOf };
+  });
+
+  r.get(
+    "/api/org-units/:id/members",
+    { schema: { tags, summary: "Tài khoản thuộc đơn vị (dữ liệu quản trị, theo phạm vi)", params: idParam } },
+    async (req) => {
+      const user = requireUser(req);
+      const scope = await unitScope(app.deps.db, user, todayIso(app.deps.now()));
+      assertCanReadUnitAdmin(req.params.id, scope);
+      const rows = await listUsers(app.deps.db, [req.params.id]);
+      return { members: rows };
+    },
+  );
+}
+
+function prevDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

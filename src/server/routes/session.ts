@@ -1,0 +1,62 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { errors } from "../../errors.ts";
+import { LoginInput, login, SESSION_TTL_MS } from "../../usecases/login.ts";
+import { logout } from "../../usecases/logout.ts";
+import { z } from "../../usecases/shared/zod.ts";
+import { SESSION_COOKIE } from "../auth.ts";
+import { actorOf, requireUser } from "../context.ts";
+import { LoginThrottle } from "../loginThrottle.ts";
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = new LoginThrottle();
+  const tags = ["Phiên đăng nhập"];
+
+  r.get("/api/session", { schema: { tags, summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)" } }, async (req) => ({
+    user: req.auth?.user ?? null,
+    csrfToken: req.auth?.csrfToken ?? null,
+  }));
+
+  r.post("/api/session", { schema: { tags, summary: "Đăng nhập", body: LoginInput } }, async (req, reply) => {
+    const now = app.deps.now().getTime();
+    const wait = throttle.blockedFor(req.ip, req.body.username, now);
+    if (wait > 0) throw errors.tooManyAttempts(wait);
+    try {
+      const s = await login(app.deps.db, req.body, app.deps.now());
+      throttle.succeed(req.ip, req.body.username);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: app.deps.config.secureCookies,
+        path: "/",
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return { user: s.user, csrfToken: s.csrfToken };
+    } catch (e) {
+      throttle.fail(req.ip, req.body.username, now);
+      throw e;
+    }
+  });
+
+  r.delete("/api/session", { schema: { tags, summary: "Đăng xuất" } }, async (req, reply) => {
+    const user = requireUser(req);
+    await logout(app.deps.db, actorOf(user), req.auth?.token as string);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return { ok: true };
+  });
+
+  r.get(
+    "/api/meta",
+    {
+      schema: {
+        tags: ["Hệ thống"],
+        summary: "Thông tin chung cho giao diện",
+        response: {
+          200: z.object({ demo: z.boolean(), now: z.string(), database: z.enum(["pglite", "postgres"]) }),
+        },
+      },
+    },
+    async () => ({ demo: app.deps.config.demo, now: app.deps.now().toISOString(), database: app.deps.dbKind }),
+  );
+}

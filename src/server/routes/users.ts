@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { listUsers } from "../../db/repositories/userRepository.ts";
+import { CreateUserInput, createUser } from "../../usecases/createUser.ts";
+import { idParam } from "../../usecases/shared/zod.ts";
+import { UpdateUserInput, updateUser } from "../../usecases/updateUser.ts";
+import { actorOf, requireUser } from "../context.ts";
+import { assertCanManageUsers } from "../policies/user.ts";
+
+export async function userRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["Tài khoản"];
+
+  r.get("/api/users", { schema: { tags, summary: "Danh sách tài khoản" } }, async (req) => {
+    const user = requireUser(req);
+    assertCanManageUsers(user);
+    return { users: await listUsers(app.deps.db) };
+  });
+
+  r.post("/api/users", { schema: { tags, summary: "Tạo tài khoản", body: CreateUserInput } }, async (req, reply) => {
+    const user = requireUser(req);
+    assertCanManageUsers(user);
+    const created = await createUser(app.deps.db, actorOf(user), req.body);
+    return reply.status(201).send({ user: created });
+  });
+
+  r.patch(
+    "/api/users/:id",
+    { schema: { tags, summary: "Sửa tài khoản (cần số phiên bản hiện tại)", params: idParam, body: UpdateUserInput } },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanManageUsers(user);
+      return { user: await updateUser(app.deps.db, actorOf(user), req.params.id, req.body) };
+    },
+  );
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { loadConfig } from "../config.ts";
+import type { Db } from "../db/database.ts";
+import { openTestDb } from "../db/testing.ts";
+import type { Role } from "../domain/roles.ts";
+import { systemActor } from "../domain/roles.ts";
+import { createUser } from "../usecases/createUser.ts";
+import { buildApp } from "./app.ts";
+
+export const TEST_PASSWORD = "mat-khau-thu-nghiem-1";
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(now = new Date("2026-11-23T03:00:00Z")): Promise<TestApp> {
+  const db = await openTestDb();
+  const config = { ...loadConfig({}), demo: false, logLevel: "silent" };
+  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => now }, { serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Finds a unit valid today by its exact name or alias. */
+export async function unitIdByName(db: Db, alias: string): Promise<number> {
+  const row = await db.db
+    .selectFrom("org_unit_alias as a")
+    .innerJoin("org_unit as u", "u.id", "a.unit_id")
+    .select("u.id")
+    .where("a.alias", "=", alias)
+    .where("u.valid_to", "is", null)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  userId: number;
+  request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+/** Creates a user with the role (and unit) and returns a signed-in client for fastify.inject. */
+export async function signIn(t: TestApp, username: string, role: Role, orgUnitId: number | null = null): Promise<Client> {
+  const user = await createUser(t.db.db, systemActor("Kiểm thử"), {
+    username,
+    displayName: `Người dùng ${username}`,
+    password: TEST_PASSWORD,
+    role,
+    orgUnitId,
+  });
+  const res = await t.app.inject({ method: "POST", url: "/api/session", payload: { username, password: TEST_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const csrf = res.json().csrfToken as string;
+  return {
+    cookie,
+    csrf,
+    userId: user.id,
+    request: (method, url, body) =>
+      t.app.inject({
+        method,
+        url,
+        headers: { cookie, "x-csrf-token": csrf },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
