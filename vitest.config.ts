@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-const dbTests = ["src/db/**/*.test.ts", "src/usecases/**/*.test.ts", "src/server/**/*.test.ts", "src/cli/**/*.test.ts"];
+const dbTests = [
+  "src/db/**/*.test.ts",
+  "src/usecases/**/*.test.ts",
+  "src/server/**/*.test.ts",
+  "src/cli/**/*.test.ts",
+];
 const withPostgres = Boolean(process.env.DATABASE_URL_TEST);
 
 export default defineConfig({

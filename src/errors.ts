@@ -70,7 +70,10 @@ export const errors = {
   tooManyAttempts: (minutes: number) =>
     new AppError("TOO_MANY_ATTEMPTS", `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`),
   csrf: () =>
-    new AppError("CSRF_FAILED", "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại."),
+    new AppError(
+      "CSRF_FAILED",
+      "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại.",
+    ),
   internal: () => new AppError("INTERNAL", "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện."),
 };
 

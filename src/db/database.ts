@@ -28,7 +28,10 @@ export function claimDataDir(dataDir: string): string {
   const dbDir = path.join(dataDir, "db");
   if (fs.existsSync(dataDir)) {
     if (!fs.statSync(dataDir).isDirectory()) {
-      throw new AppError("DATA_DIR_FOREIGN", `"${dataDir}" không phải là thư mục; hãy chọn thư mục dữ liệu khác.`);
+      throw new AppError(
+        "DATA_DIR_FOREIGN",
+        `"${dataDir}" không phải là thư mục; hãy chọn thư mục dữ liệu khác.`,
+      );
     }
     const entries = fs.readdirSync(dataDir);
     if (entries.length > 0 && !entries.includes(MARKER)) {
@@ -40,7 +43,11 @@ export function claimDataDir(dataDir: string): string {
   }
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, MARKER), "Lộ Trình data directory\n");
-  if (fs.existsSync(dbDir) && fs.readdirSync(dbDir).length > 0 && !fs.existsSync(path.join(dbDir, "PG_VERSION"))) {
+  if (
+    fs.existsSync(dbDir) &&
+    fs.readdirSync(dbDir).length > 0 &&
+    !fs.existsSync(path.join(dbDir, "PG_VERSION"))
+  ) {
     throw new AppError("DATA_DIR_FOREIGN", `"${dbDir}" không phải là cơ sở dữ liệu của Lộ Trình.`);
   }
   return dbDir;
@@ -85,10 +92,16 @@ export async function openPostgres(url: string): Promise<Db> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError("DB_BAD_URL", "DATABASE_URL không hợp lệ: cần dạng postgres://người_dùng:mật_khẩu@máy:5432/tên_csdl.");
+    throw new AppError(
+      "DB_BAD_URL",
+      "DATABASE_URL không hợp lệ: cần dạng postgres://người_dùng:mật_khẩu@máy:5432/tên_csdl.",
+    );
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new AppError("DB_BAD_URL", `DATABASE_URL phải bắt đầu bằng postgres:// (đang là "${parsed.protocol}").`);
+    throw new AppError(
+      "DB_BAD_URL",
+      `DATABASE_URL phải bắt đầu bằng postgres:// (đang là "${parsed.protocol}").`,
+    );
   }
   const where = describeUrl(url);
   const pool = new pg.Pool({

@@ -16,3 +16,5 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
+
+export const MIGRATION_NAMES = Object.keys(migrations);

@@ -16,7 +16,7 @@ export interface OrgUnitTable {
   valid_from: DateCol | null;
   valid_to: DateCol | null;
   is_sample: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -45,7 +45,6 @@ export interface OrgUnitAliasTable {
   ascii_key: string;
 }
 
-
 export interface UserTable {
   id: Generated<number>;
   username: string;
@@ -55,7 +54,7 @@ export interface UserTable {
   org_unit_id: number | null;
   is_demo: Generated<boolean>;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -63,13 +62,13 @@ export interface SessionTable {
   id: string;
   user_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_id: number | null;
   actor_name: string;
   action: string;
@@ -82,7 +81,7 @@ export interface AuditLogTable {
 export interface ReferenceDataTable {
   name: string;
   version: string;
-  loaded_at: Generated<Timestamp>;
+  loaded_at: Timestamp;
 }
 
 export interface Database {

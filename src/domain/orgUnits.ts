@@ -1,6 +1,14 @@
 import type { NameMatch } from "./text.ts";
 
-export type OrgUnitKind = "province" | "district" | "city" | "commune" | "ward" | "township" | "body" | "school";
+export type OrgUnitKind =
+  | "province"
+  | "district"
+  | "city"
+  | "commune"
+  | "ward"
+  | "township"
+  | "body"
+  | "school";
 
 export const kindLabel: Record<OrgUnitKind, string> = {
   province: "Tỉnh",

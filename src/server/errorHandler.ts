@@ -36,7 +36,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const fe = error as FastifyError;
     if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || fe.statusCode === 415) {
-      return reply.status(415).send({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Kiểu nội dung gửi lên không được hỗ trợ." });
+      return reply
+        .status(415)
+        .send({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Kiểu nội dung gửi lên không được hỗ trợ." });
     }
     if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE" || fe.statusCode === 413) {
       return reply.status(413).send({ code: "PAYLOAD_TOO_LARGE", message: "Dữ liệu gửi lên quá lớn." });
@@ -45,10 +47,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(fe.statusCode).send({ code: "BAD_REQUEST", message: "Yêu cầu không hợp lệ." });
     }
     req.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send({ code: "INTERNAL", message: "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện." });
+    return reply
+      .status(500)
+      .send({ code: "INTERNAL", message: "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện." });
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: "NOT_FOUND", message: `Không có địa chỉ ${req.method} ${req.url.split("?")[0]}.` });
+    reply
+      .status(404)
+      .send({ code: "NOT_FOUND", message: `Không có địa chỉ ${req.method} ${req.url.split("?")[0]}.` });
   });
 }

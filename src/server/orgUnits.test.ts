@@ -19,7 +19,10 @@ describe("GET /api/org-units", () => {
   it("refuses an anonymous caller with 401 and a Vietnamese message", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/org-units" });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: "NOT_AUTHENTICATED", message: expect.stringContaining("đăng nhập") });
+    expect(res.json()).toMatchObject({
+      code: "NOT_AUTHENTICATED",
+      message: expect.stringContaining("đăng nhập"),
+    });
   });
 
   it("today: 38 communes and wards directly under the province, no districts", async () => {
@@ -29,11 +32,20 @@ describe("GET /api/org-units", () => {
     const province = units.find((u) => u.kind === "province");
     const communes = units.filter((u) => communeKinds.has(u.kind));
     expect(communes).toHaveLength(38);
-    expect(communes.filter((u) => u.kind === "ward").map((u) => u.name).sort()).toEqual(["Tân Phong", "Đoàn Kết"]);
+    expect(
+      communes
+        .filter((u) => u.kind === "ward")
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(["Tân Phong", "Đoàn Kết"]);
     expect(communes.every((u) => u.parentId === province?.id)).toBe(true);
     expect(units.filter((u) => u.kind === "district" || u.kind === "city")).toHaveLength(0);
     const binhLu = communes.find((u) => u.name === "Bình Lư");
-    expect(binhLu?.formedFrom.map((f) => f.name).sort()).toEqual(["Thị trấn Tam Đường", "Xã Bình Lư", "Xã Sơn Bình"]);
+    expect(binhLu?.formedFrom.map((f) => f.name).sort()).toEqual([
+      "Thị trấn Tam Đường",
+      "Xã Bình Lư",
+      "Xã Sơn Bình",
+    ]);
   });
 
   it("as of 30/6/2025: 106 communes under their 8 districts", async () => {
@@ -75,13 +87,21 @@ describe("GET /api/org-units/search", () => {
   it("finds bodies by abbreviation and tone placement", async () => {
     const res = await coordinator.request("GET", `/api/org-units/search?q=${encodeURIComponent("Sở GD&ĐT")}`);
     expect(res.json().hits[0].unit.name).toBe("Sở Giáo dục và Đào tạo");
-    const res2 = await coordinator.request("GET", `/api/org-units/search?q=${encodeURIComponent("Uỷ ban nhân dân tỉnh")}`);
-    expect(res2.json().hits[0]).toMatchObject({ match: "tone_placement", unit: { name: "Ủy ban nhân dân tỉnh" } });
+    const res2 = await coordinator.request(
+      "GET",
+      `/api/org-units/search?q=${encodeURIComponent("Uỷ ban nhân dân tỉnh")}`,
+    );
+    expect(res2.json().hits[0]).toMatchObject({
+      match: "tone_placement",
+      unit: { name: "Ủy ban nhân dân tỉnh" },
+    });
   });
 
   it("searches the old map when asked", async () => {
     const today = await coordinator.request("GET", "/api/org-units/search?q=son%20binh");
-    expect(today.json().hits.filter((h: { unit: OrgUnitView }) => h.unit.name === "Sơn Bình")).toHaveLength(0);
+    expect(today.json().hits.filter((h: { unit: OrgUnitView }) => h.unit.name === "Sơn Bình")).toHaveLength(
+      0,
+    );
     const old = await coordinator.request("GET", "/api/org-units/search?q=son%20binh&asOf=2025-06-30");
     expect(old.json().hits[0].unit.fullName).toBe("Xã Sơn Bình");
   });

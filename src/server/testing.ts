@@ -46,11 +46,20 @@ export interface Client {
   cookie: string;
   csrf: string;
   userId: number;
-  request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Creates a user with the role (and unit) and returns a signed-in client for fastify.inject. */
-export async function signIn(t: TestApp, username: string, role: Role, orgUnitId: number | null = null): Promise<Client> {
+export async function signIn(
+  t: TestApp,
+  username: string,
+  role: Role,
+  orgUnitId: number | null = null,
+): Promise<Client> {
   const user = await createUser(t.db.db, systemActor("Kiểm thử"), {
     username,
     displayName: `Người dùng ${username}`,
@@ -58,7 +67,11 @@ export async function signIn(t: TestApp, username: string, role: Role, orgUnitId
     role,
     orgUnitId,
   });
-  const res = await t.app.inject({ method: "POST", url: "/api/session", payload: { username, password: TEST_PASSWORD } });
+  const res = await t.app.inject({
+    method: "POST",
+    url: "/api/session",
+    payload: { username, password: TEST_PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const csrf = res.json().csrfToken as string;

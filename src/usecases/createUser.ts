@@ -35,10 +35,18 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (input.orgUnitId !== null) {
-      const unit = await trx.selectFrom("org_unit").select("id").where("id", "=", input.orgUnitId).executeTakeFirst();
+      const unit = await trx
+        .selectFrom("org_unit")
+        .select("id")
+        .where("id", "=", input.orgUnitId)
+        .executeTakeFirst();
       if (!unit) throw errors.validation("Đơn vị được chọn không tồn tại.");
     }
-    const taken = await trx.selectFrom("app_user").select("id").where("username", "=", input.username).executeTakeFirst();
+    const taken = await trx
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", input.username)
+      .executeTakeFirst();
     if (taken) throw errors.duplicate(`Tên đăng nhập "${input.username}" đã có người dùng.`);
     const { id } = await trx
       .insertInto("app_user")

@@ -64,9 +64,16 @@ export async function createDemoAccounts(db: Kysely<Database>, asOf: string): Pr
 }
 
 /** Outside demo mode no demo account may exist: they are deleted (their audit rows keep the name). */
-export async function removeDemoAccounts(db: Kysely<Database>, actor: Actor = systemActor()): Promise<number> {
+export async function removeDemoAccounts(
+  db: Kysely<Database>,
+  actor: Actor = systemActor(),
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const demo = await trx.selectFrom("app_user").select(["id", "username"]).where("is_demo", "=", true).execute();
+    const demo = await trx
+      .selectFrom("app_user")
+      .select(["id", "username"])
+      .where("is_demo", "=", true)
+      .execute();
     if (demo.length === 0) return 0;
     await trx.deleteFrom("app_user").where("is_demo", "=", true).execute();
     await recordAudit(trx, actor, {

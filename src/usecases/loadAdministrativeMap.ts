@@ -41,7 +41,11 @@ export interface MapLoadResult {
  */
 export async function loadAdministrativeMap(db: Kysely<Database>): Promise<MapLoadResult> {
   return db.transaction().execute(async (trx) => {
-    const have = await trx.selectFrom("reference_data").selectAll().where("name", "=", DATASET).executeTakeFirst();
+    const have = await trx
+      .selectFrom("reference_data")
+      .selectAll()
+      .where("name", "=", DATASET)
+      .executeTakeFirst();
     if (have) return { loaded: false };
 
     const provinceId = await insertUnit(trx, {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { loadMap } from "../db/repositories/orgUnitRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { OrgUnitSearchHit } from "../domain/orgUnits.ts";
-import { asciiKey, compareVi, type NameMatch, matchName } from "../domain/text.ts";
+import { asciiKey, compareVi, matchName, type NameMatch } from "../domain/text.ts";
 
 const rank: Record<NameMatch, number> = { exact: 0, tone_placement: 1, no_diacritics: 2 };
 
@@ -19,7 +19,8 @@ export async function searchOrgUnits(
   const map = await loadMap(db, asOf);
   const q = asciiKey(query);
   // better match kind first, then a name equal to the query, then the shorter (closer) name
-  const score = (name: string, m: NameMatch) => rank[m] * 10_000 + (asciiKey(name) === q ? 0 : 1000) + name.length;
+  const score = (name: string, m: NameMatch) =>
+    rank[m] * 10_000 + (asciiKey(name) === q ? 0 : 1000) + name.length;
   const hits: (OrgUnitSearchHit & { score: number })[] = [];
   for (const unit of map.units) {
     let best: { name: string; match: NameMatch; score: number } | null = null;

@@ -32,7 +32,8 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: number,
     if (before.version !== input.version) throw errors.conflict("Tài khoản này");
     const role = input.role ?? before.role;
     const orgUnitId = input.orgUnitId === undefined ? before.org_unit_id : input.orgUnitId;
-    if (role === "officer" && orgUnitId === null) throw errors.validation("Cán bộ đơn vị phải gắn với một đơn vị.");
+    if (role === "officer" && orgUnitId === null)
+      throw errors.validation("Cán bộ đơn vị phải gắn với một đơn vị.");
     const losesAdmin = before.role === "admin" && (role !== "admin" || input.active === false);
     if (losesAdmin && (await countAdmins(trx)) <= 1) {
       throw errors.validation("Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng.");

@@ -14,7 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("is_sample", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addCheckConstraint("org_unit_interval", sql`valid_to is null or valid_from is null or valid_from < valid_to`)
+    .addCheckConstraint(
+      "org_unit_interval",
+      sql`valid_to is null or valid_from is null or valid_from < valid_to`,
+    )
     .execute();
   await db.schema.createIndex("org_unit_code_idx").on("org_unit").column("code").execute();
 
@@ -28,7 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint("org_unit_parent_not_self", sql`child_id <> parent_id`)
     .execute();
   await db.schema.createIndex("org_unit_parent_child_idx").on("org_unit_parent").column("child_id").execute();
-  await db.schema.createIndex("org_unit_parent_parent_idx").on("org_unit_parent").column("parent_id").execute();
+  await db.schema
+    .createIndex("org_unit_parent_parent_idx")
+    .on("org_unit_parent")
+    .column("parent_id")
+    .execute();
 
   await db.schema
     .createTable("org_unit_lineage")
@@ -90,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("after", "jsonb")
     .execute();
   await db.schema.createIndex("audit_log_at_idx").on("audit_log").column("at").execute();
-  await db.schema.createIndex("audit_log_entity_idx").on("audit_log").columns(["entity", "entity_id"]).execute();
+  await db.schema
+    .createIndex("audit_log_entity_idx")
+    .on("audit_log")
+    .columns(["entity", "entity_id"])
+    .execute();
 
   await db.schema
     .createTable("reference_data")

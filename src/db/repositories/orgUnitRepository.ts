@@ -1,5 +1,11 @@
 import type { Kysely } from "kysely";
-import { type OrgUnitKind, type OrgUnitView, type UnitLink, subtreeIds, validOn } from "../../domain/orgUnits.ts";
+import {
+  type OrgUnitKind,
+  type OrgUnitView,
+  subtreeIds,
+  type UnitLink,
+  validOn,
+} from "../../domain/orgUnits.ts";
 import { asciiKey, compareVi, toneKey } from "../../domain/text.ts";
 import type { Database } from "../schema.ts";
 
@@ -55,8 +61,12 @@ export async function loadMap(db: Kysely<Database>, asOf: string): Promise<MapSn
       validFrom: u.valid_from,
       validTo: u.valid_to,
       isSample: u.is_sample,
-      formedFrom: lineage.filter((l) => l.to_id === u.id).map((l) => link(l.from_id, l.weight, l.effective_on)),
-      mergedInto: lineage.filter((l) => l.from_id === u.id).map((l) => link(l.to_id, l.weight, l.effective_on)),
+      formedFrom: lineage
+        .filter((l) => l.to_id === u.id)
+        .map((l) => link(l.from_id, l.weight, l.effective_on)),
+      mergedInto: lineage
+        .filter((l) => l.from_id === u.id)
+        .map((l) => link(l.to_id, l.weight, l.effective_on)),
     }))
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compareVi(a.name, b.name));
   const aliasMap = new Map<number, string[]>();
@@ -123,7 +133,14 @@ export async function insertUnit(trx: Kysely<Database>, u: NewUnit): Promise<num
   const names = [...new Set([u.fullName, u.name, ...(u.aliases ?? [])].map((a) => a.normalize("NFC")))];
   await trx
     .insertInto("org_unit_alias")
-    .values(names.map((alias) => ({ unit_id: row.id, alias, tone_key: toneKey(alias), ascii_key: asciiKey(alias) })))
+    .values(
+      names.map((alias) => ({
+        unit_id: row.id,
+        alias,
+        tone_key: toneKey(alias),
+        ascii_key: asciiKey(alias),
+      })),
+    )
     .execute();
   return row.id;
 }

@@ -16,7 +16,11 @@ export const publicUserColumns = [
 ] as const;
 
 export function findUserByUsername(db: Kysely<Database>, username: string) {
-  return db.selectFrom("app_user").selectAll().where("username", "=", username.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("username", "=", username.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Kysely<Database>, id: number) {

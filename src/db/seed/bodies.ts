@@ -44,7 +44,12 @@ export const bodies: BodySeed[] = [
   {
     key: "dang-uy-ubnd",
     name: "Đảng ủy UBND tỉnh",
-    aliases: ["Đảng ủy Ủy ban nhân dân tỉnh", "Ban Thường vụ Đảng ủy UBND tỉnh", "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh", "ĐU"],
+    aliases: [
+      "Đảng ủy Ủy ban nhân dân tỉnh",
+      "Ban Thường vụ Đảng ủy UBND tỉnh",
+      "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh",
+      "ĐU",
+    ],
     parent: { body: "tinh-uy" },
   },
   {

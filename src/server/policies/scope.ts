@@ -8,7 +8,11 @@ import type { Database } from "../../db/schema.ts";
  * the unit they are bound to, everything under it on today's map, and the older units that were
  * merged into those (their history belongs to the officer's unit now).
  */
-export async function unitScope(db: Kysely<Database>, user: PublicUser, today: string): Promise<Set<number> | null> {
+export async function unitScope(
+  db: Kysely<Database>,
+  user: PublicUser,
+  today: string,
+): Promise<Set<number> | null> {
   if (user.role !== "officer") return null;
   if (user.org_unit_id === null) return new Set();
   const scope = await subtreeOf(db, user.org_unit_id, today);

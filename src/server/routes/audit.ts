@@ -21,7 +21,13 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/audit",
-    { schema: { tags: ["Nhật ký"], summary: "Nhật ký thay đổi (ai, khi nào, trước → sau)", querystring: AuditQuery } },
+    {
+      schema: {
+        tags: ["Nhật ký"],
+        summary: "Nhật ký thay đổi (ai, khi nào, trước → sau)",
+        querystring: AuditQuery,
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       assertCanBrowseAudit(user);

@@ -2,12 +2,18 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app.get("/api/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng máy chủ và cơ sở dữ liệu" } }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(app.deps.db);
-      return { status: "ok", database: app.deps.dbKind };
-    } catch {
-      return reply.status(503).send({ status: "error", code: "DB_UNREACHABLE", message: "Không truy cập được cơ sở dữ liệu." });
-    }
-  });
+  app.get(
+    "/api/health",
+    { schema: { tags: ["Hệ thống"], summary: "Tình trạng máy chủ và cơ sở dữ liệu" } },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(app.deps.db);
+        return { status: "ok", database: app.deps.dbKind };
+      } catch {
+        return reply
+          .status(503)
+          .send({ status: "error", code: "DB_UNREACHABLE", message: "Không truy cập được cơ sở dữ liệu." });
+      }
+    },
+  );
 }

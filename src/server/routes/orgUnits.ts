@@ -22,7 +22,13 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/org-units",
-    { schema: { tags, summary: "Bản đồ hành chính và các cơ quan tại một ngày (mặc định: hôm nay)", querystring: AsOfQuery } },
+    {
+      schema: {
+        tags,
+        summary: "Bản đồ hành chính và các cơ quan tại một ngày (mặc định: hôm nay)",
+        querystring: AsOfQuery,
+      },
+    },
     async (req) => {
       requireUser(req);
       const asOf = req.query.asOf ?? todayIso(app.deps.now());
@@ -33,7 +39,13 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/org-units/search",
-    { schema: { tags, summary: "Tìm đơn vị theo tên (không phân biệt hoa thường, vị trí dấu, có dấu hay không)", querystring: SearchQuery } },
+    {
+      schema: {
+        tags,
+        summary: "Tìm đơn vị theo tên (không phân biệt hoa thường, vị trí dấu, có dấu hay không)",
+        querystring: SearchQuery,
+      },
+    },
     async (req) => {
       requireUser(req);
       const asOf = req.query.asOf ?? todayIso(app.deps.now());
@@ -41,16 +53,20 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get("/api/org-units/:id", { schema: { tags, summary: "Một đơn vị: tên gọi khác, lịch sử cấp trên, sáp nhập", params: idParam } }, async (req) => {
-    requireUser(req);
-    const found = await findUnitById(app.deps.db, req.params.id);
-    if (!found) throw errors.notFound("đơn vị");
-    const asOf = found.unit.valid_to ? prevDay(found.unit.valid_to) : todayIso(app.deps.now());
-    const map = await loadMap(app.deps.db, asOf);
-    const view = map.byId.get(found.unit.id);
-    const children = map.units.filter((u) => u.parentId === found.unit.id);
-    return { unit: view, aliases: found.aliases, parents: found.parents, children, shownAsOf: asOf };
-  });
+  r.get(
+    "/api/org-units/:id",
+    { schema: { tags, summary: "Một đơn vị: tên gọi khác, lịch sử cấp trên, sáp nhập", params: idParam } },
+    async (req) => {
+      requireUser(req);
+      const found = await findUnitById(app.deps.db, req.params.id);
+      if (!found) throw errors.notFound("đơn vị");
+      const asOf = found.unit.valid_to ? prevDay(found.unit.valid_to) : todayIso(app.deps.now());
+      const map = await loadMap(app.deps.db, asOf);
+      const view = map.byId.get(found.unit.id);
+      const children = map.units.filter((u) => u.parentId === found.unit.id);
+      return { unit: view, aliases: found.aliases, parents: found.parents, children, shownAsOf: asOf };
+    },
+  );
 
   r.get(
     "/api/org-units/:id/members",

@@ -13,10 +13,14 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const throttle = new LoginThrottle();
   const tags = ["Phiên đăng nhập"];
 
-  r.get("/api/session", { schema: { tags, summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)" } }, async (req) => ({
-    user: req.auth?.user ?? null,
-    csrfToken: req.auth?.csrfToken ?? null,
-  }));
+  r.get(
+    "/api/session",
+    { schema: { tags, summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)" } },
+    async (req) => ({
+      user: req.auth?.user ?? null,
+      csrfToken: req.auth?.csrfToken ?? null,
+    }),
+  );
 
   r.post("/api/session", { schema: { tags, summary: "Đăng nhập", body: LoginInput } }, async (req, reply) => {
     const now = app.deps.now().getTime();
@@ -57,6 +61,10 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async () => ({ demo: app.deps.config.demo, now: app.deps.now().toISOString(), database: app.deps.dbKind }),
+    async () => ({
+      demo: app.deps.config.demo,
+      now: app.deps.now().toISOString(),
+      database: app.deps.dbKind,
+    }),
   );
 }

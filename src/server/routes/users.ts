@@ -17,16 +17,27 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     return { users: await listUsers(app.deps.db) };
   });
 
-  r.post("/api/users", { schema: { tags, summary: "Tạo tài khoản", body: CreateUserInput } }, async (req, reply) => {
-    const user = requireUser(req);
-    assertCanManageUsers(user);
-    const created = await createUser(app.deps.db, actorOf(user), req.body);
-    return reply.status(201).send({ user: created });
-  });
+  r.post(
+    "/api/users",
+    { schema: { tags, summary: "Tạo tài khoản", body: CreateUserInput } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      assertCanManageUsers(user);
+      const created = await createUser(app.deps.db, actorOf(user), req.body);
+      return reply.status(201).send({ user: created });
+    },
+  );
 
   r.patch(
     "/api/users/:id",
-    { schema: { tags, summary: "Sửa tài khoản (cần số phiên bản hiện tại)", params: idParam, body: UpdateUserInput } },
+    {
+      schema: {
+        tags,
+        summary: "Sửa tài khoản (cần số phiên bản hiện tại)",
+        params: idParam,
+        body: UpdateUserInput,
+      },
+    },
     async (req) => {
       const user = requireUser(req);
       assertCanManageUsers(user);

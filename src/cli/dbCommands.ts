@@ -1,0 +1,62 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { openDatabase } from "../db/database.ts";
+import { MIGRATION_NAMES, migrateToLatest } from "../db/migrate.ts";
+import { systemActor } from "../domain/roles.ts";
+import { backupDatabase } from "../usecases/backupDatabase.ts";
+import { restoreDatabase } from "../usecases/restoreDatabase.ts";
+import { type ConfigSource, nowOf, openReady } from "./shared.ts";
+
+export function registerDbCommands(program: Command, config: ConfigSource): void {
+  const db = program.command("db").description("cơ sở dữ liệu: cập nhật cấu trúc, sao lưu, khôi phục");
+
+  db.command("migrate")
+    .description("cập nhật cấu trúc dữ liệu lên phiên bản mới nhất")
+    .action(async () => {
+      const conn = await openDatabase(config());
+      try {
+        const applied = await migrateToLatest(conn.db);
+        console.log(
+          applied.length > 0 ? `Đã áp dụng: ${applied.join(", ")}` : "Cấu trúc dữ liệu đã là mới nhất.",
+        );
+      } finally {
+        await conn.close();
+      }
+    });
+
+  db.command("backup")
+    .argument("<file>", "tệp sao lưu sẽ ghi (JSON nén gzip)")
+    .description("sao lưu toàn bộ dữ liệu ra một tệp")
+    .action(async (file: string) => {
+      const cfg = config();
+      const conn = await openReady(cfg);
+      try {
+        const r = await backupDatabase(conn.db, path.resolve(file), nowOf(cfg)());
+        console.log(
+          `Đã sao lưu ${r.rows.toLocaleString("vi-VN")} dòng từ ${conn.location} vào ${path.resolve(file)}`,
+        );
+      } finally {
+        await conn.close();
+      }
+    });
+
+  db.command("restore")
+    .argument("<file>", "tệp sao lưu")
+    .description("thay toàn bộ dữ liệu bằng nội dung tệp sao lưu (tất cả hoặc không gì cả)")
+    .action(async (file: string) => {
+      const conn = await openDatabase(config());
+      try {
+        const r = await restoreDatabase(
+          conn.db,
+          path.resolve(file),
+          systemActor("Dòng lệnh"),
+          MIGRATION_NAMES,
+        );
+        console.log(
+          `Đã khôi phục ${r.rows.toLocaleString("vi-VN")} dòng (bản sao lưu lúc ${r.createdAt}) vào ${conn.location}`,
+        );
+      } finally {
+        await conn.close();
+      }
+    });
+}

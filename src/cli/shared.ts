@@ -1,0 +1,32 @@
+import type { Config } from "../config.ts";
+import { type Db, openDatabase } from "../db/database.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { loadAdministrativeMap } from "../usecases/loadAdministrativeMap.ts";
+
+export type ConfigSource = () => Config;
+
+/** Opens the configured database, brings the schema up to date and makes sure the map is loaded. */
+export async function openReady(cfg: Config, log: (line: string) => void = () => {}): Promise<Db> {
+  const db = await openDatabase(cfg);
+  try {
+    const applied = await migrateToLatest(db.db);
+    if (applied.length > 0) log(`Đã cập nhật cấu trúc dữ liệu: ${applied.join(", ")}`);
+    const map = await loadAdministrativeMap(db.db);
+    if (map.loaded && map.counts) {
+      log(
+        `Đã nạp bản đồ hành chính Lai Châu: ${map.counts.communes} xã/phường hiện hành, ${map.counts.oldCommunes} xã/phường/thị trấn trước 1/7/2025, ${map.counts.bodies} cơ quan.`,
+      );
+    }
+    return db;
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+export function nowOf(cfg: Config): () => Date {
+  if (!cfg.now) return () => new Date();
+  const fixed = new Date(cfg.now);
+  if (Number.isNaN(fixed.getTime())) throw new Error(`LOTRINH_NOW/--now không phải ngày hợp lệ: ${cfg.now}`);
+  return () => fixed;
+}

@@ -1,0 +1,65 @@
+import type { Command } from "commander";
+import { countAdmins } from "../db/repositories/userRepository.ts";
+import { roleLabel } from "../domain/roles.ts";
+import { buildApp } from "../server/app.ts";
+import { todayIso } from "../server/context.ts";
+import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
+import { type ConfigSource, nowOf, openReady } from "./shared.ts";
+
+export function registerStartCommand(program: Command, config: ConfigSource): void {
+  program
+    .command("start")
+    .description("chạy máy chủ web (cập nhật cấu trúc dữ liệu và nạp bản đồ hành chính nếu cần)")
+    .option("--demo", "chế độ trình diễn: tạo tài khoản mẫu cho mỗi vai trò")
+    .option("--port <port>", "cổng (mặc định PORT hoặc 3000)")
+    .action(async (o: { demo?: boolean; port?: string }) => {
+      const base = config();
+      const cfg = { ...base, demo: base.demo || Boolean(o.demo), port: o.port ? Number(o.port) : base.port };
+      const say = (line: string) => console.log(`[lotrinh] ${line}`);
+      const db = await openReady(cfg, say);
+      const now = nowOf(cfg);
+      const app = await buildApp(
+        { db: db.db, dbKind: db.kind, config: cfg, now },
+        { logger: { level: cfg.logLevel } },
+      );
+
+      let accounts: Awaited<ReturnType<typeof createDemoAccounts>> = [];
+      if (cfg.demo) {
+        accounts = await createDemoAccounts(db.db, todayIso(now()));
+      } else {
+        const removed = await removeDemoAccounts(db.db);
+        if (removed > 0) say(`Đã xóa ${removed} tài khoản mẫu (chế độ trình diễn đang tắt).`);
+      }
+
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        say(`Nhận ${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý...`);
+        const timer = setTimeout(() => process.exit(1), 15_000);
+        await app.close();
+        await db.close();
+        clearTimeout(timer);
+        say("Đã dừng.");
+        process.exit(0);
+      };
+      process.on("SIGTERM", () => void shutdown("SIGTERM"));
+      process.on("SIGINT", () => void shutdown("SIGINT"));
+
+      await app.listen({ port: cfg.port, host: cfg.host });
+      say(`Cơ sở dữ liệu: ${db.kind === "pglite" ? "PGlite (nhúng)" : "PostgreSQL"} — ${db.location}`);
+      say(`Lộ Trình đang chạy tại http://localhost:${cfg.port}`);
+      if (accounts.length > 0) {
+        say("CHẾ ĐỘ TRÌNH DIỄN — tài khoản mẫu (mật khẩu mới mỗi lần khởi động, chỉ in một lần):");
+        for (const a of accounts) {
+          say(
+            `  ${roleLabel[a.role].padEnd(22)} ${a.username.padEnd(16)} ${a.password}${a.unit ? `   (${a.unit})` : ""}`,
+          );
+        }
+      } else if ((await countAdmins(db.db)) === 0) {
+        say(
+          'Chưa có quản trị viên. Tạo tài khoản đầu tiên: npx lotrinh user create --username admin --name "Quản trị"',
+        );
+      }
+    });
+}

@@ -1,0 +1,26 @@
+import type { Database } from "./schema.ts";
+
+/** Every table, parents before children: the order for backup, restore and wiping. */
+export const TABLES_IN_ORDER: (keyof Database)[] = [
+  "org_unit",
+  "org_unit_parent",
+  "org_unit_lineage",
+  "org_unit_alias",
+  "app_user",
+  "user_session",
+  "audit_log",
+  "reference_data",
+];
+
+/** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
+export const NOT_BACKED_UP = new Set<keyof Database>(["user_session"]);
+
+/** Tables with a serial `id` whose sequence must follow restored rows. */
+export const SERIAL_TABLES = new Set<keyof Database>([
+  "org_unit",
+  "org_unit_parent",
+  "org_unit_lineage",
+  "org_unit_alias",
+  "app_user",
+  "audit_log",
+]);

@@ -1,0 +1,38 @@
+import { Center, Loader } from "@mantine/core";
+import { Navigate, Route, Routes } from "react-router";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { AuditPage } from "./pages/admin/AuditPage.tsx";
+import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
+import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { UnitsPage } from "./pages/UnitsPage.tsx";
+import { useSession } from "./session.ts";
+
+export function App() {
+  const session = useSession();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  const user = session.data?.user ?? null;
+  if (!user) return <LoginPage />;
+  return (
+    <Routes>
+      <Route element={<AppLayout user={user} />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="van-ban" element={<NotBuiltPage section="documents" />} />
+        <Route path="nhiem-vu" element={<NotBuiltPage section="tasks" />} />
+        <Route path="chi-tieu" element={<NotBuiltPage section="targets" />} />
+        <Route path="don-vi" element={<UnitsPage />} />
+        <Route path="bao-cao" element={<NotBuiltPage section="reports" />} />
+        <Route path="quan-tri/tai-khoan" element={<UsersPage />} />
+        <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

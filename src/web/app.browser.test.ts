@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { Db } from "../db/database.ts";
+import { openTestDb } from "../db/testing.ts";
+import { systemActor } from "../domain/roles.ts";
+import { buildApp, WEB_DIST } from "../server/app.ts";
+import { unitIdByName } from "../server/testing.ts";
+import { createUser } from "../usecases/createUser.ts";
+import { launchChromium, snap } from "./testing/browser.ts";
+
+const PASSWORD = "mat-khau-trinh-duyet-1";
+let db: Db;
+let base: string;
+let closeApp: () => Promise<void>;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) throw new Error("Chưa build giao diện: chạy `npx vite build` trước.");
+  db = await openTestDb();
+  const config = { ...loadConfig({}), demo: true };
+  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => new Date() });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const addr = app.server.address();
+  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  closeApp = async () => {
+    await app.close();
+    await db.close();
+  };
+  const actor = systemActor("Kiểm thử");
+  await createUser(db.db, actor, { username: "quantri", displayName: "Quản trị Kiểm thử", password: PASSWORD, role: "admin" });
+  await createUser(db.db, actor, {
+    username: "canbo.binhlu",
+    displayName: "Cán bộ Bình Lư",
+    password: PASSWORD,
+    role: "officer",
+    orgUnitId: await unitIdByName(db, "Xã Bình Lư"),
+  });
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await closeApp?.();
+});
+
+async function login(page: Page, username: string, password = PASSWORD) {
+  await page.goto(base);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+describe("web app in Chromium", () => {
+  it("refuses a wrong password with a Vietnamese message", async () => {
+    const page = await browser.newPage();
+    await login(page, "quantri", "sai-mat-khau-roi");
+    await expect.poll(() => page.getByTestId("login-error").textContent()).toContain("không đúng");
+    await snap(page, "01-dang-nhap-sai");
+    await page.close();
+  });
+
+  it("signs in and shows the overview with today's map and the demo label", async () => {
+    const page = await browser.newPage();
+    await login(page, "quantri");
+    await expect.poll(() => page.getByTestId("count-communes").textContent()).toBe("38");
+    expect(await page.getByTestId("demo-banner").textContent()).toContain("dữ liệu mẫu");
+    for (const section of ["Tổng quan", "Văn bản & kế hoạch", "Nhiệm vụ", "Chỉ tiêu", "Đơn vị", "Báo cáo", "Quản trị"]) {
+      expect(await page.getByRole("link", { name: section }).or(page.getByText(section, { exact: true })).count()).toBeGreaterThan(0);
+    }
+    await snap(page, "02-tong-quan");
+    await page.getByRole("link", { name: "Nhiệm vụ" }).click();
+    expect(await page.getByTestId("not-built").textContent()).toContain("chưa được xây dựng");
+    await page.close();
+  });
+
+  it("browses units today and as of 30/06/2025, with each commune's origins", async () => {
+    const page = await browser.newPage();
+    await login(page, "quantri");
+    await page.getByRole("link", { name: "Đơn vị" }).click();
+    await page.locator('[data-unit="Xã Bình Lư"]').first().click();
+    const formed = page.getByTestId("formed-from");
+    await expect.poll(() => formed.textContent()).toContain("Xã Sơn Bình");
+    expect(await formed.textContent()).toContain("Thị trấn Tam Đường");
+    await snap(page, "03-don-vi-hom-nay");
+
+    await page.getByText("Trước sắp xếp (30/06/2025)").click();
+    await expect.poll(() => page.locator('[data-unit="Huyện Tam Đường"]').count()).toBe(1);
+    expect(await page.locator('[data-unit="Xã Bình Lư"]').count()).toBe(0);
+    await snap(page, "04-don-vi-truoc-sap-xep");
+
+    await page.getByText("Hôm nay", { exact: true }).click();
+    await page.getByLabel("Tìm theo tên").fill("nam cuoi");
+    const results = page.getByTestId("search-results");
+    await expect.poll(() => results.textContent()).toContain("Xã Nậm Cuổi");
+    expect(await results.textContent()).toContain("khớp khi bỏ dấu");
+    await snap(page, "05-tim-khong-dau");
+    await page.close();
+  });
+
+  it("shows the audit log to the admin, filtered", async () => {
+    const page = await browser.newPage();
+    await login(page, "quantri");
+    await page.getByRole("link", { name: "Nhật ký thay đổi" }).click();
+    await expect.poll(() => page.getByText("user.create").count()).toBeGreaterThan(0);
+    await page.getByLabel("Lọc theo người hoặc thao tác").fill("session.login");
+    await expect.poll(() => page.getByText("user.create").count()).toBe(0);
+    await snap(page, "06-nhat-ky");
+    await page.close();
+  });
+
+  it("works on a phone width, and switches to English", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(page, "canbo.binhlu");
+    await expect.poll(() => page.getByTestId("count-communes").textContent()).toBe("38");
+    expect(await page.getByText("Quản trị", { exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await snap(page, "07-dien-thoai-menu");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.getByText("Overview").count()).toBeGreaterThan(0);
+    await snap(page, "08-english");
+    const hasHorizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(hasHorizontalScroll).toBe(false);
+    await page.close();
+  });
+});

@@ -1,0 +1,100 @@
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Outlet, NavLink as RouterLink, useLocation } from "react-router";
+import { useI18n } from "../i18n.tsx";
+import { type SessionUser, useAuthActions, useMeta } from "../session.ts";
+
+export function AppLayout({ user }: { user: SessionUser }) {
+  const { t, lang, setLang } = useI18n();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { logout } = useAuthActions();
+  const meta = useMeta();
+  const location = useLocation();
+
+  const items: { to: string; label: string }[] = [
+    { to: "/", label: t("nav.overview") },
+    { to: "/van-ban", label: t("nav.documents") },
+    { to: "/nhiem-vu", label: t("nav.tasks") },
+    { to: "/chi-tieu", label: t("nav.targets") },
+    { to: "/don-vi", label: t("nav.units") },
+    { to: "/bao-cao", label: t("nav.reports") },
+  ];
+  const isActive = (to: string) =>
+    to === "/" ? location.pathname === "/" : location.pathname.startsWith(to);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={3} c="teal.8">
+              {t("appName")}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t("appTagline")}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="current-user">
+              {user.display_name}
+            </Text>
+            {user.is_demo && (
+              <Badge color="orange" variant="light" visibleFrom="sm">
+                {t("sample")}
+              </Badge>
+            )}
+            <Button variant="subtle" size="xs" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+              {t("language")}
+            </Button>
+            <Button variant="light" size="xs" onClick={() => void logout()}>
+              {t("logout")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {items.map((i) => (
+          <NavLink
+            key={i.to}
+            component={RouterLink}
+            to={i.to}
+            label={i.label}
+            active={isActive(i.to)}
+            onClick={close}
+          />
+        ))}
+        {user.role === "admin" && (
+          <NavLink label={t("nav.admin")} defaultOpened childrenOffset={16}>
+            <NavLink
+              component={RouterLink}
+              to="/quan-tri/tai-khoan"
+              label={t("nav.users")}
+              active={isActive("/quan-tri/tai-khoan")}
+              onClick={close}
+            />
+            <NavLink
+              component={RouterLink}
+              to="/quan-tri/nhat-ky"
+              label={t("nav.audit")}
+              active={isActive("/quan-tri/nhat-ky")}
+              onClick={close}
+            />
+          </NavLink>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {meta.data?.demo && (
+          <Alert color="orange" variant="light" mb="md" data-testid="demo-banner">
+            {t("demoBanner")}
+          </Alert>
+        )}
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,186 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ApiError, api, get } from "../../api.ts";
+import { formatDate } from "../../format.ts";
+import { useI18n } from "../../i18n.tsx";
+import { useOrgUnits } from "../../units.ts";
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: "admin" | "coordinator" | "officer" | "leader";
+  org_unit_id: number | null;
+  unit_name: string | null;
+  is_demo: boolean;
+  active: boolean;
+  created_at: string;
+  version: number;
+}
+
+const roles = ["admin", "coordinator", "officer", "leader"] as const;
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const users = useQuery({ queryKey: ["users"], queryFn: () => get<{ users: UserRow[] }>("/api/users") });
+  const [error, setError] = useState<string | null>(null);
+  const [opened, { open, close }] = useDisclosure(false);
+
+  const toggle = useMutation({
+    mutationFn: (u: UserRow) => api("PATCH", `/api/users/${u.id}`, { version: u.version, active: !u.active }),
+    onSuccess: () => {
+      setError(null);
+      void qc.invalidateQueries({ queryKey: ["users"] });
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+  });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("users.title")}</Title>
+        <Button onClick={open}>{t("users.create")}</Button>
+      </Group>
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="users-error">
+          {error}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("users.username")}</Table.Th>
+              <Table.Th>{t("users.displayName")}</Table.Th>
+              <Table.Th>{t("users.role")}</Table.Th>
+              <Table.Th>{t("users.unit")}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data?.users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>
+                  {u.username}{" "}
+                  {u.is_demo && (
+                    <Badge size="xs" color="orange">
+                      {t("users.demo")}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {u.display_name}
+                  <Text size="xs" c="dimmed">
+                    {formatDate(u.created_at)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t(`role.${u.role}`)}</Table.Td>
+                <Table.Td>{u.unit_name ?? "—"}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge color={u.active ? "teal" : "gray"} variant="light">
+                      {u.active ? t("users.active") : t("users.locked")}
+                    </Badge>
+                    <Button size="compact-xs" variant="subtle" onClick={() => toggle.mutate(u)}>
+                      {u.active ? t("users.lock") : t("users.unlock")}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Modal opened={opened} onClose={close} title={t("users.create")}>
+        <CreateUserForm
+          onDone={() => {
+            close();
+            void qc.invalidateQueries({ queryKey: ["users"] });
+          }}
+        />
+      </Modal>
+    </Stack>
+  );
+}
+
+function CreateUserForm({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const units = useOrgUnits(null);
+  const [form, setForm] = useState({
+    username: "",
+    displayName: "",
+    password: "",
+    role: "officer",
+    orgUnitId: "",
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof typeof form) => (v: string | null) => setForm((f) => ({ ...f, [k]: v ?? "" }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api("POST", "/api/users", { ...form, orgUnitId: form.orgUnitId ? Number(form.orgUnitId) : null });
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput
+          label={t("users.username")}
+          value={form.username}
+          onChange={(e) => set("username")(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t("users.displayName")}
+          value={form.displayName}
+          onChange={(e) => set("displayName")(e.currentTarget.value)}
+          required
+        />
+        <Select
+          label={t("users.role")}
+          value={form.role}
+          onChange={set("role")}
+          data={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          allowDeselect={false}
+        />
+        <Select
+          label={t("users.unit")}
+          value={form.orgUnitId || null}
+          onChange={set("orgUnitId")}
+          searchable
+          clearable
+          data={(units.data?.units ?? []).map((u) => ({ value: String(u.id), label: u.fullName }))}
+        />
+        <PasswordInput
+          label={t("users.password")}
+          value={form.password}
+          onChange={(e) => set("password")(e.currentTarget.value)}
+          required
+        />
+        <Button type="submit">{t("save")}</Button>
+      </Stack>
+    </form>
+  );
+}
