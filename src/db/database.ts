@@ -13,6 +13,8 @@ export interface Db {
   kind: DbKind;
   /** Where the data lives, for messages: a directory or a server address (without password). */
   location: string;
+  /** The connection URL (PostgreSQL only). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -128,7 +130,7 @@ export async function openPostgres(url: string): Promise<Db> {
     throw new AppError("DB_UNREACHABLE", `Không kết nối được PostgreSQL tại ${where}: ${reason}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", location: where, close: () => db.destroy() };
+  return { db, kind: "postgres", location: where, url, close: () => db.destroy() };
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, else PGlite in dataDir/db. */

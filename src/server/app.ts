@@ -65,7 +65,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     transform: jsonSchemaTransform,
   });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
@@ -76,7 +78,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, "index.html"), "utf8");
-    app.get("/*", { schema: { hide: true } }, async (req, reply) => {
+    app.get("/*", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
       const p = req.url.split("?")[0] ?? "/";
       if (p.startsWith("/api/")) {
         return reply.status(404).send({ code: "NOT_FOUND", message: `Không có địa chỉ ${req.method} ${p}.` });

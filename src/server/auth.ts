@@ -9,6 +9,7 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Loads the session from its httpOnly cookie on every request, and enforces CSRF protection:
  * a state-changing request with a session must carry the session's token in `x-csrf-token`.
  * Login (POST /api/session, no session yet) is protected by requiring JSON and a same-origin Origin.
+ * Every API route needs a session unless it is marked `config: { public: true }`.
  */
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest("auth", null);
@@ -22,7 +23,10 @@ export function installAuth(app: FastifyInstance): void {
         req.auth = { user, csrfToken: csrf_token, token };
       }
     }
-    if (!MUTATING.has(req.method) || !req.url.startsWith("/api/")) return;
+    if (!req.url.startsWith("/api/")) return;
+    // authentication before validation: an anonymous caller learns nothing about the input rules
+    if (!req.auth && !req.routeOptions.config?.public) throw errors.notAuthenticated();
+    if (!MUTATING.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin) {
       const host = req.headers.host;

@@ -27,6 +27,10 @@ declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
   }
+  interface FastifyContextConfig {
+    /** Reachable without a session. */
+    public?: boolean;
+  }
 }
 
 export function requireUser(req: FastifyRequest): PublicUser {

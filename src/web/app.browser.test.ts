@@ -19,7 +19,8 @@ let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) throw new Error("Chưa build giao diện: chạy `npx vite build` trước.");
+  if (!fs.existsSync(path.join(WEB_DIST, "index.html")))
+    throw new Error("Chưa build giao diện: chạy `npx vite build` trước.");
   db = await openTestDb();
   const config = { ...loadConfig({}), demo: true };
   const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => new Date() });
@@ -31,7 +32,12 @@ beforeAll(async () => {
     await db.close();
   };
   const actor = systemActor("Kiểm thử");
-  await createUser(db.db, actor, { username: "quantri", displayName: "Quản trị Kiểm thử", password: PASSWORD, role: "admin" });
+  await createUser(db.db, actor, {
+    username: "quantri",
+    displayName: "Quản trị Kiểm thử",
+    password: PASSWORD,
+    role: "admin",
+  });
   await createUser(db.db, actor, {
     username: "canbo.binhlu",
     displayName: "Cán bộ Bình Lư",
@@ -68,8 +74,21 @@ describe("web app in Chromium", () => {
     await login(page, "quantri");
     await expect.poll(() => page.getByTestId("count-communes").textContent()).toBe("38");
     expect(await page.getByTestId("demo-banner").textContent()).toContain("dữ liệu mẫu");
-    for (const section of ["Tổng quan", "Văn bản & kế hoạch", "Nhiệm vụ", "Chỉ tiêu", "Đơn vị", "Báo cáo", "Quản trị"]) {
-      expect(await page.getByRole("link", { name: section }).or(page.getByText(section, { exact: true })).count()).toBeGreaterThan(0);
+    for (const section of [
+      "Tổng quan",
+      "Văn bản & kế hoạch",
+      "Nhiệm vụ",
+      "Chỉ tiêu",
+      "Đơn vị",
+      "Báo cáo",
+      "Quản trị",
+    ]) {
+      expect(
+        await page
+          .getByRole("link", { name: section })
+          .or(page.getByText(section, { exact: true }))
+          .count(),
+      ).toBeGreaterThan(0);
     }
     await snap(page, "02-tong-quan");
     await page.getByRole("link", { name: "Nhiệm vụ" }).click();
@@ -122,7 +141,9 @@ describe("web app in Chromium", () => {
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.getByText("Overview").count()).toBeGreaterThan(0);
     await snap(page, "08-english");
-    const hasHorizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    const hasHorizontalScroll = await page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth + 1,
+    );
     expect(hasHorizontalScroll).toBe(false);
     await page.close();
   });

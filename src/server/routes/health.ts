@@ -4,7 +4,10 @@ import { sql } from "kysely";
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     "/api/health",
-    { schema: { tags: ["Hệ thống"], summary: "Tình trạng máy chủ và cơ sở dữ liệu" } },
+    {
+      config: { public: true },
+      schema: { tags: ["Hệ thống"], summary: "Tình trạng máy chủ và cơ sở dữ liệu" },
+    },
     async (_req, reply) => {
       try {
         await sql`select 1`.execute(app.deps.db);

@@ -15,33 +15,37 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/session",
-    { schema: { tags, summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)" } },
+    { config: { public: true }, schema: { tags, summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)" } },
     async (req) => ({
       user: req.auth?.user ?? null,
       csrfToken: req.auth?.csrfToken ?? null,
     }),
   );
 
-  r.post("/api/session", { schema: { tags, summary: "Đăng nhập", body: LoginInput } }, async (req, reply) => {
-    const now = app.deps.now().getTime();
-    const wait = throttle.blockedFor(req.ip, req.body.username, now);
-    if (wait > 0) throw errors.tooManyAttempts(wait);
-    try {
-      const s = await login(app.deps.db, req.body, app.deps.now());
-      throttle.succeed(req.ip, req.body.username);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: app.deps.config.secureCookies,
-        path: "/",
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-      return { user: s.user, csrfToken: s.csrfToken };
-    } catch (e) {
-      throttle.fail(req.ip, req.body.username, now);
-      throw e;
-    }
-  });
+  r.post(
+    "/api/session",
+    { config: { public: true }, schema: { tags, summary: "Đăng nhập", body: LoginInput } },
+    async (req, reply) => {
+      const now = app.deps.now().getTime();
+      const wait = throttle.blockedFor(req.ip, req.body.username, now);
+      if (wait > 0) throw errors.tooManyAttempts(wait);
+      try {
+        const s = await login(app.deps.db, req.body, app.deps.now());
+        throttle.succeed(req.ip, req.body.username);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: app.deps.config.secureCookies,
+          path: "/",
+          maxAge: SESSION_TTL_MS / 1000,
+        });
+        return { user: s.user, csrfToken: s.csrfToken };
+      } catch (e) {
+        throttle.fail(req.ip, req.body.username, now);
+        throw e;
+      }
+    },
+  );
 
   r.delete("/api/session", { schema: { tags, summary: "Đăng xuất" } }, async (req, reply) => {
     const user = requireUser(req);
@@ -53,6 +57,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/meta",
     {
+      config: { public: true },
       schema: {
         tags: ["Hệ thống"],
         summary: "Thông tin chung cho giao diện",

@@ -63,7 +63,11 @@ export function UnitsPage() {
       <NavLink
         key={u.id}
         label={u.fullName}
-        description={u.formedFrom.length > 0 ? `${t("units.formedFrom")} ${u.formedFrom.length} ${t("units.unitsWord")}` : undefined}
+        description={
+          u.formedFrom.length > 0
+            ? `${t("units.formedFrom")} ${u.formedFrom.length} ${t("units.unitsWord")}`
+            : undefined
+        }
         active={selected === u.id}
         defaultOpened={depth === 0}
         onClick={() => setSelected(u.id)}

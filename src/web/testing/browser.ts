@@ -11,7 +11,9 @@ export const SCREENSHOT_DIR = path.resolve("test-results/screenshots");
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium không có tại ${executablePath}: cài gói "chromium" (apt-get install chromium).`);
+    throw new Error(
+      `Chromium không có tại ${executablePath}: cài gói "chromium" (apt-get install chromium).`,
+    );
   }
   const browser = await chromium.launch({
     executablePath,
