@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { loadConfig } from "../config.ts";
 import { isAppError } from "../errors.ts";
 import { registerDbCommands } from "./dbCommands.ts";
+import { registerImportCommands } from "./importCommands.ts";
 import { registerStartCommand } from "./startCommand.ts";
 import { registerUserCommands } from "./userCommands.ts";
 
@@ -21,6 +22,7 @@ const config = () => {
 registerStartCommand(program, config);
 registerDbCommands(program, config);
 registerUserCommands(program, config);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

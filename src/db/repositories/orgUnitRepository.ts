@@ -116,6 +116,23 @@ export interface NewUnit {
   aliases?: string[];
 }
 
+/** Every unit with all its names, for resolving the bodies a document names. */
+export async function unitCandidates(db: Kysely<Database>) {
+  const [units, aliases] = await Promise.all([
+    db.selectFrom("org_unit").select(["id", "full_name", "valid_from", "valid_to"]).execute(),
+    db.selectFrom("org_unit_alias").select(["unit_id", "alias"]).execute(),
+  ]);
+  const names = new Map<number, string[]>();
+  for (const a of aliases) names.set(a.unit_id, [...(names.get(a.unit_id) ?? []), a.alias]);
+  return units.map((u) => ({
+    id: u.id,
+    name: u.full_name,
+    names: names.get(u.id) ?? [u.full_name],
+    validFrom: u.valid_from,
+    validTo: u.valid_to,
+  }));
+}
+
 export async function insertUnit(trx: Kysely<Database>, u: NewUnit): Promise<number> {
   const row = await trx
     .insertInto("org_unit")

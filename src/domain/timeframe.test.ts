@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseTimeframe } from "./timeframe.ts";
+
+describe("parseTimeframe (DOMAIN.md §3)", () => {
+  it.each([
+    ["Tháng 3/2026", "deadline", "2026-03-31"],
+    ["Tháng 4/2026", "deadline", "2026-04-30"],
+    ["Tháng 2/2028", "deadline", "2028-02-29"],
+    ["Tháng 12 năm 2026", "deadline", "2026-12-31"],
+    ["Quý II năm 2026", "deadline", "2026-06-30"],
+    ["Quý I năm 2027", "deadline", "2027-03-31"],
+    ["Quý III/2026", "deadline", "2026-09-30"],
+    ["Năm 2025", "deadline", "2025-12-31"],
+    ["Năm học 2026-2027", "deadline", "2027-05-31"],
+    ["6 tháng đầu năm 2026", "deadline", "2026-06-30"],
+    ["trước ngày 15/6/2026", "deadline", "2026-06-15"],
+    ["Đến năm 2030", "deadline", "2030-12-31"],
+    ["Giai đoạn 2025-2030", "window", "2030-12-31"],
+    ["Thường xuyên", "continuous", null],
+    ["Thường xuyên hoặc chuyên đề", "continuous", null],
+    ["Hằng năm", "recurring", null],
+    ["Hàng năm", "recurring", null],
+    ["Theo KH của Bộ GD&ĐT", "pending", null],
+    ["Sau khi có văn bản hướng dẫn của Bộ Giáo dục và Đào tạo", "pending", null],
+    ["Theo kế hoạch của Trung ương, tỉnh", "pending", null],
+  ])("%s → %s %s", (text, kind, due) => {
+    const tf = parseTimeframe(text);
+    expect(tf.kind).toBe(kind);
+    expect(tf.due).toBe(due);
+    expect(tf.text).toBe(text);
+    expect(tf.unparsed).toBeUndefined();
+  });
+
+  it("keeps continuing work after a first deadline", () => {
+    const tf = parseTimeframe("Tháng 3/2026 và thường xuyên");
+    expect(tf).toMatchObject({ kind: "deadline", due: "2026-03-31", thenContinuous: true });
+  });
+
+  it("reads a yearly task with its mid-term and final reviews", () => {
+    const tf = parseTimeframe("Quý IV hằng năm; sơ kết quý IV năm 2028; tổng kết quý IV năm 2030");
+    expect(tf.kind).toBe("recurring");
+    expect(tf.each).toEqual({ quarter: 4 });
+    expect(tf.milestones).toEqual([
+      { label: "Sơ kết", due: "2028-12-31" },
+      { label: "Tổng kết", due: "2030-12-31" },
+    ]);
+  });
+
+  it("reads a text whose diacritics were lost", () => {
+    expect(parseTimeframe("Quy II nam 2026")).toMatchObject({ kind: "deadline", due: "2026-06-30" });
+    expect(parseTimeframe("Thuong xuyen").kind).toBe("continuous");
+  });
+
+  it("uses a configured end of the school year", () => {
+    expect(parseTimeframe("Năm học 2026-2027", { schoolYearEnd: { month: 6, day: 30 } }).due).toBe("2027-06-30");
+  });
+
+  it("marks what it cannot read instead of guessing", () => {
+    expect(parseTimeframe("Khi nào xong thì báo")).toMatchObject({ kind: "pending", due: null, unparsed: true });
+    expect(parseTimeframe("Tháng 13/2026").unparsed).toBe(true);
+    expect(parseTimeframe("ngày 31/2/2026").unparsed).toBe(true);
+  });
+
+  it("never throws, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const tf = parseTimeframe(s);
+        expect(["deadline", "recurring", "continuous", "window", "pending"]).toContain(tf.kind);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,136 @@
+import { asciiKey } from "./text.ts";
+
+/**
+ * The "Thời gian" column of a plan (DOMAIN.md §3): what is due, when. The original text is kept; what
+ * is derived from it never replaces it. Matching is done on the unaccented key, so a scanned copy
+ * that lost its diacritics reads the same.
+ */
+export type TimeframeKind = "deadline" | "recurring" | "continuous" | "window" | "pending";
+
+export interface Milestone {
+  label: string;
+  due: string;
+}
+
+export interface Timeframe {
+  text: string;
+  kind: TimeframeKind;
+  /** ISO date of the (first) deadline, or the end of a window; null when there is none. */
+  due: string | null;
+  milestones: Milestone[];
+  /** For recurring frames: the quarter (1–4) or month (1–12) of each year in which it is due. */
+  each?: { quarter?: number; month?: number };
+  /** For windows: the first day. */
+  from?: string;
+  /** A deadline followed by continuous work ("Tháng 3/2026 và thường xuyên"). */
+  thenContinuous?: boolean;
+  /** Nothing in the text could be read: a person must set the date. */
+  unparsed?: boolean;
+}
+
+export interface TimeframeOptions {
+  /** Month and day a school year ends (default 31 May). */
+  schoolYearEnd?: { month: number; day: number };
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+export function endOfMonth(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(last)}`;
+}
+
+export function endOfQuarter(year: number, quarter: number): string {
+  return endOfMonth(year, quarter * 3);
+}
+
+function isoDay(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const QUARTER = String.raw`quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/)\s*(\d{4}))?`;
+
+function quarterNumber(token: string): number {
+  return ROMAN[token] ?? Number(token);
+}
+
+/** The first dated expression in an unaccented, lower-case text, as an ISO date. */
+function firstDate(k: string, opts: TimeframeOptions): string | null {
+  let m = /(?:truoc\s+)?ngay\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(k);
+  if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/.exec(k);
+  if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /6\s+thang\s+dau\s+nam\s+(\d{4})/.exec(k);
+  if (m) return `${m[1]}-06-30`;
+  m = /6\s+thang\s+cuoi\s+nam\s+(\d{4})/.exec(k);
+  if (m) return `${m[1]}-12-31`;
+  m = /9\s+thang\s+(?:dau\s+)?nam\s+(\d{4})/.exec(k);
+  if (m) return `${m[1]}-09-30`;
+  m = new RegExp(QUARTER).exec(k);
+  if (m?.[2]) return endOfQuarter(Number(m[2]), quarterNumber(m[1] as string));
+  m = /thang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/.exec(k);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return endOfMonth(Number(m[2]), Number(m[1]));
+  m = /nam\s+hoc\s+(\d{4})\s*-\s*(\d{4})/.exec(k);
+  if (m) {
+    const end = opts.schoolYearEnd ?? { month: 5, day: 31 };
+    return isoDay(Number(m[2]), end.month, end.day);
+  }
+  m = /(?:^|\s)(?:den\s+)?nam\s+(\d{4})\b/.exec(k);
+  if (m) return `${m[1]}-12-31`;
+  return null;
+}
+
+const PENDING = [
+  /^theo\s+(?:ke hoach|kh)\b/,
+  /^sau\s+khi\s+co\b/,
+  /^khi\s+co\b/,
+  /^theo\s+(?:van ban|huong dan|chi dao|lo trinh|quy dinh|yeu cau)\b/,
+  /^theo\s+tien\s+do\b/,
+  /^chua\s+xac\s+dinh\b/,
+];
+
+/** Reads one time-frame text. Never throws; an unreadable text is "pending" and marked unparsed. */
+export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timeframe {
+  const text = raw.normalize("NFC").replace(/\s+/g, " ").trim();
+  const k = asciiKey(text);
+  const base = { text, milestones: [] as Milestone[] };
+  if (k === "") return { ...base, kind: "pending", due: null, unparsed: true };
+
+  const milestones: Milestone[] = [];
+  for (const [word, label] of [
+    ["so ket", "Sơ kết"],
+    ["tong ket", "Tổng kết"],
+  ] as const) {
+    const m = new RegExp(`${word}\\s+(?:(?:vao\\s+)?${QUARTER}|(?:vao\\s+|den\\s+)?nam\\s+(\\d{4}))`).exec(k);
+    if (m) {
+      const due = m[2] ? endOfQuarter(Number(m[2]), quarterNumber(m[1] as string)) : m[3] ? `${m[3]}-12-31` : null;
+      if (due) milestones.push({ label, due });
+    }
+  }
+
+  if (/\bhang\s+nam\b/.test(k) || /\bmoi\s+nam\b/.test(k) || /\bdinh\s+ky\s+hang\s+nam\b/.test(k)) {
+    const q = new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])\\s+(?:hang|moi)\\s+nam`).exec(k);
+    const mo = /thang\s+(\d{1,2})\s+(?:hang|moi)\s+nam/.exec(k);
+    const each = q ? { quarter: quarterNumber(q[1] as string) } : mo ? { month: Number(mo[1]) } : undefined;
+    return { ...base, kind: "recurring", due: null, milestones, ...(each ? { each } : {}) };
+  }
+
+  if (PENDING.some((re) => re.test(k))) return { ...base, kind: "pending", due: null, milestones };
+
+  const win = /giai\s+doan\s+(\d{4})\s*-\s*(\d{4})/.exec(k);
+  if (win && !/thang|quy|ngay/.test(k)) {
+    return { ...base, kind: "window", from: `${win[1]}-01-01`, due: `${win[2]}-12-31`, milestones };
+  }
+
+  const due = firstDate(k, opts);
+  const continuous = /\bthuong\s+xuyen\b|\blien\s+tuc\b/.test(k);
+  if (due) return { ...base, kind: "deadline", due, milestones, ...(continuous ? { thenContinuous: true } : {}) };
+  if (continuous) return { ...base, kind: "continuous", due: null, milestones };
+  return { ...base, kind: "pending", due: null, milestones, unparsed: true };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { indexCandidates, resolveBody, splitBodies } from "./bodies.ts";
+
+describe("splitBodies", () => {
+  it.each([
+    ["Phòng Giáo dục và Đào tạo, UBND các xã, phường", ["Phòng Giáo dục và Đào tạo", "UBND các xã, phường"]],
+    ["Các cơ quan, đơn vị liên quan", ["Các cơ quan, đơn vị liên quan"]],
+    [
+      "Các chi, đảng bộ cơ sở và các cơ quan, đơn vị liên quan",
+      ["Các chi, đảng bộ cơ sở", "các cơ quan, đơn vị liên quan"],
+    ],
+    [
+      "Phòng Văn hóa và Thông tin thành phố, Trung tâm Văn hoá, Thể thao và Truyền thông - thành phố Lai Châu; các Phòng, ban, các cơ quan, đơn vị thành phố, UBND các xã/phường",
+      [
+        "Phòng Văn hóa và Thông tin thành phố",
+        "Trung tâm Văn hoá, Thể thao và Truyền thông - thành phố Lai Châu",
+        "các Phòng, ban, các cơ quan, đơn vị thành phố",
+        "UBND các xã/phường",
+      ],
+    ],
+    [
+      "Các phòng, ban, cơ quan, đơn vị thành phố UBND các xã, phường",
+      ["Các phòng, ban, cơ quan, đơn vị thành phố", "UBND các xã, phường"],
+    ],
+    ["Phòng Giáo dục và Đào tạo, Phòng Nội vụ", ["Phòng Giáo dục và Đào tạo", "Phòng Nội vụ"]],
+    ["Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]],
+  ])("%s", (cell, bodies) => {
+    expect(splitBodies(cell)).toEqual(bodies);
+  });
+});
+
+describe("resolveBody", () => {
+  const index = indexCandidates([
+    { id: 1, name: "Ủy ban nhân dân tỉnh", names: ["Ủy ban nhân dân tỉnh", "UBND tỉnh"], validFrom: null, validTo: null },
+    { id: 2, name: "Xã Nậm Cuổi", names: ["Xã Nậm Cuổi", "Nậm Cuổi"], validFrom: "2025-07-01", validTo: null },
+    {
+      id: 3,
+      name: "Phòng Giáo dục và Đào tạo thành phố Lai Châu",
+      names: ["Phòng Giáo dục và Đào tạo"],
+      validFrom: null,
+      validTo: "2025-07-01",
+    },
+  ]);
+
+  it("matches exactly, by tone placement, and without diacritics, and says which", () => {
+    expect(resolveBody("UBND tỉnh", index, null).unit).toMatchObject({ id: 1, match: "exact" });
+    expect(resolveBody("Uỷ ban nhân dân tỉnh", index, null).unit).toMatchObject({ id: 1, match: "tone_placement" });
+    expect(resolveBody("Nậm Cuối", index, null).unit).toMatchObject({ id: 2, match: "no_diacritics" });
+    expect(resolveBody("Phòng Giáo dục và Đào tạo", index, "2025-03-01").unit?.id).toBe(3);
+  });
+
+  it("keeps sets of bodies as sets and reports unknown bodies", () => {
+    expect(resolveBody("UBND các xã, phường", index, null)).toMatchObject({ plural: true, setKind: "communes", unit: null });
+    expect(resolveBody("Các cơ quan, đơn vị liên quan", index, null)).toMatchObject({ setKind: "related" });
+    expect(resolveBody("Trưởng các bản", index, null)).toMatchObject({ setKind: "villages" });
+    expect(resolveBody("Ban Quản lý dự án", index, null).unit).toBeNull();
+  });
+});

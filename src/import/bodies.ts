@@ -1,0 +1,143 @@
+import { asciiKey, type NameMatch, toneKey } from "../domain/text.ts";
+import type { BodyMention } from "./draft.ts";
+
+/** Words that start the name of a body; a comma before any other word does not start a new body. */
+const HEADS = [
+  "phòng",
+  "sở",
+  "ban",
+  "ubnd",
+  "ủy ban",
+  "uỷ ban",
+  "trung tâm",
+  "công an",
+  "đảng ủy",
+  "đảng uỷ",
+  "văn phòng",
+  "hội đồng",
+  "hđnd",
+  "trường",
+  "trưởng",
+  "chi cục",
+  "mặt trận",
+  "đoàn",
+  "hội",
+  "thành ủy",
+  "tỉnh ủy",
+  "bộ",
+  "các",
+  "cơ quan",
+  "đơn vị",
+  "ủy ban kiểm tra",
+  "bảo hiểm",
+  "kho bạc",
+  "thanh tra",
+];
+
+function startsWithHead(s: string): boolean {
+  const k = s.toLowerCase();
+  return HEADS.some((h) => k === h || k.startsWith(`${h} `));
+}
+
+function isPlural(s: string): boolean {
+  const k = asciiKey(s);
+  return /(^|\s)cac\s/.test(k) || /lien quan$/.test(k) || /^(cac|moi)\b/.test(k);
+}
+
+/**
+ * Splits a lead or coordinating cell into bodies: "Phòng Giáo dục và Đào tạo, UBND các xã, phường" is
+ * two bodies; "UBND các xã, phường" and "Các cơ quan, đơn vị liên quan" stay whole (sets of bodies);
+ * "Trung tâm Văn hoá, Thể thao và Truyền thông" stays whole (the comma is inside the name).
+ */
+export function splitBodies(cell: string): string[] {
+  const text = cell
+    .replace(/\s+/g, " ")
+    .replace(/(\S)\s+(?=UBND\s)/gu, "$1; ")
+    .replace(/\s+và\s+(?=các\s)/giu, "; ")
+    .trim();
+  const out: string[] = [];
+  for (const hard of text.split(/\s*;\s*/)) {
+    const group: string[] = [];
+    for (const raw of hard.split(/\s*,\s*/)) {
+      const frag = raw.trim().replace(/\.$/, "");
+      if (!frag) continue;
+      const prev = group[group.length - 1];
+      const lower = /^[a-zà-ỹđ]/u.test(frag);
+      const merge = prev !== undefined && ((isPlural(prev) && lower) || !startsWithHead(frag) || /^(?:xã|phường)\b/iu.test(frag));
+      if (merge) group[group.length - 1] = `${prev}, ${frag}`;
+      else group.push(frag);
+    }
+    out.push(...group);
+  }
+  return out.filter((b) => b.length > 1);
+}
+
+export function setKindOf(text: string): BodyMention["setKind"] {
+  const k = asciiKey(text);
+  if (!isPlural(text)) return null;
+  if (/\b(xa|phuong)\b/.test(k) && /ubnd|uy ban/.test(k)) return "communes";
+  if (/truong( hoc)?\b/.test(k) && !/truong cac ban/.test(k)) return "schools";
+  if (/truong cac ban|cac ban\b|thon/.test(k)) return "villages";
+  if (/lien quan/.test(k)) return "related";
+  return "other";
+}
+
+export interface UnitCandidate {
+  id: number | null;
+  name: string;
+  names: string[];
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+interface Index {
+  tone: Map<string, UnitCandidate[]>;
+  ascii: Map<string, UnitCandidate[]>;
+}
+
+export function indexCandidates(candidates: UnitCandidate[]): Index {
+  const tone = new Map<string, UnitCandidate[]>();
+  const ascii = new Map<string, UnitCandidate[]>();
+  const add = (m: Map<string, UnitCandidate[]>, k: string, c: UnitCandidate) => {
+    const list = m.get(k) ?? [];
+    if (!list.includes(c)) list.push(c);
+    m.set(k, list);
+  };
+  for (const c of candidates) {
+    for (const n of c.names) {
+      add(tone, toneKey(n), c);
+      add(ascii, asciiKey(n), c);
+    }
+  }
+  return { tone, ascii };
+}
+
+function pick(list: UnitCandidate[] | undefined, asOf: string | null): UnitCandidate | undefined {
+  if (!list || list.length === 0) return undefined;
+  if (asOf) {
+    const valid = list.find((c) => (!c.validFrom || c.validFrom <= asOf) && (!c.validTo || asOf < c.validTo));
+    if (valid) return valid;
+  }
+  return list.find((c) => !c.validTo) ?? list[0];
+}
+
+/** Resolves one body name: exact (ignoring case), then tone placement, then without diacritics. */
+export function resolveBody(text: string, index: Index, asOf: string | null): BodyMention {
+  const plural = isPlural(text);
+  const setKind = setKindOf(text);
+  if (plural) return { text, plural, setKind, unit: null };
+  const variants = [text, text.replace(/\s+(?:thành phố|tỉnh|xã)$/iu, "")];
+  for (const v of variants) {
+    const byTone = pick(index.tone.get(toneKey(v)), asOf);
+    if (byTone) {
+      const exact = byTone.names.some((n) => n.toLowerCase() === v.toLowerCase());
+      const match: NameMatch = exact ? "exact" : "tone_placement";
+      return { text, plural, setKind, unit: { id: byTone.id, name: byTone.name, match } };
+    }
+  }
+  for (const v of variants) {
+    const byAscii = pick(index.ascii.get(asciiKey(v)), asOf);
+    if (byAscii) return { text, plural, setKind, unit: { id: byAscii.id, name: byAscii.name, match: "no_diacritics" } };
+  }
+  return { text, plural, setKind, unit: null };
+}

@@ -1,0 +1,178 @@
+import type { TargetDraft, Warning } from "./draft.ts";
+import { type Line, parseDecimal } from "./lines.ts";
+
+const NUM = String.raw`(\d{1,3}(?:[.,]\d+)?)`;
+const COUNT_NOUNS =
+  "trường|phòng học|phòng|cơ sở|xã|phường|đơn vị|lớp|học sinh|giáo viên|người|thôn|bản|câu lạc bộ|công trình|điểm trường";
+
+interface ValueHit {
+  comparator: TargetDraft["comparator"];
+  comparatorText: string | null;
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+}
+
+/** The measurable value of a part: "đạt từ 60% trở lên", "trên 99%", "ít nhất 50%", "100% …", "11 trường". */
+export function findValue(text: string): ValueHit | null {
+  const patterns: [RegExp, TargetDraft["comparator"], string | null][] = [
+    [new RegExp(String.raw`(?:đạt\s+)?từ\s+${NUM}\s*%\s*trở\s+lên`, "iu"), ">=", "từ … trở lên"],
+    [new RegExp(String.raw`(?:đạt\s+)?trên\s+${NUM}\s*%`, "iu"), ">", "trên"],
+    [new RegExp(String.raw`(?:đạt\s+)?(?:ít nhất|tối thiểu)\s+${NUM}\s*%`, "iu"), ">=", "ít nhất"],
+    [new RegExp(String.raw`(?:đạt\s+)?(?:dưới|không quá)\s+${NUM}\s*%`, "iu"), "<", "dưới"],
+    [new RegExp(String.raw`đạt\s+${NUM}\s*%`, "iu"), ">=", "đạt"],
+    [new RegExp(String.raw`${NUM}\s*%`, "iu"), ">=", null],
+  ];
+  let best: ValueHit | null = null;
+  for (const [re, comparator, ctext] of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const value = parseDecimal(m[1] as string);
+    if (value === null) continue;
+    const hit: ValueHit = {
+      comparator,
+      comparatorText: ctext ?? (value === 100 ? "100 %" : "đạt"),
+      value,
+      unit: "%",
+      start: m.index,
+      end: m.index + m[0].length,
+    };
+    if (!best || hit.start < best.start) best = hit;
+  }
+  if (best) return best;
+  const count = new RegExp(String.raw`(?:(ít nhất|tối thiểu|trên)\s+)?(\d{1,4})\s+(${COUNT_NOUNS})(?=[\s,.;:)]|$)`, "iu").exec(text);
+  if (count) {
+    const word = count[1]?.toLowerCase();
+    return {
+      comparator: word === "trên" ? ">" : ">=",
+      comparatorText: word ?? "số lượng",
+      value: Number(count[2]),
+      unit: (count[3] as string).toLowerCase(),
+      start: count.index,
+      end: count.index + count[0].length,
+    };
+  }
+  return null;
+}
+
+interface Context {
+  year: number | null;
+  schoolYear: string | null;
+  recurring: boolean;
+}
+
+function yearIn(text: string): Partial<Context> {
+  const sy = /(?:năm học|nam hoc)\s+(\d{4})\s*-\s*(\d{4})/iu.exec(text);
+  if (sy) return { year: Number(sy[2]), schoolYear: `${sy[1]}-${sy[2]}` };
+  const y = /(?:đến|vào|trong)\s+năm\s+(\d{4})/iu.exec(text);
+  if (y) return { year: Number(y[1]), schoolYear: null };
+  return {};
+}
+
+const LEAD_YEAR = /^(?:phấn đấu|phân đấu|phân đầu)?\s*(?:đến|vào)\s+năm(?:\s+học)?\s+\d{4}(?:\s*-\s*\d{4})?\s*[,:]\s*/iu;
+const LEAD_RECURRING = /^(?:hằng|hàng)\s+năm\s*,\s*/iu;
+
+function places(text: string): string[] {
+  const m = /\(([^()]*,[^()]*)\)/u.exec(text);
+  if (!m) return [];
+  const items = (m[1] as string).split(",").map((s) => s.trim());
+  return items.every((s) => /^[A-ZĐÀ-Ỹ]/u.test(s) && s.split(" ").length <= 4) ? items : [];
+}
+
+function measureOf(part: string, hit: ValueHit | null, prefix: string | null): string {
+  let m = part;
+  if (hit) m = `${part.slice(0, hit.start)} ${hit.unit === "%" ? "" : hit.unit} ${part.slice(hit.end)}`;
+  m = m
+    .replace(LEAD_YEAR, "")
+    .replace(/\s+(?:vào|đến)\s+năm\s+\d{4}/giu, "")
+    .replace(/\s+(?:hằng|hàng)\s+năm\b/giu, "")
+    .replace(/\s+đạt\s*$/iu, "")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,;:.]+|[\s,;:.]+$/g, "");
+  return prefix ? `${prefix} — ${m}` : m;
+}
+
+/** Splits one clause into parts: "Tỷ lệ …: Mẫu giáo đạt 99,8%, tiểu học đạt 99,9%" gives two parts. */
+function splitClause(clause: string): { prefix: string | null; parts: string[] } {
+  const colon = clause.indexOf(":");
+  if (colon > 0) {
+    const items = clause.slice(colon + 1).split(/,\s+/);
+    if (items.length >= 2 && items.filter((i) => /\d\s*%/.test(i)).length >= 2) {
+      return { prefix: clause.slice(0, colon).trim(), parts: items.map((i) => i.trim()) };
+    }
+  }
+  const inWhich = clause.split(/,\s*trong\s+đó\s+/iu);
+  if (inWhich.length === 2) return { prefix: null, parts: inWhich.map((s) => s.trim()) };
+  // "… đạt mức cơ bản vào năm 2028, đạt mức thành thạo vào năm 2030"
+  const second = /,\s+(đạt\s+[^,]*?(?:vào|đến)\s+năm\s+\d{4})/iu.exec(clause);
+  if (second && yearIn(clause.slice(0, second.index)).year) {
+    const first = clause.slice(0, second.index).trim();
+    const subject = first.replace(/\s+đạt\b.*$/iu, "");
+    return { prefix: null, parts: [first, `${subject} ${(second[1] as string).trim()}`] };
+  }
+  return { prefix: null, parts: [clause.trim()] };
+}
+
+/** The numbered specific targets "(1) …" of the "Mục tiêu cụ thể" section, split into measurable parts. */
+export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[] {
+  const start = lines.findIndex((l) => /muc tieu cu the/.test(l.key));
+  if (start < 0) return [];
+  const out: TargetDraft[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (/^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(l.key) || /^(\d\.\s*)?(nhiem vu|to chuc thuc hien)/.test(l.key)) break;
+    const m = /^\((\d{1,2})\)\s*(.+)$/u.exec(l.text);
+    if (!m) continue;
+    const ref = `(${m[1]})`;
+    const body = (m[2] as string).trim();
+    const paragraphCtx: Context = { year: null, schoolYear: null, recurring: false };
+    const lead = LEAD_YEAR.exec(body);
+    if (lead) Object.assign(paragraphCtx, yearIn(lead[0]));
+    const sentences = body.split(/(?<=\.)\s+(?=[A-ZĐÀ-Ỹ0-9])/u);
+    let k = 0;
+    for (const sentence of sentences) {
+      const sCtx: Context = { ...paragraphCtx };
+      const sLead = LEAD_YEAR.exec(sentence);
+      if (sLead && sentence !== sentences[0]) Object.assign(sCtx, yearIn(sLead[0]));
+      let sText = sentence.replace(/\.$/, "");
+      if (sentence !== sentences[0]) sText = sText.replace(LEAD_YEAR, "");
+      if (LEAD_RECURRING.test(sText)) {
+        sCtx.recurring = true;
+        sText = sText.replace(LEAD_RECURRING, "");
+      }
+      for (const clause of sText.split(/;\s*/)) {
+        if (!clause.trim()) continue;
+        const { prefix, parts } = splitClause(clause);
+        for (const part of parts) {
+          const hit = findValue(part);
+          const pYear = { ...sCtx, ...yearIn(part.replace(/^từ\s+năm học/iu, "")) };
+          const fromSchoolYear = /^từ\s+năm học\s+(\d{4})\s*-\s*(\d{4})/iu.exec(part.trim());
+          if (fromSchoolYear) Object.assign(pYear, { year: Number(fromSchoolYear[2]), schoolYear: `${fromSchoolYear[1]}-${fromSchoolYear[2]}` });
+          k++;
+          out.push({
+            ref: `${ref}.${k}`,
+            text: part.trim(),
+            measure: measureOf(part, hit, prefix),
+            comparator: hit?.comparator ?? null,
+            comparatorText: hit?.comparatorText ?? null,
+            value: hit?.value ?? null,
+            unit: hit?.unit ?? null,
+            year: pYear.year ?? null,
+            schoolYear: pYear.schoolYear ?? null,
+            recurring: pYear.recurring || /\b(?:hằng|hàng)\s+năm\b/iu.test(part),
+            places: places(part),
+          });
+        }
+      }
+    }
+  }
+  if (out.length === 0 && start >= 0) {
+    warnings.push({
+      code: "NO_TARGETS",
+      message: "Có mục \"Mục tiêu cụ thể\" nhưng không đọc được chỉ tiêu đánh số (1), (2)…",
+      where: `dòng ${(lines[start] as Line).n}`,
+    });
+  }
+  return out;
+}

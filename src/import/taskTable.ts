@@ -1,0 +1,156 @@
+import { parseTimeframe, type TimeframeOptions } from "../domain/timeframe.ts";
+import { splitBodies } from "./bodies.ts";
+import type { TaskDraft, Warning } from "./draft.ts";
+import { joinCell, type Line } from "./lines.ts";
+
+type Column = "tt" | "title" | "lead" | "support" | "time" | "product" | "note";
+
+/** Which column a header cell names, whatever wording the issuing body used. */
+export function columnOf(headerKey: string): Column | null {
+  const k = headerKey.trim();
+  if (/^(s?tt|so tt|thu tu)$/.test(k)) return "tt";
+  if (/phoi hop/.test(k)) return "support";
+  if (/chu tri/.test(k)) return "lead";
+  if (/^(noi dung|nhiem vu|ten nhiem vu|nhiem vu, giai phap|noi dung cong viec|cong viec)/.test(k)) return "title";
+  if (/thoi gian|thoi han|tien do/.test(k)) return "time";
+  if (/san pham|ket qua/.test(k)) return "product";
+  if (/ghi chu/.test(k)) return "note";
+  return null;
+}
+
+const ROMAN = /^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+
+interface Row {
+  cells: Record<Column, string>;
+  tt: string;
+  line: number;
+  afterBreak: boolean;
+}
+
+function readRow(line: Line, map: (Column | null)[], afterBreak: boolean): Row {
+  const parts = line.text.split("\t");
+  const cells: Record<Column, string> = { tt: "", title: "", lead: "", support: "", time: "", product: "", note: "" };
+  parts.forEach((p, i) => {
+    const col = map[i];
+    if (col) cells[col] = joinCell(cells[col], p.trim());
+  });
+  return { cells, tt: cells.tt.replace(/\.$/, "").trim(), line: line.n, afterBreak };
+}
+
+interface Pending {
+  draft: Omit<TaskDraft, "timeframe" | "lead" | "support"> & { leadText: string; supportText: string; timeText: string };
+}
+
+/** Reads every task table (a header with a task column and a lead column) of the document. */
+export function extractTaskTables(lines: Line[], warnings: Warning[], opts: TimeframeOptions = {}): TaskDraft[] {
+  const tasks: Pending[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i] as Line;
+    if (!header.text.includes("\t")) continue;
+    const map = header.text.split("\t").map((c) => columnOf(c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase()));
+    if (!map.includes("title") || !map.includes("lead")) continue;
+
+    let group: { ref: string; title: string; task: Pending | null } | null = null;
+    let last: Pending | null = null;
+    let lastWasGroup = false;
+    let sawBreak = false;
+    let perGroup = 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j] as Line;
+      if (!l.text.trim()) {
+        sawBreak = true;
+        continue;
+      }
+      if (!l.text.includes("\t")) break;
+      const row = readRow(l, map, sawBreak);
+      sawBreak = false;
+      const c = row.cells;
+      if (ROMAN.test(row.tt)) {
+        perGroup = 0;
+        const isTask = Boolean(c.lead || c.time);
+        const task: Pending | null = isTask ? newTask(row.tt, null, null, row) : null;
+        group = { ref: row.tt, title: c.title, task };
+        if (task) tasks.push(task);
+        last = task;
+        lastWasGroup = !task;
+        continue;
+      }
+      if (/^\d{1,3}$/.test(row.tt)) {
+        perGroup = Number(row.tt);
+        const t = newTask(group ? `${group.ref}.${row.tt}` : row.tt, group?.ref ?? null, group?.title ?? null, row);
+        tasks.push(t);
+        last = t;
+        lastWasGroup = false;
+        continue;
+      }
+      // No number: the rest of a row cut by a page break, or a task without a number.
+      const continuation = last && (row.afterBreak || (!c.lead && !c.time));
+      if (continuation && last) {
+        const d = last.draft;
+        d.title = joinCell(d.title, c.title);
+        d.leadText = joinCell(d.leadText, c.lead);
+        d.supportText = joinCell(d.supportText, c.support);
+        d.timeText = joinCell(d.timeText, c.time);
+        d.product = joinCell(d.product ?? "", c.product) || null;
+        d.note = joinCell(d.note ?? "", c.note) || null;
+        warnings.push({
+          code: "ROWS_MERGED",
+          message: `Dòng không số thứ tự được nối vào nhiệm vụ ${d.ref} (bảng bị ngắt trang).`,
+          where: `dòng ${row.line}`,
+        });
+        continue;
+      }
+      if (lastWasGroup && group && row.afterBreak && !c.lead) {
+        group.title = joinCell(group.title, c.title);
+        continue;
+      }
+      if (!c.title) {
+        warnings.push({ code: "ROW_UNUSED", message: "Dòng trong bảng không có nội dung nhiệm vụ, đã bỏ qua.", where: `dòng ${row.line}` });
+        continue;
+      }
+      perGroup++;
+      const t = newTask(group ? `${group.ref}.${perGroup}` : String(perGroup), group?.ref ?? null, group?.title ?? null, row);
+      tasks.push(t);
+      last = t;
+      lastWasGroup = false;
+    }
+    i = j - 1;
+  }
+
+  return tasks.map(({ draft }) => {
+    const timeframe = parseTimeframe(draft.timeText, opts);
+    if (timeframe.unparsed) {
+      warnings.push({
+        code: "TIMEFRAME_UNPARSED",
+        message: `Nhiệm vụ ${draft.ref}: không đọc được thời gian "${draft.timeText}"; hãy đặt thời hạn.`,
+        where: `dòng ${draft.line}`,
+      });
+    }
+    const lead = splitBodies(draft.leadText);
+    if (lead.length === 0) {
+      warnings.push({ code: "TASK_WITHOUT_LEAD", message: `Nhiệm vụ ${draft.ref} chưa có cơ quan chủ trì.`, where: `dòng ${draft.line}` });
+    }
+    const { leadText: _l, supportText, timeText: _t, ...rest } = draft;
+    return { ...rest, title: rest.title.trim(), lead, support: splitBodies(supportText), timeframe };
+  });
+}
+
+function newTask(ref: string, group: string | null, groupTitle: string | null, row: Row): Pending {
+  const c = row.cells;
+  return {
+    draft: {
+      ref,
+      group,
+      groupTitle,
+      title: c.title,
+      leadText: c.lead,
+      supportText: c.support,
+      timeText: c.time,
+      product: c.product || null,
+      note: c.note || null,
+      source: "table",
+      line: row.line,
+    },
+  };
+}
