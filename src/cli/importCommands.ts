@@ -7,7 +7,10 @@ import type { PlanDraft } from "../import/draft.ts";
 import { parsePlan } from "../import/parsePlan.ts";
 import { readDocument } from "../import/readers/readDocument.ts";
 
-export async function readAndParse(file: string, units = referenceCandidates()): Promise<{ draft: PlanDraft; text: string }> {
+export async function readAndParse(
+  file: string,
+  units = referenceCandidates(),
+): Promise<{ draft: PlanDraft; text: string }> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new AppError("BAD_INPUT_FILE", `Không tìm thấy tệp "${file}".`);
   }

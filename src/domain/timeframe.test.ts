@@ -53,11 +53,17 @@ describe("parseTimeframe (DOMAIN.md §3)", () => {
   });
 
   it("uses a configured end of the school year", () => {
-    expect(parseTimeframe("Năm học 2026-2027", { schoolYearEnd: { month: 6, day: 30 } }).due).toBe("2027-06-30");
+    expect(parseTimeframe("Năm học 2026-2027", { schoolYearEnd: { month: 6, day: 30 } }).due).toBe(
+      "2027-06-30",
+    );
   });
 
   it("marks what it cannot read instead of guessing", () => {
-    expect(parseTimeframe("Khi nào xong thì báo")).toMatchObject({ kind: "pending", due: null, unparsed: true });
+    expect(parseTimeframe("Khi nào xong thì báo")).toMatchObject({
+      kind: "pending",
+      due: null,
+      unparsed: true,
+    });
     expect(parseTimeframe("Tháng 13/2026").unparsed).toBe(true);
     expect(parseTimeframe("ngày 31/2/2026").unparsed).toBe(true);
   });

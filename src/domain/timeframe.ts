@@ -109,13 +109,17 @@ export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timefr
   ] as const) {
     const m = new RegExp(`${word}\\s+(?:(?:vao\\s+)?${QUARTER}|(?:vao\\s+|den\\s+)?nam\\s+(\\d{4}))`).exec(k);
     if (m) {
-      const due = m[2] ? endOfQuarter(Number(m[2]), quarterNumber(m[1] as string)) : m[3] ? `${m[3]}-12-31` : null;
+      const due = m[2]
+        ? endOfQuarter(Number(m[2]), quarterNumber(m[1] as string))
+        : m[3]
+          ? `${m[3]}-12-31`
+          : null;
       if (due) milestones.push({ label, due });
     }
   }
 
   if (/\bhang\s+nam\b/.test(k) || /\bmoi\s+nam\b/.test(k) || /\bdinh\s+ky\s+hang\s+nam\b/.test(k)) {
-    const q = new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])\\s+(?:hang|moi)\\s+nam`).exec(k);
+    const q = /quy\s+(iv|iii|ii|i|[1-4])\s+(?:hang|moi)\s+nam/.exec(k);
     const mo = /thang\s+(\d{1,2})\s+(?:hang|moi)\s+nam/.exec(k);
     const each = q ? { quarter: quarterNumber(q[1] as string) } : mo ? { month: Number(mo[1]) } : undefined;
     return { ...base, kind: "recurring", due: null, milestones, ...(each ? { each } : {}) };
@@ -130,7 +134,8 @@ export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timefr
 
   const due = firstDate(k, opts);
   const continuous = /\bthuong\s+xuyen\b|\blien\s+tuc\b/.test(k);
-  if (due) return { ...base, kind: "deadline", due, milestones, ...(continuous ? { thenContinuous: true } : {}) };
+  if (due)
+    return { ...base, kind: "deadline", due, milestones, ...(continuous ? { thenContinuous: true } : {}) };
   if (continuous) return { ...base, kind: "continuous", due: null, milestones };
   return { ...base, kind: "pending", due: null, milestones, unparsed: true };
 }

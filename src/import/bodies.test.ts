@@ -31,8 +31,20 @@ describe("splitBodies", () => {
 
 describe("resolveBody", () => {
   const index = indexCandidates([
-    { id: 1, name: "Ủy ban nhân dân tỉnh", names: ["Ủy ban nhân dân tỉnh", "UBND tỉnh"], validFrom: null, validTo: null },
-    { id: 2, name: "Xã Nậm Cuổi", names: ["Xã Nậm Cuổi", "Nậm Cuổi"], validFrom: "2025-07-01", validTo: null },
+    {
+      id: 1,
+      name: "Ủy ban nhân dân tỉnh",
+      names: ["Ủy ban nhân dân tỉnh", "UBND tỉnh"],
+      validFrom: null,
+      validTo: null,
+    },
+    {
+      id: 2,
+      name: "Xã Nậm Cuổi",
+      names: ["Xã Nậm Cuổi", "Nậm Cuổi"],
+      validFrom: "2025-07-01",
+      validTo: null,
+    },
     {
       id: 3,
       name: "Phòng Giáo dục và Đào tạo thành phố Lai Châu",
@@ -44,13 +56,20 @@ describe("resolveBody", () => {
 
   it("matches exactly, by tone placement, and without diacritics, and says which", () => {
     expect(resolveBody("UBND tỉnh", index, null).unit).toMatchObject({ id: 1, match: "exact" });
-    expect(resolveBody("Uỷ ban nhân dân tỉnh", index, null).unit).toMatchObject({ id: 1, match: "tone_placement" });
+    expect(resolveBody("Uỷ ban nhân dân tỉnh", index, null).unit).toMatchObject({
+      id: 1,
+      match: "tone_placement",
+    });
     expect(resolveBody("Nậm Cuối", index, null).unit).toMatchObject({ id: 2, match: "no_diacritics" });
     expect(resolveBody("Phòng Giáo dục và Đào tạo", index, "2025-03-01").unit?.id).toBe(3);
   });
 
   it("keeps sets of bodies as sets and reports unknown bodies", () => {
-    expect(resolveBody("UBND các xã, phường", index, null)).toMatchObject({ plural: true, setKind: "communes", unit: null });
+    expect(resolveBody("UBND các xã, phường", index, null)).toMatchObject({
+      plural: true,
+      setKind: "communes",
+      unit: null,
+    });
     expect(resolveBody("Các cơ quan, đơn vị liên quan", index, null)).toMatchObject({ setKind: "related" });
     expect(resolveBody("Trưởng các bản", index, null)).toMatchObject({ setKind: "villages" });
     expect(resolveBody("Ban Quản lý dự án", index, null).unit).toBeNull();

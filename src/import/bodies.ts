@@ -63,7 +63,9 @@ export function splitBodies(cell: string): string[] {
       if (!frag) continue;
       const prev = group[group.length - 1];
       const lower = /^[a-zà-ỹđ]/u.test(frag);
-      const merge = prev !== undefined && ((isPlural(prev) && lower) || !startsWithHead(frag) || /^(?:xã|phường)\b/iu.test(frag));
+      const merge =
+        prev !== undefined &&
+        ((isPlural(prev) && lower) || !startsWithHead(frag) || /^(?:xã|phường)\b/iu.test(frag));
       if (merge) group[group.length - 1] = `${prev}, ${frag}`;
       else group.push(frag);
     }
@@ -137,7 +139,8 @@ export function resolveBody(text: string, index: Index, asOf: string | null): Bo
   }
   for (const v of variants) {
     const byAscii = pick(index.ascii.get(asciiKey(v)), asOf);
-    if (byAscii) return { text, plural, setKind, unit: { id: byAscii.id, name: byAscii.name, match: "no_diacritics" } };
+    if (byAscii)
+      return { text, plural, setKind, unit: { id: byAscii.id, name: byAscii.name, match: "no_diacritics" } };
   }
   return { text, plural, setKind, unit: null };
 }

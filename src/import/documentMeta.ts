@@ -44,14 +44,26 @@ export function normalizeNumber(s: string): string {
 export function typeOfNumber(num: string): string | null {
   const m = /^\d+-([^/]+)\//.exec(num) ?? /^\d+(?:\/\d{4})?\/([^-/]+)/.exec(num);
   if (!m) return null;
-  const code = (m[1] as string).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "D").toUpperCase();
+  const code = (m[1] as string)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "D")
+    .toUpperCase();
   // "NQHĐND" (a missing dash) still starts with its type
-  return TYPE_BY_CODE[code] ?? TYPE_BY_CODE[code.slice(0, 3)] ?? TYPE_BY_CODE[code.slice(0, 2)] ?? null;
+  const known = TYPE_BY_CODE[code] ?? TYPE_BY_CODE[code.slice(0, 3)] ?? TYPE_BY_CODE[code.slice(0, 2)];
+  if (known) return known;
+  // "15/UBND-VX": a công văn carries the issuing body, not a type
+  return /^\d+\/[^/]+-/.test(num) ? "CV" : null;
 }
 
 /** Key for matching a number across documents and scans: no spaces, no diacritics, upper case. */
 export function numberKey(num: string): string {
-  return num.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "D").replace(/\s+/g, "").toUpperCase();
+  return num
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "D")
+    .replace(/\s+/g, "")
+    .toUpperCase();
 }
 
 function dateAfter(text: string): string | null {
@@ -86,9 +98,10 @@ export function findNumbers(text: string): FoundNumber[] {
 }
 
 function issuerAfter(text: string): string | null {
-  const m = /^[^;\t]{0,40}?\bcủa\s+([^;,()\t.]{3,120}?)(?=\s+(?:về|ve|thực hiện|triển khai|để|quy định|tại)(?=\s|$)|[;,().\t]|$)/iu.exec(
-    text,
-  );
+  const m =
+    /^[^;\t]{0,40}?\bcủa\s+([^;,()\t.]{3,120}?)(?=\s+(?:về|ve|thực hiện|triển khai|để|quy định|tại|trong)(?=\s|$)|[;,().\t]|$)/iu.exec(
+      text,
+    );
   return m ? (m[1] as string).trim() : null;
 }
 
@@ -109,7 +122,7 @@ export function extractReferences(lines: Line[], own: string | null, title: stri
         issuer: issuerAfter(after),
         relation: implementsKeys.has(key) ? "implements" : "cites",
       });
-    } 
+    }
   }
   return [...seen.values()];
 }
@@ -121,7 +134,9 @@ export function extractReferences(lines: Line[], own: string | null, title: stri
  */
 function implementedNumbers(lines: Line[], title: string | null): Set<string> {
   const body = lines.filter((l) => l.text.length > 0 && !l.text.includes("\t"));
-  const firstSection = body.findIndex((l) => /^(i|1)\s*[-.)]\s*\S/.test(l.key) && /muc dich|yeu cau|chu de/.test(l.key));
+  const firstSection = body.findIndex(
+    (l) => /^(i|1)\s*[-.)]\s*\S/.test(l.key) && /muc dich|yeu cau|chu de/.test(l.key),
+  );
   const head = firstSection > 0 ? body.slice(0, firstSection) : body.slice(0, 40);
   const titleLine: Line | undefined =
     title && /thực hiện|thuc hien/iu.test(title) && findNumbers(title).length > 0
@@ -144,7 +159,8 @@ function implementedNumbers(lines: Line[], title: string | null): Set<string> {
 
 function detectType(lines: Line[]): { type: string; typeName: string } | null {
   for (const l of lines.slice(0, 40)) {
-    for (const [re, type, typeName] of TYPES) if (re.test(l.key) && l.key.length < 20) return { type, typeName };
+    for (const [re, type, typeName] of TYPES)
+      if (re.test(l.key) && l.key.length < 20) return { type, typeName };
   }
   return null;
 }
@@ -173,7 +189,9 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
   }
 
   // "(Kèm theo Kế hoạch số 47 -KH/ĐU ngày 23 tháng 3 năm 2026 của …)"
-  const caption = lines.find((l) => /^\(?\s*kem theo\s+(ke hoach|nghi quyet|quyet dinh|bao cao|chuong trinh)/.test(l.key));
+  const caption = lines.find((l) =>
+    /^\(?\s*kem theo\s+(ke hoach|nghi quyet|quyet dinh|bao cao|chuong trinh)/.test(l.key),
+  );
   if (caption) {
     const t = /kem theo\s+([a-z ]+?)\s+so\b/.exec(caption.key);
     if (!type && t) {
@@ -183,10 +201,13 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
     const found = findNumbers(caption.text)[0];
     if (!number && found) number = found.number;
     if (!found && /s[oố]\s*[-.…]*\s*\/\s*[A-ZĐ]/iu.test(caption.text)) blankNumber = true;
-    const after = found ? caption.text.slice(found.end) : caption.text.slice(caption.text.search(/ngày|ngay/i));
+    const after = found
+      ? caption.text.slice(found.end)
+      : caption.text.slice(caption.text.search(/ngày|ngay/i));
     issuedOn ??= dateAfter(after);
     if (!issuedOn) {
-      const partial = /(?:ngày|ngay)\s*(\d{0,2})\s*(?:tháng|thang)\s*(\d{0,2})\s*(?:năm|nam)\s*(\d{4})/iu.exec(after);
+      const partial =
+        /(?:ngày|ngay)\s*(\d{0,2})\s*(?:tháng|thang)\s*(\d{0,2})\s*(?:năm|nam)\s*(\d{4})/iu.exec(after);
       if (partial) dateText = partial[0];
     }
     const who = /\bcủa\s+(.+?)\)?\s*$/u.exec(caption.text);
@@ -195,7 +216,10 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
 
   // "Lai Châu, ngày 09 tháng 9 năm 2025" — may share a line with the number (two header columns)
   for (const l of lines.slice(0, 60)) {
-    const m = /([A-ZĐÀ-Ỹ][\p{L} ]{1,30}?),\s*(ng[aà]y\s*\d{0,2}\s*th[aá]ng\s*\d{0,2}\s*n[aă]m\s*\d{4})/iu.exec(l.text);
+    const m =
+      /([A-ZĐÀ-Ỹ][\p{L} ]{1,30}?),\s*(ng[aà]y\s*\d{0,2}\s*th[aá]ng\s*\d{0,2}\s*n[aă]m\s*\d{4})/iu.exec(
+        l.text,
+      );
     if (!m) continue;
     const d = /(\d{1,2})\s*th[aá]ng\s*(\d{1,2})\s*n[aă]m\s*(\d{4})/iu.exec(m[2] as string);
     const iso = d ? isoDate(Number(d[3]), Number(d[2]), Number(d[1])) : null;
@@ -208,9 +232,10 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
   // "…, Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh ban hành Kế hoạch …"
   if (!issuer) {
     for (const l of lines.slice(0, 80)) {
-      const m = /(?:^|[,.)]\s+)((?:Ban|UBND|Ủy ban|Uỷ ban|Đảng ủy|Sở|Phòng|Hội đồng|Thường trực|Uy ban)[^,.;()]{2,100}?)\s+(?:ban hành|ban hanh)\b/u.exec(
-        l.text,
-      );
+      const m =
+        /(?:^|[,.)]\s+)((?:Ban|UBND|Ủy ban|Uỷ ban|Đảng ủy|Sở|Phòng|Hội đồng|Thường trực|Uy ban)[^,.;()]{2,100}?)\s+(?:ban hành|ban hanh)\b/u.exec(
+          l.text,
+        );
       if (m) {
         issuer = (m[1] as string).trim();
         break;
@@ -226,7 +251,11 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
         ? {
             code: "NUMBER_BLANK",
             message: "Số văn bản để trống (bản dự thảo hoặc bản chưa vào số): hãy điền số khi có.",
-            where: numberLine ? `dòng ${numberLine}` : caption ? `dòng ${caption.n} (phụ lục)` : "đầu văn bản",
+            where: numberLine
+              ? `dòng ${numberLine}`
+              : caption
+                ? `dòng ${caption.n} (phụ lục)`
+                : "đầu văn bản",
           }
         : { code: "NUMBER_MISSING", message: "Không tìm thấy số văn bản.", where: "đầu văn bản" },
     );
@@ -254,7 +283,9 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
 
 /** The summary line(s) under the type heading, or the appendix title. */
 function extractTitle(lines: Line[]): string | null {
-  const i = lines.findIndex((l, idx) => idx < 40 && TYPES.some(([re]) => re.test(l.key)) && l.key.length < 20);
+  const i = lines.findIndex(
+    (l, idx) => idx < 40 && TYPES.some(([re]) => re.test(l.key)) && l.key.length < 20,
+  );
   if (i >= 0) {
     const parts: string[] = [];
     for (let j = i + 1; j < Math.min(lines.length, i + 8); j++) {
@@ -272,7 +303,9 @@ function extractTitle(lines: Line[]): string | null {
   const cap = lines.findIndex((l) => /^\(?\s*kem theo\b/.test(l.key));
   if (cap > 0) {
     const parts: string[] = [];
-    for (let j = cap - 1; j >= Math.max(0, cap - 4); j--) {
+    let j = cap - 1;
+    while (j > 0 && !(lines[j] as Line).text) j--;
+    for (; j >= Math.max(0, cap - 6); j--) {
       const l = lines[j] as Line;
       if (!l.text || /^phu luc:?$/.test(l.key)) break;
       parts.unshift(l.text.replace(/^phụ lục:?\s*/iu, ""));

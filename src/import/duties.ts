@@ -11,7 +11,9 @@ const TIME_HINT =
  * "1. Phòng Văn hóa - Xã hội" followed by "- …" bullets. Each bullet is a duty led by that body.
  */
 export function extractDuties(lines: Line[], opts: TimeframeOptions = {}): TaskDraft[] {
-  const start = lines.findIndex((l) => /to chuc thuc hien$/.test(l.key.replace(/[*#:.\s]+$/, "")) && l.key.length < 40);
+  const start = lines.findIndex(
+    (l) => /to chuc thuc hien$/.test(l.key.replace(/[*#:.\s]+$/, "")) && l.key.length < 40,
+  );
   if (start < 0) return [];
   const out: TaskDraft[] = [];
   let body: { ref: string; name: string } | null = null;
@@ -31,13 +33,12 @@ export function extractDuties(lines: Line[], opts: TimeframeOptions = {}): TaskD
     k++;
     const hint = TIME_HINT.exec(text)?.[0];
     const tf = hint ? parseTimeframe(hint, opts) : null;
-    const timeframe =
-      tf && !tf.unparsed
-        ? tf
-        : { ...parseTimeframe("Thường xuyên", opts), text: "" };
-    const support = [...text.matchAll(/phối hợp với\s+((?:Phòng|Sở|Ban|Trung tâm|Công an|UBND)[^,;.]*?)(?=\s+(?:tham mưu|triển khai|trong|để)\b|[,;.]|$)/giu)].map(
-      (m) => (m[1] as string).trim(),
-    );
+    const timeframe = tf && !tf.unparsed ? tf : { ...parseTimeframe("Thường xuyên", opts), text: "" };
+    const support = [
+      ...text.matchAll(
+        /phối hợp với\s+((?:Phòng|Sở|Ban|Trung tâm|Công an|UBND)[^,;.]*?)(?=\s+(?:tham mưu|triển khai|trong|để)\b|[,;.]|$)/giu,
+      ),
+    ].map((m) => (m[1] as string).trim());
     out.push({
       ref: `${body.ref}.${k}`,
       group: body.ref,

@@ -1,5 +1,5 @@
-import type { IndicatorDraft, Warning } from "./draft.ts";
 import { asciiKey } from "../domain/text.ts";
+import type { IndicatorDraft, Warning } from "./draft.ts";
 import { type Line, parseDecimal } from "./lines.ts";
 
 const HEADER = /^(s?tt)\b.*\bchi tieu\b/;
@@ -16,7 +16,10 @@ function parseValue(token: string): number | null {
 export function extractIndicators(lines: Line[], warnings: Warning[]): IndicatorDraft[] {
   const headerIdx = lines.findIndex((l) => HEADER.test(l.key.replace(/\t/g, " ")));
   if (headerIdx < 0) return [];
-  const headerBlock = lines.slice(Math.max(0, headerIdx - 3), headerIdx + 3).map((l) => l.key).join(" ");
+  const headerBlock = lines
+    .slice(Math.max(0, headerIdx - 3), headerIdx + 3)
+    .map((l) => l.key)
+    .join(" ");
   const years = [...headerBlock.matchAll(/(\d{4})\s*-\s*(\d{4})/g)].map((m) => `${m[1]}-${m[2]}`);
   const columns =
     years.length >= 2
@@ -38,7 +41,11 @@ export function extractIndicators(lines: Line[], warnings: Warning[]): Indicator
     const l = lines[i] as Line;
     const t = l.text.replace(/\t/g, " ").trim();
     if (!t) continue;
-    if (/^(ket ?qua|nam hoc|\d{4}\s*-\s*\d{4}|s?tt\b.*chi tieu)/.test(l.key) || (HEADER.test(l.key) && i > headerIdx)) continue;
+    if (
+      /^(ket ?qua|nam hoc|\d{4}\s*-\s*\d{4}|s?tt\b.*chi tieu)/.test(l.key) ||
+      (HEADER.test(l.key) && i > headerIdx)
+    )
+      continue;
     if (/^(noi nhan|tm\.|kt\.|chu tich)/.test(l.key)) break;
     const m = /^([0-9oO]{1,2})\s*[|]?\s+(.*)$/.exec(t);
     let num = m ? Number((m[1] as string).replace(/[oO]/g, "0")) : Number.NaN;
@@ -65,7 +72,8 @@ export function extractIndicators(lines: Line[], warnings: Warning[]): Indicator
     const last = rows[rows.length - 1];
     const lastFull = last && (last.main.split(/%/)[1] ?? "").match(/\d+(?:[.,]\d+)?/g)?.length === 2;
     if (/^[A-ZĐ]/u.test(t) && last && !/^[A-ZĐ][a-z]{0,3}[,.]?$/u.test(t)) pendingPrefix.push(t);
-    else if (lastFull && /\d+[.,]\d+/.test(t)) pendingPrefix.push(t); // a value of the next row, printed above it
+    else if (lastFull && /\d+[.,]\d+/.test(t))
+      pendingPrefix.push(t); // a value of the next row, printed above it
     else if (last) last.post.push(t);
     else pendingPrefix.push(t);
   }
@@ -76,10 +84,17 @@ export function extractIndicators(lines: Line[], warnings: Warning[]): Indicator
   return rows.map((r) => {
     const all = [...r.pre, r.main, ...r.post].join(" ").replace(/\s+/g, " ").trim();
     const key = asciiKey(all);
-    const unit = key.includes("%") ? "%" : /\bx[a-z0-9]?,/.test(key) && /phuong/.test(key) ? "Xã, phường" : /van\s*dan/.test(key) ? "Sinh viên/vạn dân" : null;
+    const unit = key.includes("%")
+      ? "%"
+      : /\bx[a-z0-9]?,/.test(key) && /phuong/.test(key)
+        ? "Xã, phường"
+        : /van\s*dan/.test(key)
+          ? "Sinh viên/vạn dân"
+          : null;
     // values: after the unit marker on the numbered line, else its last two numbers, else decimals nearby
     const marker = r.main.search(/%|\bX[a-zà-ỹ0-9]?,/u);
-    const afterMarker = marker >= 0 ? numbersIn(r.main.slice(marker)).map((n) => ({ ...n, index: n.index + marker })) : [];
+    const afterMarker =
+      marker >= 0 ? numbersIn(r.main.slice(marker)).map((n) => ({ ...n, index: n.index + marker })) : [];
     let picked = afterMarker.length >= 1 ? afterMarker.slice(0, 2) : numbersIn(r.main).slice(-2);
     if (picked.length < 2) {
       const extra = [...r.pre, ...r.post].flatMap((s) => numbersIn(s).filter((n) => /[.,]/.test(n.raw)));
@@ -99,10 +114,18 @@ export function extractIndicators(lines: Line[], warnings: Warning[]): Indicator
       byColumn[c] = values[i] ?? null;
     });
     if (r.guessed) {
-      warnings.push({ code: "ROW_NUMBER_GUESSED", message: `Số thứ tự dòng đọc không rõ, coi là ${r.ref}.`, where: `dòng ${r.line}` });
+      warnings.push({
+        code: "ROW_NUMBER_GUESSED",
+        message: `Số thứ tự dòng đọc không rõ, coi là ${r.ref}.`,
+        where: `dòng ${r.line}`,
+      });
     }
     if (values.length < 2) {
-      warnings.push({ code: "VALUE_MISSING", message: `Chỉ tiêu ${r.ref}: không đọc đủ hai giá trị.`, where: `dòng ${r.line}` });
+      warnings.push({
+        code: "VALUE_MISSING",
+        message: `Chỉ tiêu ${r.ref}: không đọc đủ hai giá trị.`,
+        where: `dòng ${r.line}`,
+      });
     }
     for (const v of values) {
       if (unit === "%" && v !== null && v > 100) {

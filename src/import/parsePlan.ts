@@ -5,8 +5,8 @@ import type { BodyMention, PlanDraft, Warning } from "./draft.ts";
 import { extractDuties } from "./duties.ts";
 import { extractIndicators } from "./indicators.ts";
 import { type Line, splitLines } from "./lines.ts";
-import { extractTaskTables } from "./taskTable.ts";
 import { extractTargets } from "./targets.ts";
+import { extractTaskTables } from "./taskTable.ts";
 
 export interface ParseOptions extends TimeframeOptions {
   /** Known bodies to resolve lead and coordinating bodies against. */
@@ -41,7 +41,10 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
     warnings.push({
       code: "HTML_REMOVED",
       message: `Đã bỏ mã HTML thừa ở ${htmlLines.length} dòng.`,
-      where: `dòng ${htmlLines.map((l) => l.n).slice(0, 5).join(", ")}${htmlLines.length > 5 ? ", …" : ""}`,
+      where: `dòng ${htmlLines
+        .map((l) => l.n)
+        .slice(0, 5)
+        .join(", ")}${htmlLines.length > 5 ? ", …" : ""}`,
     });
   }
   const document = extractDocumentMeta(lines, warnings);
@@ -52,7 +55,7 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   if (tasks.length === 0 && indicators.length === 0 && lines.some((l) => l.text)) {
     warnings.push({
       code: "NO_TASKS",
-      message: "Không tìm thấy bảng nhiệm vụ hay phần phân công trong \"Tổ chức thực hiện\".",
+      message: 'Không tìm thấy bảng nhiệm vụ hay phần phân công trong "Tổ chức thực hiện".',
       where: "toàn văn bản",
     });
   }

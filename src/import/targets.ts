@@ -41,7 +41,10 @@ export function findValue(text: string): ValueHit | null {
     if (!best || hit.start < best.start) best = hit;
   }
   if (best) return best;
-  const count = new RegExp(String.raw`(?:(ít nhất|tối thiểu|trên)\s+)?(\d{1,4})\s+(${COUNT_NOUNS})(?=[\s,.;:)]|$)`, "iu").exec(text);
+  const count = new RegExp(
+    String.raw`(?:(ít nhất|tối thiểu|trên)\s+)?(\d{1,4})\s+(${COUNT_NOUNS})(?=[\s,.;:)]|$)`,
+    "iu",
+  ).exec(text);
   if (count) {
     const word = count[1]?.toLowerCase();
     return {
@@ -70,7 +73,8 @@ function yearIn(text: string): Partial<Context> {
   return {};
 }
 
-const LEAD_YEAR = /^(?:phấn đấu|phân đấu|phân đầu)?\s*(?:đến|vào)\s+năm(?:\s+học)?\s+\d{4}(?:\s*-\s*\d{4})?\s*[,:]\s*/iu;
+const LEAD_YEAR =
+  /^(?:phấn đấu|phân đấu|phân đầu)?\s*(?:đến|vào)\s+năm(?:\s+học)?\s+\d{4}(?:\s*-\s*\d{4})?\s*[,:]\s*/iu;
 const LEAD_RECURRING = /^(?:hằng|hàng)\s+năm\s*,\s*/iu;
 
 function places(text: string): string[] {
@@ -121,7 +125,11 @@ export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[
   const out: TargetDraft[] = [];
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i] as Line;
-    if (/^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(l.key) || /^(\d\.\s*)?(nhiem vu|to chuc thuc hien)/.test(l.key)) break;
+    if (
+      /^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(l.key) ||
+      /^(\d\.\s*)?(nhiem vu|to chuc thuc hien)/.test(l.key)
+    )
+      break;
     const m = /^\((\d{1,2})\)\s*(.+)$/u.exec(l.text);
     if (!m) continue;
     const ref = `(${m[1]})`;
@@ -148,7 +156,11 @@ export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[
           const hit = findValue(part);
           const pYear = { ...sCtx, ...yearIn(part.replace(/^từ\s+năm học/iu, "")) };
           const fromSchoolYear = /^từ\s+năm học\s+(\d{4})\s*-\s*(\d{4})/iu.exec(part.trim());
-          if (fromSchoolYear) Object.assign(pYear, { year: Number(fromSchoolYear[2]), schoolYear: `${fromSchoolYear[1]}-${fromSchoolYear[2]}` });
+          if (fromSchoolYear)
+            Object.assign(pYear, {
+              year: Number(fromSchoolYear[2]),
+              schoolYear: `${fromSchoolYear[1]}-${fromSchoolYear[2]}`,
+            });
           k++;
           out.push({
             ref: `${ref}.${k}`,
@@ -170,7 +182,7 @@ export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[
   if (out.length === 0 && start >= 0) {
     warnings.push({
       code: "NO_TARGETS",
-      message: "Có mục \"Mục tiêu cụ thể\" nhưng không đọc được chỉ tiêu đánh số (1), (2)…",
+      message: 'Có mục "Mục tiêu cụ thể" nhưng không đọc được chỉ tiêu đánh số (1), (2)…',
       where: `dòng ${(lines[start] as Line).n}`,
     });
   }

@@ -11,7 +11,8 @@ export function columnOf(headerKey: string): Column | null {
   if (/^(s?tt|so tt|thu tu)$/.test(k)) return "tt";
   if (/phoi hop/.test(k)) return "support";
   if (/chu tri/.test(k)) return "lead";
-  if (/^(noi dung|nhiem vu|ten nhiem vu|nhiem vu, giai phap|noi dung cong viec|cong viec)/.test(k)) return "title";
+  if (/^(noi dung|nhiem vu|ten nhiem vu|nhiem vu, giai phap|noi dung cong viec|cong viec)/.test(k))
+    return "title";
   if (/thoi gian|thoi han|tien do/.test(k)) return "time";
   if (/san pham|ket qua/.test(k)) return "product";
   if (/ghi chu/.test(k)) return "note";
@@ -29,7 +30,15 @@ interface Row {
 
 function readRow(line: Line, map: (Column | null)[], afterBreak: boolean): Row {
   const parts = line.text.split("\t");
-  const cells: Record<Column, string> = { tt: "", title: "", lead: "", support: "", time: "", product: "", note: "" };
+  const cells: Record<Column, string> = {
+    tt: "",
+    title: "",
+    lead: "",
+    support: "",
+    time: "",
+    product: "",
+    note: "",
+  };
   parts.forEach((p, i) => {
     const col = map[i];
     if (col) cells[col] = joinCell(cells[col], p.trim());
@@ -38,16 +47,39 @@ function readRow(line: Line, map: (Column | null)[], afterBreak: boolean): Row {
 }
 
 interface Pending {
-  draft: Omit<TaskDraft, "timeframe" | "lead" | "support"> & { leadText: string; supportText: string; timeText: string };
+  draft: Omit<TaskDraft, "timeframe" | "lead" | "support"> & {
+    leadText: string;
+    supportText: string;
+    timeText: string;
+  };
 }
 
 /** Reads every task table (a header with a task column and a lead column) of the document. */
-export function extractTaskTables(lines: Line[], warnings: Warning[], opts: TimeframeOptions = {}): TaskDraft[] {
+export function extractTaskTables(
+  lines: Line[],
+  warnings: Warning[],
+  opts: TimeframeOptions = {},
+): TaskDraft[] {
   const tasks: Pending[] = [];
+  const used = new Set<string>();
+  const unique = (ref: string) => {
+    let r = ref;
+    for (let n = 0; used.has(r); n++) r = `${ref}${"abcdefghijklmnopqrstuvwxyz"[n % 26]}`;
+    used.add(r);
+    return r;
+  };
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i] as Line;
     if (!header.text.includes("\t")) continue;
-    const map = header.text.split("\t").map((c) => columnOf(c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase()));
+    const map = header.text.split("\t").map((c) =>
+      columnOf(
+        c
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/đ/gi, "d")
+          .toLowerCase(),
+      ),
+    );
     if (!map.includes("title") || !map.includes("lead")) continue;
 
     let group: { ref: string; title: string; task: Pending | null } | null = null;
@@ -69,7 +101,7 @@ export function extractTaskTables(lines: Line[], warnings: Warning[], opts: Time
       if (ROMAN.test(row.tt)) {
         perGroup = 0;
         const isTask = Boolean(c.lead || c.time);
-        const task: Pending | null = isTask ? newTask(row.tt, null, null, row) : null;
+        const task: Pending | null = isTask ? newTask(unique(row.tt), null, null, row) : null;
         group = { ref: row.tt, title: c.title, task };
         if (task) tasks.push(task);
         last = task;
@@ -78,7 +110,12 @@ export function extractTaskTables(lines: Line[], warnings: Warning[], opts: Time
       }
       if (/^\d{1,3}$/.test(row.tt)) {
         perGroup = Number(row.tt);
-        const t = newTask(group ? `${group.ref}.${row.tt}` : row.tt, group?.ref ?? null, group?.title ?? null, row);
+        const t = newTask(
+          unique(group ? `${group.ref}.${row.tt}` : row.tt),
+          group?.ref ?? null,
+          group?.title ?? null,
+          row,
+        );
         tasks.push(t);
         last = t;
         lastWasGroup = false;
@@ -106,11 +143,22 @@ export function extractTaskTables(lines: Line[], warnings: Warning[], opts: Time
         continue;
       }
       if (!c.title) {
-        warnings.push({ code: "ROW_UNUSED", message: "Dòng trong bảng không có nội dung nhiệm vụ, đã bỏ qua.", where: `dòng ${row.line}` });
+        warnings.push({
+          code: "ROW_UNUSED",
+          message: "Dòng trong bảng không có nội dung nhiệm vụ, đã bỏ qua.",
+          where: `dòng ${row.line}`,
+        });
         continue;
       }
-      perGroup++;
-      const t = newTask(group ? `${group.ref}.${perGroup}` : String(perGroup), group?.ref ?? null, group?.title ?? null, row);
+      // a task without a number: after numbered rows it is "II.2a", alone in its group "III.1"
+      const base = perGroup > 0 ? String(perGroup) : "1";
+      if (perGroup === 0) perGroup = 1;
+      const t = newTask(
+        unique(group ? `${group.ref}.${base}` : base),
+        group?.ref ?? null,
+        group?.title ?? null,
+        row,
+      );
       tasks.push(t);
       last = t;
       lastWasGroup = false;
@@ -129,7 +177,11 @@ export function extractTaskTables(lines: Line[], warnings: Warning[], opts: Time
     }
     const lead = splitBodies(draft.leadText);
     if (lead.length === 0) {
-      warnings.push({ code: "TASK_WITHOUT_LEAD", message: `Nhiệm vụ ${draft.ref} chưa có cơ quan chủ trì.`, where: `dòng ${draft.line}` });
+      warnings.push({
+        code: "TASK_WITHOUT_LEAD",
+        message: `Nhiệm vụ ${draft.ref} chưa có cơ quan chủ trì.`,
+        where: `dòng ${draft.line}`,
+      });
     }
     const { leadText: _l, supportText, timeText: _t, ...rest } = draft;
     return { ...rest, title: rest.title.trim(), lead, support: splitBodies(supportText), timeframe };

@@ -20,7 +20,11 @@ export interface MapLoadResult {
  */
 export async function loadAdministrativeMap(db: Kysely<Database>): Promise<MapLoadResult> {
   return db.transaction().execute(async (trx) => {
-    const have = await trx.selectFrom("reference_data").selectAll().where("name", "=", DATASET).executeTakeFirst();
+    const have = await trx
+      .selectFrom("reference_data")
+      .selectAll()
+      .where("name", "=", DATASET)
+      .executeTakeFirst();
     if (have) return { loaded: false };
     const seed = buildMapSeed();
     const ids = new Map<string, number>();
@@ -32,9 +36,14 @@ export async function loadAdministrativeMap(db: Kysely<Database>): Promise<MapLo
       const id = ids.get(u.key) as number;
       if (u.parentKey) {
         const parentId = ids.get(u.parentKey);
-        if (parentId === undefined) throw new Error(`${u.fullName}: không tìm thấy đơn vị cấp trên ${u.parentKey}`);
+        if (parentId === undefined)
+          throw new Error(`${u.fullName}: không tìm thấy đơn vị cấp trên ${u.parentKey}`);
         // a unit hangs under its parent for as long as both exist
-        const from = [u.validFrom, seed.find((p) => p.key === u.parentKey)?.validFrom ?? null].filter(Boolean).sort().pop() ?? null;
+        const from =
+          [u.validFrom, seed.find((p) => p.key === u.parentKey)?.validFrom ?? null]
+            .filter(Boolean)
+            .sort()
+            .pop() ?? null;
         await insertParentLink(trx, id, parentId, from, u.validTo);
       }
       if (u.mergedInto) {

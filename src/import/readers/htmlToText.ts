@@ -12,7 +12,9 @@ export function htmlToText(html: string): string {
       .trim();
   let out = html.replace(/<table[^>]*>([\s\S]*?)<\/table>/gi, (_m, table: string) => {
     const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) =>
-      [...(r[1] as string).matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => cellText(c[1] as string)).join("\t"),
+      [...(r[1] as string).matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)]
+        .map((c) => cellText(c[1] as string))
+        .join("\t"),
     );
     return `\n${rows.join("\n")}\n`;
   });

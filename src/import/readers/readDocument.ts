@@ -21,7 +21,10 @@ function formatOf(name: string, buf: Buffer): SourceFormat {
   if (ext === ".pdf") return "pdf";
   if (ext === ".docx") return "docx";
   if (ext === ".doc") {
-    throw new AppError("BAD_INPUT_FILE", "Tệp .doc (Word cũ) chưa đọc được: hãy lưu lại thành .docx hoặc PDF rồi nhập.");
+    throw new AppError(
+      "BAD_INPUT_FILE",
+      "Tệp .doc (Word cũ) chưa đọc được: hãy lưu lại thành .docx hoặc PDF rồi nhập.",
+    );
   }
   return "text";
 }
@@ -37,7 +40,10 @@ export async function readDocument(name: string, buf: Buffer): Promise<SourceDoc
     try {
       html = (await mammoth.convertToHtml({ buffer: buf })).value;
     } catch {
-      throw new AppError("BAD_INPUT_FILE", "Không đọc được tệp .docx (tệp hỏng hoặc không phải văn bản Word).");
+      throw new AppError(
+        "BAD_INPUT_FILE",
+        "Không đọc được tệp .docx (tệp hỏng hoặc không phải văn bản Word).",
+      );
     }
     const text = htmlToText(html);
     if (!text.trim()) throw new AppError("BAD_INPUT_FILE", "Tệp .docx không có nội dung chữ.");

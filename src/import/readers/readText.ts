@@ -9,13 +9,16 @@ function badFile(message: string): AppError {
 export function checkSize(bytes: number): void {
   if (bytes === 0) throw badFile("Tệp rỗng: không có nội dung để đọc.");
   if (bytes > MAX_FILE_BYTES) {
-    throw badFile(`Tệp quá lớn (${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB); tối đa 20 MB cho một văn bản kế hoạch.`);
+    throw badFile(
+      `Tệp quá lớn (${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB); tối đa 20 MB cho một văn bản kế hoạch.`,
+    );
   }
 }
 
 // Characters that TCVN3 (ABC) text shows when read as Windows-1252, and VNI's letter + mark pairs.
 const TCVN3 = /[¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâäå«æéçèê¬ëîìíïó­ôøõö÷ùúûüþ]/g;
-const VNI = /(?:[aeiouy][øùúûõïöôñòóä]|[AEIOUY][ØÙÚÛÕÏÖÔÑÒÓÄ]|ñ[aeo])/g;
+// VNI fonts write ư as "ö", đ as "ñ", the dot below as "ï", the hook as "û": letters Vietnamese never uses.
+const VNI = /[öñïûÖÑÏÛ]/g;
 
 /** Decodes a text file, refusing binary data and the pre-Unicode Vietnamese encodings. */
 export function decodeText(buf: Buffer): string {
@@ -38,8 +41,7 @@ export function decodeText(buf: Buffer): string {
   }
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const vni = text.match(VNI)?.length ?? 0;
-  const viMarks = text.normalize("NFD").match(/[\u0300-\u0309\u0323]/g)?.length ?? 0;
-  if (letters > 50 && vni > letters * 0.02 && vni > viMarks) throw legacy("VNI");
+  if (letters > 50 && vni > letters * 0.01) throw legacy("VNI");
   if (text.replace(/^\uFEFF/, "").trim() === "") throw badFile("Tệp rỗng: không có nội dung để đọc.");
   return text.replace(/^\uFEFF/, "");
 }

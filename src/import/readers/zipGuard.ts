@@ -10,7 +10,8 @@ const MAX_ENTRIES = 5000;
  */
 export function assertSafeZip(buf: Buffer): void {
   const bad = (m: string) => new AppError("BAD_INPUT_FILE", m);
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw bad("Tệp .docx không hợp lệ (không phải tệp Word).");
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50)
+    throw bad("Tệp .docx không hợp lệ (không phải tệp Word).");
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
     if (buf.readUInt32LE(i) === 0x06054b50) {
@@ -30,7 +31,9 @@ export function assertSafeZip(buf: Buffer): void {
     const uncompressed = buf.readUInt32LE(p + 24);
     total += uncompressed;
     if (uncompressed > 1_000_000 && uncompressed / Math.max(1, compressed) > MAX_RATIO) {
-      throw bad("Tệp .docx có dấu hiệu «bom nén» (giải nén ra dung lượng bất thường); từ chối, không có gì được lưu.");
+      throw bad(
+        "Tệp .docx có dấu hiệu «bom nén» (giải nén ra dung lượng bất thường); từ chối, không có gì được lưu.",
+      );
     }
     p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
