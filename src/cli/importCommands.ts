@@ -1,21 +1,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
 import { referenceCandidates } from "../db/seed/catalog.ts";
+import { systemActor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import type { PlanDraft } from "../import/draft.ts";
 import { parsePlan } from "../import/parsePlan.ts";
-import { readDocument } from "../import/readers/readDocument.ts";
+import { readDocument, type SourceDocument } from "../import/readers/readDocument.ts";
+import { draftToConfirmed } from "../import/toConfirmed.ts";
+import { importPlanDocument } from "../usecases/importPlanDocument.ts";
+import { type ConfigSource, openReady } from "./shared.ts";
 
 export async function readAndParse(
   file: string,
   units = referenceCandidates(),
-): Promise<{ draft: PlanDraft; text: string }> {
+): Promise<{ draft: PlanDraft; source: SourceDocument }> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new AppError("BAD_INPUT_FILE", `Không tìm thấy tệp "${file}".`);
   }
   const src = await readDocument(path.basename(file), fs.readFileSync(file));
-  return { draft: parsePlan(src.text, { units }), text: src.text };
+  return { draft: parsePlan(src.text, { units }), source: src };
 }
 
 function summary(d: PlanDraft): string {
@@ -31,7 +36,49 @@ function summary(d: PlanDraft): string {
   return lines.join("\n");
 }
 
-export function registerImportCommands(program: Command): void {
+export function registerImportCommands(program: Command, config: ConfigSource): void {
+  program
+    .command("import")
+    .argument("<file>", "văn bản kế hoạch: .txt, .md, .docx hoặc .pdf")
+    .option(
+      "--create-bodies",
+      "tạo mới các cơ quan chưa có trong danh mục (mặc định: giữ dạng chữ, chưa gắn đơn vị)",
+    )
+    .description(
+      "đọc và lưu một văn bản kế hoạch (tất cả hoặc không gì cả); nhập lại cùng văn bản sẽ cập nhật",
+    )
+    .action(async (file: string, o: { createBodies?: boolean }) => {
+      const conn = await openReady(config());
+      try {
+        const { draft, source } = await readAndParse(file, await unitCandidates(conn.db));
+        const r = await importPlanDocument(
+          conn.db,
+          systemActor("Dòng lệnh"),
+          draftToConfirmed(draft, source, o.createBodies),
+        );
+        const d = draft.document;
+        console.log(
+          `${r.created ? "Đã nhập" : "Đã cập nhật"} ${d.typeName ?? "văn bản"} ${d.number ?? "(chưa có số)"} — mã ${r.documentId}`,
+        );
+        console.log(
+          `Nhiệm vụ: thêm ${r.tasks.added.length}, sửa ${r.tasks.changed.length}${r.tasks.changed.length ? ` (${r.tasks.changed.join(", ")})` : ""}, bỏ ${r.tasks.removed.length}${r.tasks.removed.length ? ` (${r.tasks.removed.join(", ")})` : ""}`,
+        );
+        console.log(
+          `Chỉ tiêu: ${r.targets.before} → ${r.targets.after}; dòng phụ lục chỉ tiêu: ${r.indicators.before} → ${r.indicators.after}`,
+        );
+        if (r.createdBodies.length) console.log(`Cơ quan mới tạo: ${r.createdBodies.join("; ")}`);
+        if (r.unresolvedBodies.length) {
+          console.log(
+            `Chưa gắn đơn vị (giữ dạng chữ): ${r.unresolvedBodies.join("; ")} — dùng --create-bodies để tạo mới.`,
+          );
+        }
+        for (const w of draft.warnings.filter((x) => x.code !== "UNKNOWN_BODY"))
+          console.log(`! [${w.code}] ${w.message} (${w.where})`);
+      } finally {
+        await conn.close();
+      }
+    });
+
   program
     .command("parse")
     .argument("<file>", "văn bản kế hoạch: .txt, .md, .docx hoặc .pdf")

@@ -1,6 +1,8 @@
 import { Command, Option } from "commander";
+import { ZodError } from "zod";
 import { loadConfig } from "../config.ts";
 import { isAppError } from "../errors.ts";
+import { describeZodError } from "../usecases/shared/zod.ts";
 import { registerDbCommands } from "./dbCommands.ts";
 import { registerImportCommands } from "./importCommands.ts";
 import { registerStartCommand } from "./startCommand.ts";
@@ -22,13 +24,15 @@ const config = () => {
 registerStartCommand(program, config);
 registerDbCommands(program, config);
 registerUserCommands(program, config);
-registerImportCommands(program);
+registerImportCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (isAppError(e)) {
     process.stderr.write(`Lỗi [${e.code}]: ${e.message}\n`);
+  } else if (e instanceof ZodError) {
+    process.stderr.write(`Lỗi [VALIDATION_FAILED]: ${describeZodError(e)}\n`);
   } else {
     const msg = e instanceof Error ? e.message : String(e);
     process.stderr.write(`Lỗi: ${msg}\n`);

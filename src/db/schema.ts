@@ -84,7 +84,103 @@ export interface ReferenceDataTable {
   loaded_at: Timestamp;
 }
 
+export interface DocumentTable {
+  id: Generated<number>;
+  identity_key: string;
+  held: boolean;
+  doc_type: string | null;
+  number: string | null;
+  number_key: string | null;
+  issued_on: DateCol | null;
+  date_text: string | null;
+  issuer_text: string | null;
+  issuer_unit_id: number | null;
+  place: string | null;
+  title: string | null;
+  period_from: number | null;
+  period_to: number | null;
+  source_name: string | null;
+  source_format: string | null;
+  source_text: string | null;
+  source_hash: string | null;
+  warnings: Json | null;
+  imported_at: Timestamp | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface DocumentLinkTable {
+  id: Generated<number>;
+  from_id: number;
+  to_id: number;
+  relation: "implements" | "cites";
+}
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  document_id: number;
+  ref: string;
+  text: string;
+  measure: string;
+  comparator: string | null;
+  comparator_text: string | null;
+  value: ColumnType<string | null, number | string | null, number | string | null>;
+  unit: string | null;
+  year: number | null;
+  school_year: string | null;
+  recurring: boolean;
+  places: Json | null;
+  position: number;
+}
+
+export interface PlanTaskTable {
+  id: Generated<number>;
+  document_id: number;
+  ref: string;
+  group_ref: string | null;
+  group_title: string | null;
+  title: string;
+  timeframe_text: string;
+  timeframe: Json;
+  timeframe_kind: string;
+  due_on: DateCol | null;
+  product: string | null;
+  note: string | null;
+  source: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TaskBodyTable {
+  id: Generated<number>;
+  task_id: number;
+  role: "lead" | "support";
+  text: string;
+  unit_id: number | null;
+  set_kind: string | null;
+  position: number;
+}
+
+export interface IndicatorRowTable {
+  id: Generated<number>;
+  document_id: number;
+  ref: string;
+  name: string;
+  unit: string | null;
+  values: Json;
+  note: string | null;
+  position: number;
+}
+
 export interface Database {
+  document: DocumentTable;
+  document_link: DocumentLinkTable;
+  plan_target: PlanTargetTable;
+  plan_task: PlanTaskTable;
+  task_body: TaskBodyTable;
+  indicator_row: IndicatorRowTable;
   org_unit: OrgUnitTable;
   org_unit_parent: OrgUnitParentTable;
   org_unit_lineage: OrgUnitLineageTable;

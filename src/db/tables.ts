@@ -10,6 +10,12 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "user_session",
   "audit_log",
   "reference_data",
+  "document",
+  "document_link",
+  "plan_target",
+  "plan_task",
+  "task_body",
+  "indicator_row",
 ];
 
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
@@ -23,4 +29,10 @@ export const SERIAL_TABLES = new Set<keyof Database>([
   "org_unit_alias",
   "app_user",
   "audit_log",
+  "document",
+  "document_link",
+  "plan_target",
+  "plan_task",
+  "task_body",
+  "indicator_row",
 ]);

@@ -1,0 +1,49 @@
+import type { PlanDraft } from "./draft.ts";
+
+export interface SourceInfo {
+  name: string;
+  format: "text" | "docx" | "pdf";
+  text: string;
+}
+
+/**
+ * The draft as it would be confirmed without edits: every resolved body keeps its unit, unknown
+ * bodies are created only when `createUnknownBodies` is set (the person said so), else kept as text.
+ */
+export function draftToConfirmed(draft: PlanDraft, source: SourceInfo, createUnknownBodies = false) {
+  const d = draft.document;
+  return {
+    source,
+    document: {
+      type: d.type,
+      number: d.number,
+      issuedOn: d.issuedOn,
+      dateText: d.dateText,
+      issuer: d.issuer,
+      place: d.place,
+      title: d.title,
+      period: d.period,
+      references: d.references,
+    },
+    targets: draft.targets,
+    tasks: draft.tasks.map((t) => ({
+      ref: t.ref,
+      group: t.group,
+      groupTitle: t.groupTitle,
+      title: t.title,
+      lead: t.lead,
+      support: t.support,
+      timeframeText: t.timeframe.text,
+      product: t.product,
+      note: t.note,
+      source: t.source,
+    })),
+    indicators: draft.indicators.map(({ line: _l, ...r }) => r),
+    bodies: draft.bodies.map((b) => ({
+      text: b.text,
+      unitId: b.unit?.id ?? null,
+      create: createUnknownBodies && !b.plural && !b.unit,
+    })),
+    warnings: draft.warnings,
+  };
+}
