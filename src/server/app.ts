@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -11,6 +12,7 @@ import { installAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { sessionRoutes } from "./routes/session.ts";
@@ -53,6 +55,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     hsts: deps.config.secureCookies,
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
   installAuth(app);
 
   await app.register(swagger, {
@@ -74,6 +77,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(orgUnitRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(documentRoutes);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -88,3 +88,16 @@ export async function signIn(
       }),
   };
 }
+
+/** A multipart/form-data body with one file, for fastify.inject. */
+export function multipartFile(filename: string, content: Buffer | string, field = "file") {
+  const boundary = `----lotrinh${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

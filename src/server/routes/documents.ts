@@ -1,0 +1,94 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { unitCandidates } from "../../db/repositories/orgUnitRepository.ts";
+import { AppError } from "../../errors.ts";
+import { parsePlan } from "../../import/parsePlan.ts";
+import { readDocument } from "../../import/readers/readDocument.ts";
+import { MAX_FILE_BYTES } from "../../import/readers/readText.ts";
+import { getPlanDocument } from "../../usecases/getPlanDocument.ts";
+import { getPlanGraph } from "../../usecases/getPlanGraph.ts";
+import { importPlanDocument } from "../../usecases/importPlanDocument.ts";
+import { ConfirmedPlan } from "../../usecases/shared/planSchemas.ts";
+import { idParam } from "../../usecases/shared/zod.ts";
+import { actorOf, requireUser } from "../context.ts";
+import { assertCanImportPlans } from "../policies/document.ts";
+
+export async function documentRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["Văn bản & kế hoạch"];
+
+  r.post(
+    "/api/imports/draft",
+    {
+      schema: {
+        tags,
+        summary:
+          "Đọc một văn bản (multipart, trường «file»: .txt, .md, .docx, .pdf) và trả bản nháp; không lưu gì",
+        consumes: ["multipart/form-data"],
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanImportPlans(user);
+      if (!req.isMultipart())
+        throw new AppError("BAD_INPUT_FILE", "Hãy gửi tệp văn bản (multipart/form-data, trường «file»).");
+      let file: Awaited<ReturnType<typeof req.file>>;
+      try {
+        file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+      } catch {
+        throw new AppError("BAD_INPUT_FILE", "Không đọc được tệp gửi lên.");
+      }
+      if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp.");
+      const buf = await file.toBuffer().catch(() => {
+        throw new AppError("BAD_INPUT_FILE", "Tệp quá lớn; tối đa 20 MB cho một văn bản kế hoạch.");
+      });
+      const source = await readDocument(file.filename, buf);
+      const draft = parsePlan(source.text, { units: await unitCandidates(app.deps.db) });
+      return { source, draft };
+    },
+  );
+
+  r.post(
+    "/api/documents",
+    { schema: { tags, summary: "Lưu văn bản đã rà soát (tất cả hoặc không gì cả)", body: ConfirmedPlan } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      assertCanImportPlans(user);
+      const result = await importPlanDocument(app.deps.db, actorOf(user), req.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  r.get(
+    "/api/documents",
+    { schema: { tags, summary: "Chuỗi văn bản: các văn bản và liên kết thực hiện / trích dẫn" } },
+    async (req) => {
+      requireUser(req);
+      return getPlanGraph(app.deps.db);
+    },
+  );
+
+  r.get(
+    "/api/documents/:id",
+    { schema: { tags, summary: "Một văn bản: nhiệm vụ, chỉ tiêu, liên kết", params: idParam } },
+    async (req) => {
+      requireUser(req);
+      return getPlanDocument(app.deps.db, req.params.id);
+    },
+  );
+
+  r.get(
+    "/api/documents/:id/source",
+    { schema: { tags, summary: "Văn bản gốc đã nhập (dạng chữ)", params: idParam } },
+    async (req, reply) => {
+      requireUser(req);
+      const row = await app.deps.db
+        .selectFrom("document")
+        .select(["source_text"])
+        .where("id", "=", req.params.id)
+        .executeTakeFirst();
+      if (!row?.source_text) throw new AppError("NOT_FOUND", "Văn bản này chưa có bản gốc trong hệ thống.");
+      return reply.type("text/plain; charset=utf-8").send(row.source_text);
+    },
+  );
+}
