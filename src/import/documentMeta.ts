@@ -111,9 +111,24 @@ export function extractReferences(lines: Line[], own: string | null, title: stri
   const ownKey = own ? numberKey(own) : null;
   const implementsKeys = implementedNumbers(lines, title);
   for (const line of lines) {
-    for (const f of findNumbers(line.text)) {
+    const found = findNumbers(line.text);
+    found.forEach((f, i) => {
       const key = numberKey(f.number);
-      if (key === ownKey || seen.has(key)) continue;
+      const next = found[i + 1];
+      // "Kế hoạch số 2086/KH-UBND … về thực hiện Kế hoạch số 47-KH/ĐU": what the cited document implements
+      const between = next ? line.text.slice(f.end, next.index) : "";
+      const via =
+        next &&
+        !between.includes(";") &&
+        /\b(?:về|ve)\s+(?:việc\s+)?(?:thực hiện|thuc hien|triển khai)/iu.test(between)
+          ? next.number
+          : null;
+      const known = seen.get(key);
+      if (known) {
+        if (!known.implementsNumber && via) known.implementsNumber = via;
+        return;
+      }
+      if (key === ownKey) return;
       const after = line.text.slice(f.end, f.end + 200);
       seen.set(key, {
         number: f.number,
@@ -121,8 +136,9 @@ export function extractReferences(lines: Line[], own: string | null, title: stri
         issuedOn: dateAfter(after),
         issuer: issuerAfter(after),
         relation: implementsKeys.has(key) ? "implements" : "cites",
+        implementsNumber: via,
       });
-    }
+    });
   }
   return [...seen.values()];
 }

@@ -32,6 +32,8 @@ export interface ReferenceDraft {
   issuedOn: string | null;
   issuer: string | null;
   relation: "implements" | "cites";
+  /** What this cited document itself implements, when the text says so ("… về thực hiện …"). */
+  implementsNumber: string | null;
 }
 
 export interface TargetDraft {

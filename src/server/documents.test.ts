@@ -38,7 +38,9 @@ describe("importing a plan through the API", () => {
     const { draft, source } = res.json();
     expect(source).toMatchObject({ name: "kh.txt", format: "text" });
     expect(draft.document.number).toBe("123/KH-SGDĐT");
-    expect(draft.bodies.find((b: { text: string }) => b.text === "Sở GD&ĐT").unit.id).toEqual(expect.any(Number));
+    expect(draft.bodies.find((b: { text: string }) => b.text === "Sở GD&ĐT").unit.id).toEqual(
+      expect.any(Number),
+    );
     const docs = await t.db.db.selectFrom("document").selectAll().execute();
     expect(docs).toHaveLength(0);
   });
@@ -74,7 +76,11 @@ describe("importing a plan through the API", () => {
         source: x.source,
       })),
       indicators: [],
-      bodies: draft.bodies.map((b: { text: string; unit: { id: number } | null }) => ({ text: b.text, unitId: b.unit?.id ?? null, create: false })),
+      bodies: draft.bodies.map((b: { text: string; unit: { id: number } | null }) => ({
+        text: b.text,
+        unitId: b.unit?.id ?? null,
+        create: false,
+      })),
       warnings: draft.warnings,
     };
     expect((await leader.request("POST", "/api/documents", body)).statusCode).toBe(403);
@@ -102,11 +108,19 @@ describe("importing a plan through the API", () => {
   });
 
   it("rejects an invalid confirmed plan with a clear message and saves nothing", async () => {
-    const before = await t.db.db.selectFrom("document").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const res = await coordinator.request("POST", "/api/documents", { source: { name: "x", format: "text", text: "" } });
+    const before = await t.db.db
+      .selectFrom("document")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const res = await coordinator.request("POST", "/api/documents", {
+      source: { name: "x", format: "text", text: "" },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe("VALIDATION_FAILED");
-    const after = await t.db.db.selectFrom("document").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await t.db.db
+      .selectFrom("document")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -272,33 +272,44 @@ export async function importPlanDocument(
 
     // links to the documents it implements or cites; placeholders for those not held
     await trx.deleteFrom("document_link").where("from_id", "=", documentId).execute();
-    for (const r of doc.references) {
+    const docFor = async (r: {
+      number: string;
+      type?: string | null;
+      issuedOn?: string | null;
+      issuer?: string | null;
+    }) => {
       const key = numberKey(r.number);
-      if (key === nKey) continue;
-      let target = await findDocumentByNumberKey(trx, key);
-      if (!target) {
-        const id = (
-          await trx
-            .insertInto("document")
-            .values({
-              identity_key: `n:${key}`,
-              held: false,
-              doc_type: r.type,
-              number: r.number,
-              number_key: key,
-              issued_on: r.issuedOn,
-              issuer_text: r.issuer,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
-        target = await trx.selectFrom("document").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      }
-      await trx
+      const found = await findDocumentByNumberKey(trx, key);
+      if (found) return found;
+      return trx
+        .insertInto("document")
+        .values({
+          identity_key: `n:${key}`,
+          held: false,
+          doc_type: r.type ?? null,
+          number: r.number,
+          number_key: key,
+          issued_on: r.issuedOn ?? null,
+          issuer_text: r.issuer ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    };
+    const link = (from: number, to: number, relation: "implements" | "cites") =>
+      trx
         .insertInto("document_link")
-        .values({ from_id: documentId, to_id: target.id, relation: r.relation })
+        .values({ from_id: from, to_id: to, relation })
         .onConflict((oc) => oc.columns(["from_id", "to_id"]).doNothing())
         .execute();
+    for (const r of doc.references) {
+      if (numberKey(r.number) === nKey) continue;
+      const target = await docFor(r);
+      await link(documentId, target.id, r.relation);
+      // a document we do not hold yet: record what this text says it implements
+      if (!target.held && r.implementsNumber && numberKey(r.implementsNumber) !== numberKey(r.number)) {
+        const parent = await docFor({ number: r.implementsNumber });
+        if (parent.id !== documentId) await link(target.id, parent.id, "implements");
+      }
     }
 
     const result: ImportChanges = {

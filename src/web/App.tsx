@@ -3,6 +3,9 @@ import { Navigate, Route, Routes } from "react-router";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { DocumentPage } from "./pages/documents/DocumentPage.tsx";
+import { DocumentsPage } from "./pages/documents/DocumentsPage.tsx";
+import { ImportPage } from "./pages/documents/ImportPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
@@ -24,7 +27,9 @@ export function App() {
     <Routes>
       <Route element={<AppLayout user={user} />}>
         <Route index element={<OverviewPage />} />
-        <Route path="van-ban" element={<NotBuiltPage section="documents" />} />
+        <Route path="van-ban" element={<DocumentsPage />} />
+        <Route path="van-ban/nhap" element={<ImportPage />} />
+        <Route path="van-ban/:id" element={<DocumentPage />} />
         <Route path="nhiem-vu" element={<NotBuiltPage section="tasks" />} />
         <Route path="chi-tieu" element={<NotBuiltPage section="targets" />} />
         <Route path="don-vi" element={<UnitsPage />} />

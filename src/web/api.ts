@@ -33,3 +33,19 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 export const get = <T>(url: string) => api<T>("GET", url);
+
+/** Sends one file as multipart/form-data (field «file»). */
+export async function upload<T>(url: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append("file", file);
+  const res = await fetch(url, {
+    method: "POST",
+    body: form,
+    credentials: "same-origin",
+    headers: csrfToken ? { "x-csrf-token": csrfToken } : {},
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok)
+    throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+  return data as T;
+}

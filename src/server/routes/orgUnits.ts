@@ -38,6 +38,29 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.get(
+    "/api/org-units/all",
+    {
+      schema: { tags, summary: "Mọi đơn vị và cơ quan, kể cả đã giải thể (để chọn khi rà soát văn bản cũ)" },
+    },
+    async (req) => {
+      requireUser(req);
+      const rows = await app.deps.db
+        .selectFrom("org_unit")
+        .select([
+          "id",
+          "kind",
+          "full_name as fullName",
+          "valid_from as validFrom",
+          "valid_to as validTo",
+          "is_sample as isSample",
+        ])
+        .orderBy("full_name")
+        .execute();
+      return { units: rows };
+    },
+  );
+
+  r.get(
     "/api/org-units/search",
     {
       schema: {

@@ -32,6 +32,7 @@ export const ConfirmedPlan = z.object({
           issuedOn: isoDateOrNull,
           issuer: text(300).nullable(),
           relation: z.enum(["implements", "cites"]),
+          implementsNumber: text(60).nullable().default(null),
         }),
       )
       .max(500),

@@ -1,0 +1,108 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { Db } from "../db/database.ts";
+import { openTestDb } from "../db/testing.ts";
+import { systemActor } from "../domain/roles.ts";
+import { buildApp } from "../server/app.ts";
+import { createUser } from "../usecases/createUser.ts";
+import { launchChromium, snap } from "./testing/browser.ts";
+
+const PASSWORD = "mat-khau-trinh-duyet-2";
+let db: Db;
+let base: string;
+let closeApp: () => Promise<void>;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  const app = await buildApp({
+    db: db.db,
+    dbKind: db.kind,
+    config: { ...loadConfig({}), demo: false },
+    now: () => new Date(),
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const addr = app.server.address();
+  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  closeApp = async () => {
+    await app.close();
+    await db.close();
+  };
+  await createUser(db.db, systemActor("Kiểm thử"), {
+    username: "dieuphoi",
+    displayName: "Điều phối",
+    password: PASSWORD,
+    role: "coordinator",
+  });
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await closeApp?.();
+});
+
+async function login(page: Page) {
+  await page.goto(base);
+  await page.getByLabel("Tên đăng nhập").fill("dieuphoi");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+describe("importing a plan in the browser", () => {
+  it("upload → review (warnings first, editable) → confirm → document page and cascade", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await login(page);
+    await page.getByRole("link", { name: "Văn bản & kế hoạch" }).click();
+    await page.getByRole("link", { name: "Nhập văn bản" }).click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(path.resolve("src/import/fixtures/variants-state.txt"));
+    await page.getByRole("button", { name: "Đọc văn bản" }).click();
+    await page.getByTestId("review").waitFor();
+    expect(await page.getByTestId("review-warnings").textContent()).toContain(
+      "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+    );
+    expect(await page.getByTestId("doc-number").inputValue()).toBe("123/KH-SGDĐT");
+    const body = page.locator('[data-body="Ban Quản lý dự án đầu tư xây dựng tỉnh"]');
+    expect(await body.textContent()).toContain("chưa có trong danh mục");
+    await body.getByLabel("Tạo mới cơ quan này").check();
+    const title = page.getByLabel("Nhiệm vụ I.1");
+    await title.fill("Tổ chức hội nghị quán triệt kế hoạch (sửa khi rà soát)");
+    await page.getByLabel("Thời gian II.3").fill("Quý IV/2026");
+    await expect.poll(() => page.getByTestId("review-tasks").textContent()).toContain("Hạn 31/12/2026");
+    await snap(page, "10-ra-soat-van-ban");
+    expect(await db.db.selectFrom("document").selectAll().execute()).toHaveLength(0);
+
+    await page.getByTestId("confirm-import").click();
+    await page.getByTestId("document-tasks").waitFor();
+    const tasks = await page.getByTestId("document-tasks").textContent();
+    expect(tasks).toContain("(sửa khi rà soát)");
+    expect(tasks).toContain("Ban Quản lý dự án đầu tư xây dựng tỉnh");
+    expect(tasks).toContain("Hạn 30/09/2026");
+    await snap(page, "11-van-ban-da-nhap");
+
+    await page.getByRole("link", { name: "← Văn bản & kế hoạch" }).click();
+    const cascade = page.getByTestId("cascade");
+    await expect.poll(() => cascade.textContent()).toContain("2086/KH-UBND");
+    expect(await cascade.textContent()).toContain("chưa có văn bản");
+    expect(await cascade.textContent()).toContain("123/KH-SGDĐT");
+    await snap(page, "12-chuoi-van-ban");
+    await page.close();
+  });
+
+  it("shows a clear message for a file it cannot read", async () => {
+    const page = await browser.newPage();
+    await login(page);
+    await page.goto(`${base}/van-ban/nhap`);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "rong.txt", mimeType: "text/plain", buffer: Buffer.from("") });
+    await page.getByRole("button", { name: "Đọc văn bản" }).click();
+    await expect.poll(() => page.getByTestId("import-error").textContent()).toContain("rỗng");
+    await page.close();
+  });
+});
