@@ -32,6 +32,8 @@ for (const f of fs.readdirSync(dir).sort()) {
   }
   const m = median(times);
   total += m;
-  console.log(`${f.padEnd(28)} ${(text.length / 1024).toFixed(1).padStart(6)} KB  ${m.toFixed(2).padStart(7)} ms  (${tasks} dòng nhiệm vụ/chỉ tiêu)`);
+  console.log(
+    `${f.padEnd(28)} ${(text.length / 1024).toFixed(1).padStart(6)} KB  ${m.toFixed(2).padStart(7)} ms  (${tasks} dòng nhiệm vụ/chỉ tiêu)`,
+  );
 }
 console.log(`Tổng bốn văn bản (trung vị cộng lại): ${total.toFixed(2)} ms`);

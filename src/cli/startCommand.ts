@@ -1,9 +1,15 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { countAdmins } from "../db/repositories/userRepository.ts";
 import { roleLabel } from "../domain/roles.ts";
 import { buildApp } from "../server/app.ts";
 import { todayIso } from "../server/context.ts";
 import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
+import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
+
+const DEMO_PLANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo/plans");
+
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerStartCommand(program: Command, config: ConfigSource): void {
@@ -26,6 +32,9 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       let accounts: Awaited<ReturnType<typeof createDemoAccounts>> = [];
       if (cfg.demo) {
         accounts = await createDemoAccounts(db.db, todayIso(now()));
+        const plans = await loadDemoPlans(db.db, DEMO_PLANS);
+        if (plans.length > 0)
+          say(`Đã nhập ${plans.length} văn bản kế hoạch thật để trình diễn: ${plans.join("; ")}`);
       } else {
         const removed = await removeDemoAccounts(db.db);
         if (removed > 0) say(`Đã xóa ${removed} tài khoản mẫu (chế độ trình diễn đang tắt).`);

@@ -156,21 +156,21 @@ describe("importPlanDocument", () => {
         { number: "84/KH-ĐU", relation: "implements" },
       ]);
       // the cascade the texts describe: 06-NQ/TU ← 47-KH/ĐU ← 2086/KH-UBND ← Bình Lư's plan
-    const chain = await t.db
-      .selectFrom("document_link as l")
-      .innerJoin("document as a", "a.id", "l.from_id")
-      .innerJoin("document as b", "b.id", "l.to_id")
-      .select(["a.number as from", "b.number as to"])
-      .where("l.relation", "=", "implements")
-      .execute();
-    expect(chain).toEqual(
-      expect.arrayContaining([
-        { from: "2086/KH-UBND", to: "47-KH/ĐU" },
-        { from: "47-KH/ĐU", to: "06-NQ/TU" },
-        { from: "84/KH-ĐU", to: "06-NQ/TU" },
-      ]),
-    );
-    const duty = await t.db
+      const chain = await t.db
+        .selectFrom("document_link as l")
+        .innerJoin("document as a", "a.id", "l.from_id")
+        .innerJoin("document as b", "b.id", "l.to_id")
+        .select(["a.number as from", "b.number as to"])
+        .where("l.relation", "=", "implements")
+        .execute();
+      expect(chain).toEqual(
+        expect.arrayContaining([
+          { from: "2086/KH-UBND", to: "47-KH/ĐU" },
+          { from: "47-KH/ĐU", to: "06-NQ/TU" },
+          { from: "84/KH-ĐU", to: "06-NQ/TU" },
+        ]),
+      );
+      const duty = await t.db
         .selectFrom("plan_task as p")
         .innerJoin("task_body as b", "b.task_id", "p.id")
         .innerJoin("org_unit as u", "u.id", "b.unit_id")

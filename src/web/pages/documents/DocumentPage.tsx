@@ -5,8 +5,8 @@ import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeTimeframe } from "../../timeframeText.ts";
 
-function Bodies({ bodies, role }: { bodies: TaskBody[]; role: "lead" | "support" }) {
-  const list = bodies.filter((b) => b.role === role);
+function Bodies({ bodies, kind }: { bodies: TaskBody[]; kind: "lead" | "support" }) {
+  const list = bodies.filter((b) => b.role === kind);
   return (
     <Stack gap={2}>
       {list.map((b) => (
@@ -121,10 +121,10 @@ export function DocumentPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Bodies bodies={x.bodies} role="lead" />
+                        <Bodies bodies={x.bodies} kind="lead" />
                       </Table.Td>
                       <Table.Td>
-                        <Bodies bodies={x.bodies} role="support" />
+                        <Bodies bodies={x.bodies} kind="support" />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{x.timeframe_text}</Text>

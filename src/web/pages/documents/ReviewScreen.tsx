@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  Code,
   Grid,
   Group,
   ScrollArea,

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
+import type { Database } from "../db/schema.ts";
+import { systemActor } from "../domain/roles.ts";
+import { parsePlan } from "../import/parsePlan.ts";
+import { draftToConfirmed } from "../import/toConfirmed.ts";
+import { importPlanDocument } from "./importPlanDocument.ts";
+
+/**
+ * Demo mode: imports the real plans in demo/plans when no document is held yet, through the same
+ * importer a coordinator uses (unknown bodies are kept as text, not created).
+ */
+export async function loadDemoPlans(db: Kysely<Database>, dir: string): Promise<string[]> {
+  const held = await db.selectFrom("document").select("id").where("held", "=", true).limit(1).execute();
+  if (held.length > 0 || !fs.existsSync(dir)) return [];
+  const actor = systemActor("Chế độ trình diễn");
+  const units = await unitCandidates(db);
+  const loaded: string[] = [];
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
+    const text = fs.readFileSync(path.join(dir, name), "utf8");
+    const draft = parsePlan(text, { units });
+    await importPlanDocument(db, actor, draftToConfirmed(draft, { name, format: "text", text }));
+    loaded.push(draft.document.number ?? `${draft.document.issuer ?? ""} (chưa có số)`);
+  }
+  return loaded;
+}
