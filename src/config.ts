@@ -12,6 +12,13 @@ export interface Config {
   /** Fixed "now" for demos and tests (ISO date or date-time). */
   now: string | undefined;
   secureCookies: boolean;
+  /** "Sắp đến hạn" window, in days. */
+  dueSoonDays: number;
+  /** smtp://user:pass@host:port — mail digests are sent only when set. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Minutes between runs of the reminder job inside the server (0 = off). */
+  reminderEveryMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     now: env.LOTRINH_NOW || undefined,
     secureCookies: env.LOTRINH_SECURE_COOKIES === "1",
+    dueSoonDays: Number(env.LOTRINH_DUE_SOON_DAYS ?? 7) || 7,
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM ?? "Lộ Trình <lotrinh@localhost>",
+    reminderEveryMinutes: Number(env.LOTRINH_REMIND_EVERY_MINUTES ?? 60),
   };
 }

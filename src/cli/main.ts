@@ -5,6 +5,7 @@ import { isAppError } from "../errors.ts";
 import { describeZodError } from "../usecases/shared/zod.ts";
 import { registerDbCommands } from "./dbCommands.ts";
 import { registerImportCommands } from "./importCommands.ts";
+import { registerRemindCommand } from "./remindCommand.ts";
 import { registerStartCommand } from "./startCommand.ts";
 import { registerUserCommands } from "./userCommands.ts";
 
@@ -25,6 +26,7 @@ registerStartCommand(program, config);
 registerDbCommands(program, config);
 registerUserCommands(program, config);
 registerImportCommands(program, config);
+registerRemindCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);

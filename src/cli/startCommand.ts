@@ -7,6 +7,8 @@ import { buildApp } from "../server/app.ts";
 import { todayIso } from "../server/context.ts";
 import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
 import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
+import { sendReminders } from "../usecases/sendReminders.ts";
+import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 
 const DEMO_PLANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo/plans");
 
@@ -40,15 +42,26 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         if (removed > 0) say(`Đã xóa ${removed} tài khoản mẫu (chế độ trình diễn đang tắt).`);
       }
 
+      // đôn đốc: the reminder job runs inside the server (also: npx lotrinh remind)
+      const mailer = smtpMailer(cfg.smtpUrl, cfg.smtpFrom);
+      const remind = () =>
+        sendReminders(db.db, todayIso(now()), cfg.dueSoonDays, mailer).catch((e) =>
+          app.log.error({ err: e }, "reminders failed"),
+        );
+      const timer =
+        cfg.reminderEveryMinutes > 0 ? setInterval(remind, cfg.reminderEveryMinutes * 60_000) : null;
+      timer?.unref();
+
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         say(`Nhận ${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý...`);
-        const timer = setTimeout(() => process.exit(1), 15_000);
+        if (timer) clearInterval(timer);
+        const killer = setTimeout(() => process.exit(1), 15_000);
         await app.close();
         await db.close();
-        clearTimeout(timer);
+        clearTimeout(killer);
         say("Đã dừng.");
         process.exit(0);
       };
@@ -56,6 +69,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       process.on("SIGINT", () => void shutdown("SIGINT"));
 
       await app.listen({ port: cfg.port, host: cfg.host });
+      if (timer) void remind();
       say(`Cơ sở dữ liệu: ${db.kind === "pglite" ? "PGlite (nhúng)" : "PostgreSQL"} — ${db.location}`);
       say(`Lộ Trình đang chạy tại http://localhost:${cfg.port}`);
       if (accounts.length > 0) {

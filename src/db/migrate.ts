@@ -2,12 +2,14 @@ import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_plans.ts";
+import * as m0003 from "./migrations/0003_following.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_plans": m0002,
+  "0003_following": m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

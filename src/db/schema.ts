@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { OrgUnitKind } from "../domain/orgUnits.ts";
 import type { Role } from "../domain/roles.ts";
+import type { OccurrenceState } from "../domain/status.ts";
 
 /** Dates are kept as ISO strings (yyyy-mm-dd) in `date` columns; timestamps as Date. */
 type DateCol = ColumnType<string, string, string>;
@@ -52,6 +53,7 @@ export interface UserTable {
   password_hash: string;
   role: Role;
   org_unit_id: number | null;
+  email: string | null;
   is_demo: Generated<boolean>;
   active: Generated<boolean>;
   created_at: Timestamp;
@@ -148,9 +150,73 @@ export interface PlanTaskTable {
   note: string | null;
   source: string;
   position: number;
+  search_key: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+}
+
+export interface TaskOccurrenceTable {
+  id: Generated<number>;
+  task_id: number;
+  label: string;
+  kind: string;
+  period_year: number | null;
+  due_on: DateCol | null;
+  original_due_on: DateCol | null;
+  state: Generated<OccurrenceState>;
+  percent: Generated<number>;
+  completed_on: DateCol | null;
+  confirmed_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface OccurrenceUpdateTable {
+  id: Generated<number>;
+  occurrence_id: number;
+  author_id: number | null;
+  author_name: string;
+  author_unit_id: number | null;
+  kind: string;
+  text: Generated<string>;
+  percent: number | null;
+  product: string | null;
+  links: Json | null;
+  due_before: DateCol | null;
+  due_after: DateCol | null;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  update_id: number;
+  original_name: string;
+  stored_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  occurrence_id: number | null;
+  message: string;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+}
+
+export interface EmailDigestTable {
+  user_id: number;
+  day: DateCol;
+  sent_at: Timestamp;
+  count: number;
 }
 
 export interface TaskBodyTable {
@@ -175,6 +241,11 @@ export interface IndicatorRowTable {
 }
 
 export interface Database {
+  task_occurrence: TaskOccurrenceTable;
+  occurrence_update: OccurrenceUpdateTable;
+  attachment: AttachmentTable;
+  notification: NotificationTable;
+  email_digest: EmailDigestTable;
   document: DocumentTable;
   document_link: DocumentLinkTable;
   plan_target: PlanTargetTable;

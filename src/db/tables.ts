@@ -16,6 +16,11 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "plan_task",
   "task_body",
   "indicator_row",
+  "task_occurrence",
+  "occurrence_update",
+  "attachment",
+  "notification",
+  "email_digest",
 ];
 
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
@@ -35,4 +40,8 @@ export const SERIAL_TABLES = new Set<keyof Database>([
   "plan_task",
   "task_body",
   "indicator_row",
+  "task_occurrence",
+  "occurrence_update",
+  "attachment",
+  "notification",
 ]);

@@ -14,8 +14,11 @@ import { installErrorHandler } from "./errorHandler.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
+import { occurrenceRoutes } from "./routes/occurrences.ts";
 import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
 import "../usecases/shared/zod.ts";
 
@@ -78,6 +81,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(documentRoutes);
+  await app.register(taskRoutes);
+  await app.register(occurrenceRoutes);
+  await app.register(notificationRoutes);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

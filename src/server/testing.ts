@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { loadConfig } from "../config.ts";
 import type { Db } from "../db/database.ts";
@@ -15,10 +18,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(now = new Date("2026-11-23T03:00:00Z")): Promise<TestApp> {
+export async function createTestApp(
+  now: Date | (() => Date) = new Date("2026-11-23T03:00:00Z"),
+): Promise<TestApp> {
   const db = await openTestDb();
-  const config = { ...loadConfig({}), demo: false, logLevel: "silent" };
-  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => now }, { serveWeb: false });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-api-"));
+  const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir };
+  const clock = typeof now === "function" ? now : () => now;
+  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: clock }, { serveWeb: false });
   await app.ready();
   return {
     app,
@@ -26,6 +33,7 @@ export async function createTestApp(now = new Date("2026-11-23T03:00:00Z")): Pro
     close: async () => {
       await app.close();
       await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

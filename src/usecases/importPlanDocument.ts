@@ -7,8 +7,10 @@ import {
   findDocumentByNumberKey,
   tasksOfDocument,
 } from "../db/repositories/documentRepository.ts";
+import { syncTaskOccurrences } from "../db/repositories/occurrenceRepository.ts";
 import { insertParentLink, insertUnit, unitCandidates } from "../db/repositories/orgUnitRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { occurrencesOf, planPeriod } from "../domain/occurrences.ts";
 import type { Actor } from "../domain/roles.ts";
 import { asciiKey } from "../domain/text.ts";
 import { parseTimeframe } from "../domain/timeframe.ts";
@@ -130,6 +132,8 @@ export async function importPlanDocument(
         .id;
     }
 
+    const period = planPeriod(doc.period, doc.issuedOn, new Date().toISOString().slice(0, 10));
+
     // tasks, matched by ref
     const before = await tasksOfDocument(trx, documentId);
     const beforeBodies = await bodiesOfTasks(
@@ -165,6 +169,7 @@ export async function importPlanDocument(
         note: t.note,
         source: t.source,
         position,
+        search_key: asciiKey(`${t.ref} ${t.title}`),
       };
       const bodies = [
         ...t.lead.map((text, i) => ({ role: "lead" as const, text, position: i })),
@@ -197,6 +202,7 @@ export async function importPlanDocument(
         } else {
           if (old.position !== position)
             await trx.updateTable("plan_task").set({ position }).where("id", "=", old.id).execute();
+          await syncTaskOccurrences(trx, old.id, occurrencesOf(tf, period));
           continue;
         }
       } else {
@@ -214,6 +220,7 @@ export async function importPlanDocument(
           .insertInto("task_body")
           .values(bodies.map((b) => ({ ...b, task_id: taskId })))
           .execute();
+      await syncTaskOccurrences(trx, taskId, occurrencesOf(tf, period));
     }
 
     // targets and indicator rows are replaced as a whole

@@ -188,3 +188,23 @@ export async function insertLineage(
     .values({ from_id: fromId, to_id: toId, effective_on: effectiveOn, weight, note })
     .execute();
 }
+
+/** The units above each given unit on asOf, with the units themselves. */
+export async function selfAndAncestors(
+  db: Kysely<Database>,
+  unitIds: number[],
+  asOf: string,
+): Promise<Set<number>> {
+  const parents = await db.selectFrom("org_unit_parent").selectAll().execute();
+  const parentOf = new Map<number, number>();
+  for (const p of parents) if (validOn(p.valid_from, p.valid_to, asOf)) parentOf.set(p.child_id, p.parent_id);
+  const out = new Set<number>();
+  for (const id of unitIds) {
+    let cur: number | undefined = id;
+    while (cur !== undefined && !out.has(cur)) {
+      out.add(cur);
+      cur = parentOf.get(cur);
+    }
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ export const publicUserColumns = [
   "app_user.display_name",
   "app_user.role",
   "app_user.org_unit_id",
+  "app_user.email",
   "app_user.is_demo",
   "app_user.active",
   "app_user.created_at",

@@ -1,0 +1,79 @@
+import type { Kysely } from "kysely";
+import type { OccurrenceSpec } from "../../domain/occurrences.ts";
+import type { Database } from "../schema.ts";
+
+/**
+ * Brings a task's occurrences in line with its time frame, keeping history: an occurrence is matched
+ * by its label; a changed due date follows the plan unless a coordinator extended it; one that is no
+ * longer due is removed only if nobody reported on it.
+ */
+export async function syncTaskOccurrences(
+  trx: Kysely<Database>,
+  taskId: number,
+  specs: OccurrenceSpec[],
+): Promise<void> {
+  const existing = await trx
+    .selectFrom("task_occurrence")
+    .selectAll()
+    .where("task_id", "=", taskId)
+    .execute();
+  const byLabel = new Map(existing.map((o) => [o.label, o]));
+  for (const s of specs) {
+    const old = byLabel.get(s.label);
+    if (!old) {
+      await trx
+        .insertInto("task_occurrence")
+        .values({ task_id: taskId, label: s.label, kind: s.kind, period_year: s.year, due_on: s.due })
+        .execute();
+    } else if (
+      old.kind !== s.kind ||
+      old.period_year !== s.year ||
+      (old.original_due_on === null && old.due_on !== s.due)
+    ) {
+      await trx
+        .updateTable("task_occurrence")
+        .set({
+          kind: s.kind,
+          period_year: s.year,
+          due_on: old.original_due_on === null ? s.due : old.due_on,
+          version: old.version + 1,
+          updated_at: new Date(),
+        })
+        .where("id", "=", old.id)
+        .execute();
+    }
+  }
+  const wanted = new Set(specs.map((s) => s.label));
+  const gone = existing.filter((o) => !wanted.has(o.label)).map((o) => o.id);
+  if (gone.length > 0) {
+    const reported = await trx
+      .selectFrom("occurrence_update")
+      .select("occurrence_id")
+      .where("occurrence_id", "in", gone)
+      .execute();
+    const keep = new Set(reported.map((r) => r.occurrence_id));
+    const drop = gone.filter((id) => !keep.has(id));
+    if (drop.length > 0) await trx.deleteFrom("task_occurrence").where("id", "in", drop).execute();
+  }
+}
+
+export function findOccurrence(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom("task_occurrence as o")
+    .innerJoin("plan_task as t", "t.id", "o.task_id")
+    .innerJoin("document as d", "d.id", "t.document_id")
+    .selectAll("o")
+    .select(["t.ref as task_ref", "t.title as task_title", "t.document_id", "d.number as document_number"])
+    .where("o.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function bodiesOfTask(db: Kysely<Database>, taskId: number) {
+  return db
+    .selectFrom("task_body")
+    .selectAll()
+    .where("task_id", "=", taskId)
+    .orderBy("role")
+    .orderBy("position")
+    .execute();
+}

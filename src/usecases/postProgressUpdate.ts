@@ -1,0 +1,60 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { Actor } from "../domain/roles.ts";
+import { errors } from "../errors.ts";
+import type { StoredFile } from "./shared/fileStore.ts";
+import { changeOccurrence } from "./shared/occurrenceChange.ts";
+import { z } from "./shared/zod.ts";
+
+export const ProgressInput = z.object({
+  version: z.coerce.number().int().positive(),
+  text: z.string().trim().min(1, "Hãy ghi nội dung đã thực hiện").max(10_000),
+  percent: z.coerce.number().int().min(0).max(100).optional(),
+  product: z.string().trim().max(2000).optional(),
+  links: z.array(z.url("Đường dẫn không hợp lệ").max(2000)).max(20).default([]),
+});
+export type ProgressInput = z.input<typeof ProgressInput>;
+
+/** A progress report by the lead body, or the part a coordinating body contributes. */
+export async function postProgressUpdate(
+  db: Kysely<Database>,
+  actor: Actor,
+  occurrenceId: number,
+  raw: ProgressInput,
+  role: "lead" | "support",
+  files: StoredFile[] = [],
+) {
+  const input = ProgressInput.parse(raw);
+  return changeOccurrence(
+    db,
+    actor,
+    occurrenceId,
+    input.version,
+    (cur) => {
+      if (cur.state === "done")
+        throw errors.validation("Nhiệm vụ đã được xác nhận hoàn thành; không báo cáo thêm.");
+      const percent = role === "lead" && input.percent !== undefined ? input.percent : cur.percent;
+      return {
+        patch: {
+          percent,
+          state: cur.state === "not_started" ? "in_progress" : cur.state,
+        },
+        entry: {
+          kind: role === "lead" ? "progress" : "contribution",
+          text: input.text,
+          percent: role === "lead" ? (input.percent ?? null) : null,
+          product: input.product ?? null,
+          links: JSON.stringify(input.links),
+        },
+        action: role === "lead" ? "occurrence.progress" : "occurrence.contribution",
+      };
+    },
+    async (trx, updateId) => {
+      if (files.length === 0) return;
+      await trx
+        .insertInto("attachment")
+        .values(files.map((f) => ({ update_id: updateId, ...f })))
+        .execute();
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { Actor } from "../domain/roles.ts";
+import { errors } from "../errors.ts";
+import { changeOccurrence } from "./shared/occurrenceChange.ts";
+import { z } from "./shared/zod.ts";
+
+export const ProposeInput = z.object({
+  version: z.number().int().positive(),
+  text: z.string().trim().min(1, "Hãy ghi kết quả đã đạt").max(10_000),
+  product: z.string().trim().max(2000).optional(),
+});
+
+/** The lead body reports the occurrence done; it waits for a coordinator's confirmation. */
+export async function proposeCompletion(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  raw: z.input<typeof ProposeInput>,
+  today: string,
+) {
+  const input = ProposeInput.parse(raw);
+  return changeOccurrence(db, actor, id, input.version, (cur) => {
+    if (cur.state === "done") throw errors.validation("Nhiệm vụ đã được xác nhận hoàn thành.");
+    if (cur.state === "awaiting_confirmation")
+      throw errors.validation("Nhiệm vụ đang chờ xác nhận hoàn thành.");
+    return {
+      patch: { state: "awaiting_confirmation", percent: 100, completed_on: today },
+      entry: { kind: "propose_done", text: input.text, product: input.product ?? null, percent: 100 },
+      action: "occurrence.propose_done",
+    };
+  });
+}
