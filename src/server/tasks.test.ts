@@ -248,15 +248,16 @@ describe.runIf(seedsAvailable())("following tasks of the real plans (clock: 01/0
   });
 
   it("chasing a late body notifies its officers", async () => {
-    const rows = (
-      (await coordinator.request("GET", `/api/tasks?documentId=${binhLuDoc}&pageSize=100`)).json().rows as {
-        lead: string;
-      }[]
-    ).filter((r) => r.lead.startsWith("Công an")) as { id: number }[];
+    const all = (await coordinator.request("GET", `/api/tasks?documentId=${binhLuDoc}&pageSize=100`)).json()
+      .rows as {
+      id: number;
+      lead: string;
+    }[];
+    const police = all.find((r) => r.lead.startsWith("Công an")) as { id: number };
     expect(
-      (await leader.request("POST", `/api/occurrences/${rows[0].id}/chase`, { message: "x" })).statusCode,
+      (await leader.request("POST", `/api/occurrences/${police.id}/chase`, { message: "x" })).statusCode,
     ).toBe(403);
-    const chase = await coordinator.request("POST", `/api/occurrences/${rows[0].id}/chase`, {
+    const chase = await coordinator.request("POST", `/api/occurrences/${police.id}/chase`, {
       message: "Đề nghị báo cáo trước 10/7.",
     });
     expect(chase.statusCode).toBe(200);
