@@ -9,6 +9,9 @@ import { ImportPage } from "./pages/documents/ImportPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { MyWorkPage } from "./pages/tasks/MyWorkPage.tsx";
+import { RegisterPage } from "./pages/tasks/RegisterPage.tsx";
+import { TaskPage } from "./pages/tasks/TaskPage.tsx";
 import { UnitsPage } from "./pages/UnitsPage.tsx";
 import { useSession } from "./session.ts";
 
@@ -30,7 +33,9 @@ export function App() {
         <Route path="van-ban" element={<DocumentsPage />} />
         <Route path="van-ban/nhap" element={<ImportPage />} />
         <Route path="van-ban/:id" element={<DocumentPage />} />
-        <Route path="nhiem-vu" element={<NotBuiltPage section="tasks" />} />
+        <Route path="viec-cua-toi" element={<MyWorkPage />} />
+        <Route path="nhiem-vu" element={<RegisterPage />} />
+        <Route path="nhiem-vu/:id" element={<TaskPage />} />
         <Route path="chi-tieu" element={<NotBuiltPage section="targets" />} />
         <Route path="don-vi" element={<UnitsPage />} />
         <Route path="bao-cao" element={<NotBuiltPage section="reports" />} />

@@ -34,6 +34,10 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 
 export const get = <T>(url: string) => api<T>("GET", url);
 
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
 /** Sends one file as multipart/form-data (field «file»). */
 export async function upload<T>(url: string, file: File): Promise<T> {
   const form = new FormData();

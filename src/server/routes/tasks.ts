@@ -10,7 +10,7 @@ import { ReassignInput, reassignLead } from "../../usecases/reassignLead.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser, todayIso } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
-import { assertCanSeeTask, assertIsCoordinator } from "../policies/task.ts";
+import { assertCanSeeTask, assertIsCoordinator, reportingRole } from "../policies/task.ts";
 
 const TIMELINESS = [
   "in_time",
@@ -149,11 +149,17 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       const c = clock();
-      assertCanSeeTask(
-        await unitScope(app.deps.db, user, c.today),
-        await bodiesOfTask(app.deps.db, req.params.id),
-      );
-      return getTaskDetail(app.deps.db, req.params.id, c.today, app.deps.config.dueSoonDays);
+      const bodies = await bodiesOfTask(app.deps.db, req.params.id);
+      const scope = await unitScope(app.deps.db, user, c.today);
+      assertCanSeeTask(scope, bodies);
+      const detail = await getTaskDetail(app.deps.db, req.params.id, c.today, app.deps.config.dueSoonDays);
+      let report: "lead" | "support" | null = null;
+      try {
+        report = reportingRole(user, scope, bodies);
+      } catch {
+        report = null;
+      }
+      return { ...detail, can: { report, coordinate: user.role === "coordinator" || user.role === "admin" } };
     },
   );
 

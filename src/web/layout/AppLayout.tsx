@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { Outlet, NavLink as RouterLink, useLocation } from "react-router";
 import { useI18n } from "../i18n.tsx";
 import { type SessionUser, useAuthActions, useMeta } from "../session.ts";
+import { NotificationBell } from "./NotificationBell.tsx";
 
 export function AppLayout({ user }: { user: SessionUser }) {
   const { t, lang, setLang } = useI18n();
@@ -13,6 +14,7 @@ export function AppLayout({ user }: { user: SessionUser }) {
 
   const items: { to: string; label: string }[] = [
     { to: "/", label: t("nav.overview") },
+    { to: "/viec-cua-toi", label: t("nav.myWork") },
     { to: "/van-ban", label: t("nav.documents") },
     { to: "/nhiem-vu", label: t("nav.tasks") },
     { to: "/chi-tieu", label: t("nav.targets") },
@@ -48,6 +50,7 @@ export function AppLayout({ user }: { user: SessionUser }) {
                 {t("sample")}
               </Badge>
             )}
+            <NotificationBell />
             <Button variant="subtle" size="xs" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
               {t("language")}
             </Button>

@@ -3,6 +3,7 @@ import { DateInput } from "@mantine/dates";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { actionLabel } from "../../actionLabels.ts";
 import { get } from "../../api.ts";
 import { formatDateTime, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -99,6 +100,7 @@ export function AuditPage() {
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{e.actor_name}</Table.Td>
                 <Table.Td>
+                  <Text size="sm">{actionLabel(e.action, lang)}</Text>
                   <Code>{e.action}</Code>
                 </Table.Td>
                 <Table.Td>

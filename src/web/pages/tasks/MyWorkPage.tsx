@@ -1,0 +1,48 @@
+import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { get } from "../../api.ts";
+import { formatDate } from "../../format.ts";
+import { useI18n } from "../../i18n.tsx";
+import { type RegisterRow, type Timeliness, timelinessInfo } from "../../tasks.ts";
+import { TaskRows } from "./TaskRows.tsx";
+
+export function MyWorkPage() {
+  const { t, lang } = useI18n();
+  const q = useQuery({
+    queryKey: ["my-work"],
+    queryFn: () =>
+      get<{ rows: RegisterRow[]; total: number; today: string; mode: "unit" | "confirm" }>("/api/my-work"),
+  });
+  const rows = q.data?.rows ?? [];
+  const count = (k: Timeliness) => rows.filter((r) => r.timeliness === k).length;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("nav.myWork")}</Title>
+        {q.data && (
+          <Text size="sm" c="dimmed">
+            {t("tasks.today")}: {formatDate(q.data.today)}
+          </Text>
+        )}
+      </Group>
+      {q.data?.mode === "confirm" && <Alert color="blue">{t("tasks.confirmMode")}</Alert>}
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        {(["overdue", "due_soon", "in_time", "no_deadline"] as const).map((k) => (
+          <Card
+            key={k}
+            withBorder
+            padding="sm"
+            style={{ borderTop: `4px solid var(--mantine-color-${timelinessInfo[k].color}-6)` }}
+          >
+            <Text size="xl" fw={700} data-testid={`count-${k}`}>
+              {count(k)}
+            </Text>
+            <Text size="sm">{timelinessInfo[k][lang]}</Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {q.data && rows.length === 0 && <Text c="dimmed">{t("tasks.nothing")}</Text>}
+      {rows.length > 0 && <TaskRows rows={rows} />}
+    </Stack>
+  );
+}

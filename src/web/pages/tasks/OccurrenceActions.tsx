@@ -1,0 +1,202 @@
+import { Button, FileInput, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useState } from "react";
+import { ApiError, api, csrfHeader } from "../../api.ts";
+import { useI18n } from "../../i18n.tsx";
+import type { TaskDetail } from "../../tasks.ts";
+
+type Occ = TaskDetail["occurrences"][number];
+type Action = "progress" | "propose" | "confirm" | "return" | "extend" | "pause" | "chase";
+
+/** What the signed-in person may do on one occurrence, each in a small form; conflicts are shown, not overwritten. */
+export function OccurrenceActions(props: {
+  occurrence: Occ;
+  can: { report: "lead" | "support" | null; coordinate: boolean };
+  onDone: (m: { ok: boolean; text: string }) => void;
+}) {
+  const { t, lang } = useI18n();
+  const o = props.occurrence;
+  const [open, setOpen] = useState<Action | null>(null);
+  const [text, setText] = useState("");
+  const [percent, setPercent] = useState<number | string>(o.percent);
+  const [product, setProduct] = useState("");
+  const [links, setLinks] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
+  const [due, setDue] = useState<string | null>(o.due_on);
+  const [busy, setBusy] = useState(false);
+  const done = o.state === "done";
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const base = `/api/occurrences/${o.id}`;
+      if (open === "progress") {
+        const form = new FormData();
+        form.append("version", String(o.version));
+        form.append("text", text);
+        if (props.can.report === "lead") form.append("percent", String(percent));
+        if (product) form.append("product", product);
+        if (links.trim()) form.append("links", links);
+        for (const f of files) form.append("files", f);
+        const res = await fetch(`${base}/updates`, {
+          method: "POST",
+          body: form,
+          credentials: "same-origin",
+          headers: csrfHeader(),
+        });
+        const data = await res.json().catch(() => null);
+        if (!res.ok)
+          throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+      } else if (open === "propose")
+        await api("POST", `${base}/propose`, { version: o.version, text, product: product || undefined });
+      else if (open === "confirm") await api("POST", `${base}/confirm`, { version: o.version, text });
+      else if (open === "return") await api("POST", `${base}/return`, { version: o.version, reason: text });
+      else if (open === "extend")
+        await api("POST", `${base}/extend`, { version: o.version, due, reason: text });
+      else if (open === "pause")
+        await api("POST", `${base}/pause`, {
+          version: o.version,
+          paused: o.state !== "paused",
+          reason: text,
+        });
+      else if (open === "chase") await api("POST", `${base}/chase`, { message: text });
+      props.onDone({ ok: true, text: t("tasks.saved") });
+      setOpen(null);
+      setText("");
+      setFiles([]);
+    } catch (e) {
+      props.onDone({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
+      setOpen(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const buttons: { action: Action; label: string; show: boolean }[] = [
+    {
+      action: "progress",
+      label: props.can.report === "support" ? t("tasks.contribute") : t("tasks.report"),
+      show: !done && props.can.report !== null,
+    },
+    {
+      action: "propose",
+      label: t("tasks.propose"),
+      show: !done && props.can.report === "lead" && o.state !== "awaiting_confirmation",
+    },
+    {
+      action: "confirm",
+      label: t("tasks.confirm"),
+      show: props.can.coordinate && o.state === "awaiting_confirmation",
+    },
+    {
+      action: "return",
+      label: t("tasks.return"),
+      show: props.can.coordinate && o.state === "awaiting_confirmation",
+    },
+    {
+      action: "extend",
+      label: o.due_on ? t("tasks.extend") : t("tasks.setDue"),
+      show: props.can.coordinate && !done,
+    },
+    {
+      action: "pause",
+      label: o.state === "paused" ? t("tasks.resume") : t("tasks.pause"),
+      show: props.can.coordinate && !done,
+    },
+    { action: "chase", label: t("tasks.chase"), show: props.can.coordinate && !done },
+  ];
+  const visible = buttons.filter((b) => b.show);
+  if (visible.length === 0) return null;
+  const needsText = open !== "confirm";
+  return (
+    <>
+      <Group gap="xs">
+        {visible.map((b) => (
+          <Button
+            key={b.action}
+            size="xs"
+            variant={b.action === "confirm" || b.action === "propose" ? "filled" : "light"}
+            onClick={() => setOpen(b.action)}
+          >
+            {b.label}
+          </Button>
+        ))}
+      </Group>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={buttons.find((b) => b.action === open)?.label}
+      >
+        <Stack>
+          {needsText && (
+            <Textarea
+              label={
+                open === "return" || open === "extend" || open === "pause"
+                  ? t("tasks.reason")
+                  : t("tasks.content")
+              }
+              autosize
+              minRows={3}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              data-autofocus
+            />
+          )}
+          {open === "progress" && props.can.report === "lead" && (
+            <NumberInput
+              label={t("tasks.percent")}
+              min={0}
+              max={100}
+              value={percent}
+              onChange={setPercent}
+              suffix=" %"
+            />
+          )}
+          {(open === "progress" || open === "propose") && (
+            <TextInput
+              label={t("docs.product")}
+              value={product}
+              onChange={(e) => setProduct(e.currentTarget.value)}
+            />
+          )}
+          {open === "progress" && (
+            <>
+              <TextInput
+                label={t("tasks.links")}
+                value={links}
+                onChange={(e) => setLinks(e.currentTarget.value)}
+                placeholder="https://…"
+              />
+              <FileInput
+                label={t("tasks.files")}
+                multiple
+                clearable
+                accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+                value={files}
+                onChange={setFiles}
+                data-testid="update-files"
+              />
+            </>
+          )}
+          {open === "extend" && (
+            <DateInput
+              label={t("tasks.newDue")}
+              valueFormat="DD/MM/YYYY"
+              locale={lang}
+              value={due}
+              onChange={setDue}
+            />
+          )}
+          <Button
+            onClick={() => void submit()}
+            loading={busy}
+            disabled={needsText && !text.trim()}
+            data-testid="action-submit"
+          >
+            {t("save")}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

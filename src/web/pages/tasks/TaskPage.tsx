@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Progress,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { actionLabel } from "../../actionLabels.ts";
+import { formatDate, formatDateTime } from "../../format.ts";
+import { useI18n } from "../../i18n.tsx";
+import { stateInfo, type TaskDetail, timelinessInfo, useTask } from "../../tasks.ts";
+import { describeTimeframe } from "../../timeframeText.ts";
+import { OccurrenceActions } from "./OccurrenceActions.tsx";
+
+const KIND: Record<string, string> = {
+  progress: "Báo cáo tiến độ",
+  contribution: "Phần việc phối hợp",
+  propose_done: "Báo cáo hoàn thành",
+  confirm: "Xác nhận hoàn thành",
+  return: "Trả lại",
+  extend: "Gia hạn",
+  set_due: "Đặt thời hạn",
+  pause: "Tạm dừng",
+  resume: "Tiếp tục",
+  chase: "Đôn đốc",
+};
+
+export function TaskPage() {
+  const { t, lang } = useI18n();
+  const id = Number(useParams().id);
+  const q = useTask(id);
+  const qc = useQueryClient();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (q.error) return <Alert color="red">{q.error.message}</Alert>;
+  if (!q.data) return <Text>{t("loading")}</Text>;
+  const d = q.data as TaskDetail & { can: { report: "lead" | "support" | null; coordinate: boolean } };
+  const tf = describeTimeframe(d.task.timeframe, lang);
+  const refresh = (m: { ok: boolean; text: string }) => {
+    setMessage(m);
+    void qc.invalidateQueries({ queryKey: ["task", id] });
+    void qc.invalidateQueries({ queryKey: ["my-work"] });
+    void qc.invalidateQueries({ queryKey: ["register"] });
+  };
+  return (
+    <Stack>
+      <Anchor component={Link} to="/nhiem-vu" size="sm">
+        ← {t("nav.tasks")}
+      </Anchor>
+      <Card withBorder>
+        <Stack gap={6}>
+          <Text size="sm" c="dimmed">
+            <Anchor component={Link} to={`/van-ban/${d.task.document_id}`}>
+              {d.task.document_number ?? t("tasks.unnumbered")}
+            </Anchor>
+            {d.task.group_title && d.task.group_ref !== d.task.ref
+              ? ` · ${d.task.group_ref}. ${d.task.group_title}`
+              : ""}
+          </Text>
+          <Title order={3} style={{ whiteSpace: "pre-line" }}>
+            {d.task.ref}. {d.task.title}
+          </Title>
+          <Group gap="xs">
+            <Text size="sm">
+              <b>{t("docs.time")}:</b> {d.task.timeframe_text || "—"}
+            </Text>
+            <Badge variant="light" color={tf.color}>
+              {tf.label}
+            </Badge>
+          </Group>
+          <Text size="sm">
+            <b>{t("docs.lead")}:</b>{" "}
+            {d.bodies
+              .filter((b) => b.role === "lead")
+              .map((b) => b.unit_name ?? b.text)
+              .join("; ") || "—"}
+          </Text>
+          <Text size="sm">
+            <b>{t("docs.support")}:</b>{" "}
+            {d.bodies
+              .filter((b) => b.role === "support")
+              .map((b) => b.unit_name ?? b.text)
+              .join("; ") || "—"}
+          </Text>
+          {(d.task.product || d.task.note) && (
+            <Text size="sm">
+              <b>{t("docs.product")}:</b> {d.task.product ?? d.task.note}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+      {message && (
+        <Alert
+          color={message.ok ? "teal" : "red"}
+          withCloseButton
+          onClose={() => setMessage(null)}
+          data-testid="task-message"
+        >
+          {message.text}
+        </Alert>
+      )}
+      {d.occurrences.map((o) => {
+        const tl = timelinessInfo[o.timeliness];
+        return (
+          <Card
+            key={o.id}
+            withBorder
+            style={{ borderLeft: `5px solid var(--mantine-color-${tl.color}-6)` }}
+            data-testid={`occurrence-${o.id}`}
+          >
+            <Stack gap="xs">
+              <Group justify="space-between" wrap="wrap">
+                <Group gap="xs">
+                  <Text fw={600}>{o.label}</Text>
+                  <Badge color={tl.color}>{tl[lang]}</Badge>
+                  <Badge variant="outline" color="gray">
+                    {stateInfo[o.state][lang]}
+                  </Badge>
+                </Group>
+                <Text size="sm">
+                  {o.due_on ? `${t("tasks.due")}: ${formatDate(o.due_on)}` : t("tasks.noDue")}
+                  {o.original_due_on ? ` (${t("tasks.extendedFrom")} ${formatDate(o.original_due_on)})` : ""}
+                  {o.completed_on ? ` · ${t("tasks.completedOn")} ${formatDate(o.completed_on)}` : ""}
+                </Text>
+              </Group>
+              <Progress value={o.percent} color={tl.color} />
+              <OccurrenceActions occurrence={o} can={d.can} onDone={refresh} />
+              {o.updates.length > 0 && (
+                <Timeline bulletSize={14} lineWidth={2} mt="xs">
+                  {o.updates.map((u) => (
+                    <Timeline.Item key={u.id} title={`${KIND[u.kind] ?? u.kind} — ${u.author_name}`}>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(u.created_at)}
+                        {u.percent !== null ? ` · ${u.percent} %` : ""}
+                        {u.due_after
+                          ? ` · ${u.due_before ? formatDate(u.due_before) : "—"} → ${formatDate(u.due_after)}`
+                          : ""}
+                      </Text>
+                      <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                        {u.text}
+                      </Text>
+                      {u.product && (
+                        <Text size="sm">
+                          {t("docs.product")}: {u.product}
+                        </Text>
+                      )}
+                      {(u.links ?? []).map((l) => (
+                        <Anchor key={l} href={l} target="_blank" rel="noreferrer" size="sm" display="block">
+                          {l}
+                        </Anchor>
+                      ))}
+                      {u.attachments.map((a) => (
+                        <Anchor key={a.id} href={`/api/attachments/${a.id}`} size="sm" display="block">
+                          {t("tasks.attachment")}: {a.original_name}
+                        </Anchor>
+                      ))}
+                    </Timeline.Item>
+                  ))}
+                </Timeline>
+              )}
+            </Stack>
+          </Card>
+        );
+      })}
+      {d.audit.length > 0 && (
+        <Card withBorder>
+          <Text fw={600} mb={4}>
+            {t("tasks.changes")}
+          </Text>
+          <List size="sm">
+            {d.audit.map((a) => (
+              <List.Item key={a.id}>
+                {formatDateTime(a.at)} — {a.actor_name}: {actionLabel(a.action, lang)}
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
+      <Button variant="subtle" component={Link} to="/nhiem-vu" w="fit-content">
+        {t("nav.tasks")}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,134 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { Db } from "../db/database.ts";
+import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
+import { openTestDb } from "../db/testing.ts";
+import { systemActor } from "../domain/roles.ts";
+import { parsePlan } from "../import/parsePlan.ts";
+import { makePdf } from "../import/testing/fixtures.ts";
+import { draftToConfirmed } from "../import/toConfirmed.ts";
+import { buildApp } from "../server/app.ts";
+import { unitIdByName } from "../server/testing.ts";
+import { createUser } from "../usecases/createUser.ts";
+import { importPlanDocument } from "../usecases/importPlanDocument.ts";
+import { launchChromium, snap } from "./testing/browser.ts";
+
+const PLAN = [
+  "KẾ HOẠCH",
+  "Huy động trẻ ra lớp năm học 2026-2027",
+  "Số: 31/KH-UBND",
+  "Bình Lư, ngày 02 tháng 6 năm 2026",
+  "",
+  "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+  "1\tĐiều tra trẻ trong độ tuổi đến trường\tPhòng Văn hóa - Xã hội\tCông an xã\tTháng 6/2026",
+  "2\tVận động trẻ ra lớp\tPhòng Văn hóa - Xã hội\tTrung tâm Dịch vụ tổng hợp\tQuý III/2026",
+  "3\tBáo cáo kết quả huy động\tPhòng Văn hóa - Xã hội\t\tHằng năm",
+].join("\n");
+const PASSWORD = "mat-khau-trinh-duyet-3";
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-web-"));
+let db: Db;
+let base: string;
+let closeApp: () => Promise<void>;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  const config = { ...loadConfig({}), demo: false, dataDir: tmp };
+  const app = await buildApp({
+    db: db.db,
+    dbKind: db.kind,
+    config,
+    now: () => new Date("2026-07-01T03:00:00Z"),
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const addr = app.server.address();
+  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  closeApp = async () => {
+    await app.close();
+    await db.close();
+  };
+  const actor = systemActor("Kiểm thử");
+  const draft = parsePlan(PLAN, { units: await unitCandidates(db.db) });
+  await importPlanDocument(
+    db.db,
+    actor,
+    draftToConfirmed(draft, { name: "31.txt", format: "text", text: PLAN }),
+  );
+  await createUser(db.db, actor, {
+    username: "dieuphoi",
+    displayName: "Điều phối",
+    password: PASSWORD,
+    role: "coordinator",
+  });
+  await createUser(db.db, actor, {
+    username: "canbo",
+    displayName: "Cán bộ Bình Lư",
+    password: PASSWORD,
+    role: "officer",
+    orgUnitId: await unitIdByName(db, "Xã Bình Lư"),
+  });
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await closeApp?.();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function login(page: Page, username: string) {
+  await page.goto(base);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+describe("following a task in the browser (clock: 01/07/2026)", () => {
+  it("officer: my work, most urgent first → report with a PDF → report done; coordinator confirms", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, "canbo");
+    await page.getByRole("link", { name: "Việc của tôi" }).click();
+    await expect.poll(() => page.getByTestId("count-overdue").textContent()).toBe("1");
+    const first = page.getByTestId("task-rows").locator("tbody tr").first();
+    expect(await first.getAttribute("data-timeliness")).toBe("overdue");
+    expect(await first.textContent()).toContain("Điều tra trẻ trong độ tuổi");
+    await snap(page, "20-viec-cua-toi");
+
+    await first.getByRole("link").click();
+    await page.getByRole("button", { name: "Báo cáo tiến độ" }).first().click();
+    await page.getByLabel("Nội dung").fill("Đã điều tra xong 3 bản.");
+    const pdf = path.join(tmp, "bien-ban.pdf");
+    fs.writeFileSync(pdf, makePdf(["Bien ban dieu tra"]));
+    await page.getByTestId("update-files").click();
+    await page.locator('input[type="file"]').setInputFiles(pdf);
+    await page.getByTestId("action-submit").click();
+    await expect.poll(() => page.getByTestId("task-message").textContent()).toContain("Đã lưu");
+    await expect.poll(() => page.getByText("bien-ban.pdf").count()).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Báo cáo hoàn thành" }).first().click();
+    await page.getByLabel("Nội dung").fill("Hoàn thành điều tra.");
+    await page.getByTestId("action-submit").click();
+    await expect.poll(() => page.getByText("Chờ xác nhận").count()).toBeGreaterThan(0);
+    await snap(page, "21-nhiem-vu-cho-xac-nhan");
+    const url = page.url();
+    await page.close();
+
+    const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(coord, "dieuphoi");
+    await coord.goto(url);
+    await coord.getByRole("button", { name: "Xác nhận hoàn thành" }).first().click();
+    await coord.getByTestId("action-submit").click();
+    await expect.poll(() => coord.getByText("Hoàn thành quá hạn").count()).toBeGreaterThan(0);
+    await coord.goto(`${base}/nhiem-vu?tab=scoreboard`);
+    await expect
+      .poll(() => coord.getByTestId("scoreboard").textContent())
+      .toContain("Phòng Văn hóa - Xã hội xã Bình Lư");
+    await snap(coord, "22-bang-diem");
+    await coord.close();
+  });
+});

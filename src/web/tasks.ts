@@ -1,0 +1,110 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Timeframe } from "../domain/timeframe.ts";
+import { get } from "./api.ts";
+
+export type Timeliness =
+  | "in_time"
+  | "due_soon"
+  | "overdue"
+  | "no_deadline"
+  | "done_on_time"
+  | "done_late"
+  | "done";
+export type State = "not_started" | "in_progress" | "awaiting_confirmation" | "done" | "paused";
+
+export const timelinessInfo: Record<Timeliness, { vi: string; en: string; color: string }> = {
+  overdue: { vi: "Quá hạn", en: "Overdue", color: "red" },
+  due_soon: { vi: "Sắp đến hạn", en: "Due soon", color: "orange" },
+  in_time: { vi: "Trong hạn", en: "In time", color: "blue" },
+  no_deadline: { vi: "Không thời hạn", en: "No deadline", color: "gray" },
+  done_on_time: { vi: "Hoàn thành đúng hạn", en: "Done on time", color: "teal" },
+  done_late: { vi: "Hoàn thành quá hạn", en: "Done late", color: "yellow" },
+  done: { vi: "Đã hoàn thành", en: "Done", color: "teal" },
+};
+
+export const stateInfo: Record<State, { vi: string; en: string }> = {
+  not_started: { vi: "Chưa thực hiện", en: "Not started" },
+  in_progress: { vi: "Đang thực hiện", en: "In progress" },
+  awaiting_confirmation: { vi: "Chờ xác nhận", en: "Awaiting confirmation" },
+  done: { vi: "Đã hoàn thành", en: "Done" },
+  paused: { vi: "Tạm dừng", en: "Paused" },
+};
+
+export interface RegisterRow {
+  id: number;
+  label: string;
+  kind: string;
+  due_on: string | null;
+  original_due_on: string | null;
+  state: State;
+  percent: number;
+  completed_on: string | null;
+  version: number;
+  task_id: number;
+  ref: string;
+  title: string;
+  timeframe_text: string;
+  document_id: number;
+  document_number: string | null;
+  document_title: string | null;
+  timeliness: Timeliness;
+  lead: string | null;
+  support: string | null;
+}
+
+export interface Update {
+  id: number;
+  kind: string;
+  text: string;
+  percent: number | null;
+  product: string | null;
+  links: string[] | null;
+  due_before: string | null;
+  due_after: string | null;
+  author_name: string;
+  created_at: string;
+  attachments: { id: number; original_name: string; mime: string; size: number }[];
+}
+
+export interface TaskDetail {
+  task: {
+    id: number;
+    ref: string;
+    title: string;
+    group_ref: string | null;
+    group_title: string | null;
+    timeframe_text: string;
+    timeframe: Timeframe;
+    product: string | null;
+    note: string | null;
+    document_id: number;
+    document_number: string | null;
+    document_title: string | null;
+    version: number;
+  };
+  bodies: {
+    role: "lead" | "support";
+    text: string;
+    unit_id: number | null;
+    unit_name: string | null;
+    set_kind: string | null;
+  }[];
+  occurrences: {
+    id: number;
+    label: string;
+    kind: string;
+    due_on: string | null;
+    original_due_on: string | null;
+    state: State;
+    percent: number;
+    completed_on: string | null;
+    version: number;
+    timeliness: Timeliness;
+    updates: Update[];
+  }[];
+  audit: { id: number; at: string; actor_name: string; action: string; before: unknown; after: unknown }[];
+}
+
+export function useTask(id: number) {
+  return useQuery({ queryKey: ["task", id], queryFn: () => get<TaskDetail>(`/api/tasks/${id}`) });
+}
