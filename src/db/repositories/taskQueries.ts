@@ -44,6 +44,26 @@ export function timelinessSql(clock: Clock) {
     else 'in_time' end`;
 }
 
+/** The same rule as timelinessSql, as plain predicates the (state, due_on) index can serve. */
+function timelinessWhere(t: Timeliness, clock: Clock) {
+  switch (t) {
+    case "overdue":
+      return sql<SqlBool>`o.state <> 'done' and o.due_on < ${clock.today}`;
+    case "due_soon":
+      return sql<SqlBool>`o.state <> 'done' and o.due_on >= ${clock.today} and o.due_on <= ${clock.soon}`;
+    case "in_time":
+      return sql<SqlBool>`o.state <> 'done' and o.due_on > ${clock.soon}`;
+    case "no_deadline":
+      return sql<SqlBool>`o.state <> 'done' and o.due_on is null`;
+    case "done_late":
+      return sql<SqlBool>`o.state = 'done' and o.completed_on > o.due_on`;
+    case "done_on_time":
+      return sql<SqlBool>`o.state = 'done' and o.due_on is not null and o.completed_on <= o.due_on`;
+    default:
+      return sql<SqlBool>`o.state = 'done' and o.due_on is null`;
+  }
+}
+
 function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
   let r = q;
   if (f.documentId) r = r.where("t.document_id", "=", f.documentId);
@@ -55,7 +75,7 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
     const like = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     r = r.where("t.search_key", "like", like);
   }
-  if (f.timeliness) r = r.where(sql<SqlBool>`${timelinessSql(clock)} = ${f.timeliness}`);
+  if (f.timeliness) r = r.where(timelinessWhere(f.timeliness, clock));
   const units = f.unitId !== undefined ? [f.unitId] : null;
   const bodyExists = (ids: number[], leadOnly: boolean) =>
     sql<SqlBool>`exists (select 1 from task_body b where b.task_id = t.id and b.unit_id in (${sql.join(ids)})${
