@@ -267,6 +267,97 @@ describe.runIf(seedsAvailable())("following tasks of the real plans (clock: 01/0
     expect(notes.unread).toBeGreaterThan(0);
   });
 
+  it("coordinators see items waiting on an outside document, to date them", async () => {
+    const res = (await coordinator.request("GET", "/api/my-work")).json();
+    const refs = (res.pending as { ref: string; document_id: number }[])
+      .filter((r) => r.document_id === provinceDoc)
+      .map((r) => r.ref);
+    expect(refs.sort()).toEqual(["III.4", "IV.2"]);
+  });
+
+  it("returning a reported completion, pausing, reassigning: coordinators only, each with a reason", async () => {
+    const rows = (await binhLu.request("GET", "/api/my-work")).json().rows as {
+      id: number;
+      ref: string;
+      version: number;
+      task_id: number;
+    }[];
+    const occ = rows.find((r) => r.ref === "2.1") as (typeof rows)[number];
+    const proposed = await binhLu.request("POST", `/api/occurrences/${occ.id}/propose`, {
+      version: occ.version,
+      text: "Xong.",
+    });
+    expect(proposed.statusCode).toBe(200);
+    expect(
+      (
+        await binhLu.request("POST", `/api/occurrences/${occ.id}/return`, {
+          version: occ.version + 1,
+          reason: "x",
+        })
+      ).statusCode,
+    ).toBe(403);
+    const back = await coordinator.request("POST", `/api/occurrences/${occ.id}/return`, {
+      version: occ.version + 1,
+      reason: "Thiếu biên bản.",
+    });
+    expect(back.statusCode).toBe(200);
+    expect(back.json().occurrence).toMatchObject({ state: "in_progress", completed_on: null });
+
+    expect(
+      (
+        await leader.request("POST", `/api/occurrences/${occ.id}/pause`, {
+          version: occ.version + 2,
+          paused: true,
+          reason: "x",
+        })
+      ).statusCode,
+    ).toBe(403);
+    const paused = await coordinator.request("POST", `/api/occurrences/${occ.id}/pause`, {
+      version: occ.version + 2,
+      paused: true,
+      reason: "Chờ sắp xếp tổ chức.",
+    });
+    expect(paused.json().occurrence.state).toBe("paused");
+
+    const task = (await coordinator.request("GET", `/api/tasks/${occ.task_id}`)).json().task;
+    const kinhTe = await unitIdByName(t.db, "Phòng Kinh tế xã Bình Lư");
+    const vhxh = await unitIdByName(t.db, "Phòng Văn hóa - Xã hội xã Bình Lư");
+    expect(
+      (
+        await binhLu.request("PATCH", `/api/tasks/${occ.task_id}/lead`, {
+          version: task.version,
+          unitIds: [vhxh],
+          reason: "x",
+        })
+      ).statusCode,
+    ).toBe(403);
+    const moved = await coordinator.request("PATCH", `/api/tasks/${occ.task_id}/lead`, {
+      version: task.version,
+      unitIds: [vhxh, kinhTe],
+      reason: "Giao thêm Phòng Văn hóa - Xã hội.",
+    });
+    expect(moved.statusCode).toBe(200);
+    const stale = await coordinator.request("PATCH", `/api/tasks/${occ.task_id}/lead`, {
+      version: task.version,
+      unitIds: [vhxh],
+      reason: "cũ",
+    });
+    expect(stale.statusCode).toBe(409);
+    const detail = (await binhLu.request("GET", `/api/tasks/${occ.task_id}`)).json();
+    expect(
+      detail.bodies
+        .filter((b: { role: string }) => b.role === "lead")
+        .map((b: { unit_name: string }) => b.unit_name),
+    ).toEqual(["Phòng Văn hóa - Xã hội xã Bình Lư", "Phòng Kinh tế xã Bình Lư"]);
+  });
+
+  it("an officer of another commune cannot open Bình Lư's task or its files", async () => {
+    const rows = (await binhLu.request("GET", "/api/my-work")).json().rows as { task_id: number }[];
+    const res = await other.request("GET", `/api/tasks/${rows[0]?.task_id}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain("không thuộc đơn vị của bạn");
+  });
+
   it("exports the register as XLSX in the appendix layout and as CSV", async () => {
     const x = await leader.request(
       "GET",
@@ -308,6 +399,10 @@ describe("task routes refuse the anonymous", () => {
     ["GET", "/api/tasks/1"],
     ["POST", "/api/occurrences/1/confirm"],
     ["GET", "/api/notifications"],
+    ["GET", "/api/my-work"],
+    ["GET", "/api/tasks/export"],
+    ["PATCH", "/api/tasks/1/lead"],
+    ["POST", "/api/occurrences/1/updates"],
   ])("%s %s → 401", async (method, url) => {
     const res = await anon.app.inject({
       method: method as "GET",

@@ -16,6 +16,8 @@ export interface RegisterFilter {
   /** Only tasks where these units lead ("Việc của tôi" shows both roles). */
   role?: "lead" | "any";
   includeDone?: boolean;
+  /** Only occurrences of this kind ("pending": waiting for a coordinator to set a date). */
+  kind?: string;
 }
 
 export interface Clock {
@@ -67,6 +69,7 @@ function timelinessWhere(t: Timeliness, clock: Clock) {
 function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
   let r = q;
   if (f.documentId) r = r.where("t.document_id", "=", f.documentId);
+  if (f.kind) r = r.where("o.kind", "=", f.kind);
   if (f.state) r = r.where("o.state", "=", f.state as never);
   if (!f.includeDone && !f.state && !f.timeliness?.startsWith("done")) r = r.where("o.state", "<>", "done");
   if (f.dueFrom) r = r.where("o.due_on", ">=", f.dueFrom);
@@ -158,7 +161,7 @@ export interface ScoreRow {
 export async function scoreboard(
   db: Kysely<Database>,
   asOf: string,
-  opts: { documentId?: number; scope: Set<number> | null },
+  opts: { documentId?: number; scope: Set<number> | null; dueFrom?: string; dueTo?: string },
 ) {
   let q = db
     .selectFrom("task_occurrence as o")
@@ -166,6 +169,8 @@ export async function scoreboard(
     .innerJoin("task_body as b", (j) => j.onRef("b.task_id", "=", "t.id").on("b.role", "=", "lead"))
     .innerJoin("org_unit as u", "u.id", "b.unit_id");
   if (opts.documentId) q = q.where("t.document_id", "=", opts.documentId);
+  if (opts.dueFrom) q = q.where("o.due_on", ">=", opts.dueFrom);
+  if (opts.dueTo) q = q.where("o.due_on", "<=", opts.dueTo);
   if (opts.scope) {
     if (opts.scope.size === 0) return [];
     q = q.where("b.unit_id", "in", [...opts.scope]);

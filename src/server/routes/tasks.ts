@@ -71,7 +71,11 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const scope = await unitScope(app.deps.db, user, c.today);
       const filter: RegisterFilter = scope ? { scope } : { scope: null, state: "awaiting_confirmation" };
       const res = await searchRegister(app.deps.db, filter, c, { limit: 300, offset: 0, order: "urgency" });
-      return { ...res, today: c.today, mode: scope ? "unit" : "confirm" };
+      // coordinators also date the work that waits on an outside document
+      const pending = scope
+        ? { rows: [], total: 0 }
+        : await searchRegister(app.deps.db, { scope: null, kind: "pending" }, c, { limit: 300, offset: 0 });
+      return { ...res, pending: pending.rows, today: c.today, mode: scope ? "unit" : "confirm" };
     },
   );
 
@@ -197,6 +201,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const asOf = req.query.asOf ?? clock().today;
       const rows = await scoreboard(app.deps.db, asOf, {
         documentId: req.query.documentId,
+        dueFrom: req.query.dueFrom,
+        dueTo: req.query.dueTo,
         scope: await unitScope(app.deps.db, user, clock().today),
       });
       const total = rows.reduce((a, x) => ({ done: a.done + x.done, overdue: a.overdue + x.overdue }), {

@@ -43,6 +43,12 @@ export function MyWorkPage() {
       </SimpleGrid>
       {q.data && rows.length === 0 && <Text c="dimmed">{t("tasks.nothing")}</Text>}
       {rows.length > 0 && <TaskRows rows={rows} />}
+      {(q.data?.pending.length ?? 0) > 0 && (
+        <>
+          <Title order={4}>{t("tasks.pendingTitle")}</Title>
+          <TaskRows rows={q.data?.pending ?? []} />
+        </>
+      )}
     </Stack>
   );
 }
