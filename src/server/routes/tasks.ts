@@ -193,6 +193,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         querystring: z.object({
           asOf: isoDate.optional(),
           documentId: z.coerce.number().int().positive().optional(),
+          dueFrom: isoDate.optional(),
+          dueTo: isoDate.optional(),
         }),
       },
     },

@@ -11,7 +11,13 @@ export function MyWorkPage() {
   const q = useQuery({
     queryKey: ["my-work"],
     queryFn: () =>
-      get<{ rows: RegisterRow[]; total: number; today: string; mode: "unit" | "confirm" }>("/api/my-work"),
+      get<{
+        rows: RegisterRow[];
+        pending: RegisterRow[];
+        total: number;
+        today: string;
+        mode: "unit" | "confirm";
+      }>("/api/my-work"),
   });
   const rows = q.data?.rows ?? [];
   const count = (k: Timeliness) => rows.filter((r) => r.timeliness === k).length;
