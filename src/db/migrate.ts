@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_plans.ts";
 import * as m0003 from "./migrations/0003_following.ts";
+import * as m0004 from "./migrations/0004_figures.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_plans": m0002,
   "0003_following": m0003,
+  "0004_figures": m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

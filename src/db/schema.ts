@@ -240,7 +240,98 @@ export interface IndicatorRowTable {
   position: number;
 }
 
+export interface DataElementTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: string;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  definition: Generated<string>;
+  unit: string;
+  type: "rate" | "count" | "units_meeting" | "yes_no";
+  direction: Generated<"higher" | "lower">;
+  level: string;
+  multiplier: Generated<number>;
+  numerator_id: number | null;
+  denominator_id: number | null;
+  element_id: number | null;
+  gross: Generated<boolean>;
+  breakdowns: Json | null;
+  source: string | null;
+  version: Generated<number>;
+}
+
+export interface PeriodTable {
+  id: Generated<number>;
+  code: string;
+  kind: string;
+  name: string;
+  start_date: DateCol;
+  end_date: DateCol;
+  cutoff_from: DateCol | null;
+  cutoff_to: DateCol | null;
+}
+
+export interface DataValueTable {
+  id: Generated<number>;
+  element_id: number;
+  period_id: number;
+  org_unit_id: number;
+  value: ColumnType<string, number | string, number | string>;
+  comment: string | null;
+  is_sample: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportedValueTable {
+  id: Generated<number>;
+  indicator_id: number;
+  org_unit_id: number;
+  period_id: number;
+  kind: "result" | "target";
+  value: ColumnType<string, number | string, number | string>;
+  source: string | null;
+}
+
+export interface FormStatusTable {
+  org_unit_id: number;
+  period_id: number;
+  status: Generated<"draft" | "submitted" | "approved" | "returned">;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reason: string | null;
+  version: Generated<number>;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  indicator_id: number;
+  org_unit_id: number;
+  comparator: Generated<string>;
+  value: ColumnType<string, number | string, number | string>;
+  due_year: number;
+  recurring: Generated<boolean>;
+  baseline_value: ColumnType<string | null, number | string | null, number | string | null>;
+  baseline_year: number | null;
+  document_id: number | null;
+  label: string;
+  version: Generated<number>;
+}
+
 export interface Database {
+  data_element: DataElementTable;
+  indicator: IndicatorTable;
+  period: PeriodTable;
+  data_value: DataValueTable;
+  reported_value: ReportedValueTable;
+  form_status: FormStatusTable;
+  indicator_target: IndicatorTargetTable;
   task_occurrence: TaskOccurrenceTable;
   occurrence_update: OccurrenceUpdateTable;
   attachment: AttachmentTable;

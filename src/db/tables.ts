@@ -21,6 +21,13 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "attachment",
   "notification",
   "email_digest",
+  "data_element",
+  "indicator",
+  "period",
+  "data_value",
+  "reported_value",
+  "form_status",
+  "indicator_target",
 ];
 
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
@@ -44,4 +51,10 @@ export const SERIAL_TABLES = new Set<keyof Database>([
   "occurrence_update",
   "attachment",
   "notification",
+  "data_element",
+  "indicator",
+  "period",
+  "data_value",
+  "reported_value",
+  "indicator_target",
 ]);

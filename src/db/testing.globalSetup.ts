@@ -10,6 +10,7 @@ import { Kysely, PGliteDialect } from "kysely";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { loadAdministrativeMap } from "../usecases/loadAdministrativeMap.ts";
+import { loadIndicatorCatalog } from "../usecases/loadIndicatorCatalog.ts";
 import { openPostgres } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { Database } from "./schema.ts";
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
     await migrateToLatest(db);
     await loadAdministrativeMap(db);
+    await loadIndicatorCatalog(db);
     const dump = await client.dumpDataDir("gzip");
     await db.destroy();
     const file = path.join(os.tmpdir(), `lotrinh-template-${process.pid}.tgz`);
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject) {
   const tpl = await openPostgres(withDatabase(url, template));
   await migrateToLatest(tpl.db);
   await loadAdministrativeMap(tpl.db);
+  await loadIndicatorCatalog(tpl.db);
   await tpl.close();
   project.provide("dbTemplate", { kind: "postgres", url, template });
   return async () => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { expectedValue, indicatorValue, targetStatus } from "./indicators.ts";
+
+describe("indicator arithmetic", () => {
+  it("adds numerators and denominators, never averages percentages", () => {
+    const v = indicatorValue("rate", 100, { numerator: 9 + 1, denominator: 10 + 100, value: null });
+    expect(v).toBeCloseTo(9.0909, 3);
+    expect(indicatorValue("rate", 100, { numerator: 5, denominator: 0, value: null })).toBeNull();
+    expect(indicatorValue("rate", 10_000, { numerator: 45, denominator: 5000, value: null })).toBe(90);
+    expect(indicatorValue("units_meeting", 100, { numerator: null, denominator: null, value: 38 })).toBe(38);
+  });
+});
+
+describe("target status along the trajectory", () => {
+  const t = { baselineYear: 2025, baselineValue: 50, targetYear: 2030, targetValue: 60, comparator: ">=" };
+  it("interpolates the expected value", () => {
+    expect(expectedValue(t, 2025)).toBe(50);
+    expect(expectedValue(t, 2028)).toBe(56);
+    expect(expectedValue(t, 2031)).toBe(60);
+  });
+  it("classifies", () => {
+    expect(targetStatus(t, 61, 2028)).toBe("achieved");
+    expect(targetStatus(t, 56, 2028)).toBe("on_track");
+    expect(targetStatus(t, 54, 2028)).toBe("at_risk");
+    expect(targetStatus(t, 50, 2028)).toBe("behind");
+    expect(targetStatus(t, null, 2028)).toBe("no_data");
+  });
+});

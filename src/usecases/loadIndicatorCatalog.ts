@@ -1,0 +1,157 @@
+import type { Kysely } from "kysely";
+import { recordAudit } from "../db/repositories/auditRepository.ts";
+import type { Database } from "../db/schema.ts";
+import { indicatorSeeds, targetSeeds } from "../db/seed/indicators.ts";
+import { periodsFor } from "../domain/periods.ts";
+import { systemActor } from "../domain/roles.ts";
+import { asciiKey } from "../domain/text.ts";
+
+const DATASET = "indicator-catalog";
+const VERSION = "2025-09-09.1";
+
+export function elementCode(name: string): string {
+  return asciiKey(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80);
+}
+
+/**
+ * Loads the reporting periods (2023–2031), the indicator catalog with its data elements, the real
+ * province figures of 5272/KH-UBND (result 2024–2025, target 2025–2026) and the plans' targets.
+ * Idempotent, in one transaction.
+ */
+export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const have = await trx
+      .selectFrom("reference_data")
+      .selectAll()
+      .where("name", "=", DATASET)
+      .executeTakeFirst();
+    if (have) return false;
+    for (const p of periodsFor(2023, 2031)) {
+      await trx
+        .insertInto("period")
+        .values({
+          code: p.code,
+          kind: p.kind,
+          name: p.name,
+          start_date: p.start,
+          end_date: p.end,
+          cutoff_from: p.cutoffFrom,
+          cutoff_to: p.cutoffTo,
+        })
+        .onConflict((oc) => oc.column("code").doNothing())
+        .execute();
+    }
+    const elementIds = new Map<string, number>();
+    const element = async (name: string, level: string) => {
+      const code = elementCode(name);
+      const known = elementIds.get(code);
+      if (known) return known;
+      const row = await trx
+        .insertInto("data_element")
+        .values({ code, name, level })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      elementIds.set(code, row.id);
+      return row.id;
+    };
+    const province = await trx
+      .selectFrom("org_unit")
+      .select("id")
+      .where("kind", "=", "province")
+      .executeTakeFirstOrThrow();
+    const binhLu = await trx
+      .selectFrom("org_unit")
+      .select("id")
+      .where("full_name", "=", "Xã Bình Lư")
+      .where("valid_to", "is", null)
+      .executeTakeFirstOrThrow();
+    const periodId = async (code: string) =>
+      (await trx.selectFrom("period").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
+    const sy2024 = await periodId("2024SY");
+    const sy2025 = await periodId("2025SY");
+    const indicatorIds = new Map<string, number>();
+    for (const s of indicatorSeeds) {
+      const row = await trx
+        .insertInto("indicator")
+        .values({
+          code: s.code,
+          name: s.name,
+          definition: s.definition ?? "",
+          unit: s.unit,
+          type: s.type,
+          level: s.level,
+          multiplier: s.multiplier ?? 100,
+          gross: s.gross ?? false,
+          numerator_id: s.numerator ? await element(s.numerator, s.level) : null,
+          denominator_id: s.denominator ? await element(s.denominator, s.level) : null,
+          element_id: s.element ? await element(s.element, s.level) : null,
+          source: s.code.startsWith("KH5272")
+            ? "Phụ lục Kế hoạch 5272/KH-UBND ngày 09/9/2025"
+            : "Mục tiêu 47-KH/ĐU và kế hoạch của xã Bình Lư",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      indicatorIds.set(s.code, row.id);
+      const [result, target] = s.figures5272 ?? [null, null];
+      const src = "Kế hoạch 5272/KH-UBND ngày 09/9/2025";
+      if (result !== null) {
+        await trx
+          .insertInto("reported_value")
+          .values({
+            indicator_id: row.id,
+            org_unit_id: province.id,
+            period_id: sy2024,
+            kind: "result",
+            value: result,
+            source: src,
+          })
+          .execute();
+      }
+      if (target !== null) {
+        await trx
+          .insertInto("reported_value")
+          .values({
+            indicator_id: row.id,
+            org_unit_id: province.id,
+            period_id: sy2025,
+            kind: "target",
+            value: target,
+            source: src,
+          })
+          .execute();
+      }
+    }
+    for (const t of targetSeeds) {
+      const ind = indicatorIds.get(t.indicator) as number;
+      const baseline = indicatorSeeds.find((s) => s.code === t.indicator)?.figures5272?.[0] ?? null;
+      await trx
+        .insertInto("indicator_target")
+        .values({
+          indicator_id: ind,
+          org_unit_id: t.unit === "province" ? province.id : binhLu.id,
+          comparator: t.comparator,
+          value: t.value,
+          due_year: t.year,
+          baseline_value: t.unit === "province" ? baseline : null,
+          baseline_year: t.unit === "province" && baseline !== null ? 2025 : null,
+          label: `${t.label} — ${t.plan}`,
+        })
+        .execute();
+    }
+    await trx.insertInto("reference_data").values({ name: DATASET, version: VERSION }).execute();
+    await recordAudit(trx, systemActor(), {
+      action: "reference.load",
+      entity: "indicator",
+      after: {
+        dataset: DATASET,
+        version: VERSION,
+        indicators: indicatorSeeds.length,
+        elements: elementIds.size,
+      },
+    });
+    return true;
+  });
+}
