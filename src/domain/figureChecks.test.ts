@@ -15,16 +15,25 @@ const opts = { requireAll: false, elementIds: [1, 2] };
 
 describe("checkFigures", () => {
   it("refuses a numerator above the denominator", () => {
-    expect(checkFigures(v(12, 10), new Map(), [rate], names, opts)[0]).toMatchObject({ level: "error", elementId: 1 });
+    expect(checkFigures(v(12, 10), new Map(), [rate], names, opts)[0]).toMatchObject({
+      level: "error",
+      elementId: 1,
+    });
   });
   it("lets a gross rate pass 100 % only with a comment", () => {
     const gross = { ...rate, gross: true };
     expect(checkFigures(v(12, 10), new Map(), [gross], names, opts)[0]?.level).toBe("error");
-    expect(checkFigures(v(12, 10, "trẻ xã bên đến học"), new Map(), [gross], names, opts)[0]?.level).toBe("warning");
+    expect(checkFigures(v(12, 10, "trẻ xã bên đến học"), new Map(), [gross], names, opts)[0]?.level).toBe(
+      "warning",
+    );
   });
   it("warns on a jump against the last period and requires every field on submit", () => {
     const p = checkFigures(v(5, 10), new Map([[1, 12]]), [rate], names, opts);
-    expect(p).toEqual([{ elementId: 1, level: "warning", message: expect.stringContaining("so với kỳ trước") }]);
-    expect(checkFigures(v(5, null), new Map(), [rate], names, { ...opts, requireAll: true })[0]).toMatchObject({ elementId: 2, level: "error" });
+    expect(p).toEqual([
+      { elementId: 1, level: "warning", message: expect.stringContaining("so với kỳ trước") },
+    ]);
+    expect(
+      checkFigures(v(5, null), new Map(), [rate], names, { ...opts, requireAll: true })[0],
+    ).toMatchObject({ elementId: 2, level: "error" });
   });
 });

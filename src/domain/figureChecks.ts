@@ -23,17 +23,26 @@ export function checkFigures(
 ): FigureProblem[] {
   const out: FigureProblem[] = [];
   for (const [id, v] of values) {
-    if (v.value !== null && v.value < 0) out.push({ elementId: id, level: "error", message: `${names.get(id)}: không được âm.` });
+    if (v.value !== null && v.value < 0)
+      out.push({ elementId: id, level: "error", message: `${names.get(id)}: không được âm.` });
   }
   for (const r of rates) {
     const n = values.get(r.numeratorId)?.value ?? null;
     const d = values.get(r.denominatorId)?.value ?? null;
     if (n === null || d === null) continue;
     if (d === 0 && n > 0) {
-      out.push({ elementId: r.denominatorId, level: "error", message: `${r.name}: mẫu số bằng 0 nhưng tử số là ${fmt(n)}.` });
+      out.push({
+        elementId: r.denominatorId,
+        level: "error",
+        message: `${r.name}: mẫu số bằng 0 nhưng tử số là ${fmt(n)}.`,
+      });
     } else if (n > d) {
       if (!r.gross) {
-        out.push({ elementId: r.numeratorId, level: "error", message: `${r.name}: tử số (${fmt(n)}) lớn hơn mẫu số (${fmt(d)}).` });
+        out.push({
+          elementId: r.numeratorId,
+          level: "error",
+          message: `${r.name}: tử số (${fmt(n)}) lớn hơn mẫu số (${fmt(d)}).`,
+        });
       } else if (!values.get(r.numeratorId)?.comment) {
         out.push({
           elementId: r.numeratorId,
@@ -41,7 +50,11 @@ export function checkFigures(
           message: `${r.name}: tỷ lệ thô vượt 100 % (${fmt((n / d) * 100)} %) — hãy ghi chú lý do (ví dụ trẻ ngoài địa bàn đến học).`,
         });
       } else {
-        out.push({ elementId: r.numeratorId, level: "warning", message: `${r.name}: tỷ lệ thô vượt 100 % (${fmt((n / d) * 100)} %), đã có ghi chú.` });
+        out.push({
+          elementId: r.numeratorId,
+          level: "warning",
+          message: `${r.name}: tỷ lệ thô vượt 100 % (${fmt((n / d) * 100)} %), đã có ghi chú.`,
+        });
       }
     }
   }
@@ -50,12 +63,17 @@ export function checkFigures(
     if (v.value === null || before === undefined || before === 0) continue;
     const change = Math.abs(v.value - before) / before;
     if (change > 0.5) {
-      out.push({ elementId: id, level: "warning", message: `${names.get(id)}: thay đổi ${fmt(change * 100)} % so với kỳ trước (${fmt(before)} → ${fmt(v.value)}).` });
+      out.push({
+        elementId: id,
+        level: "warning",
+        message: `${names.get(id)}: thay đổi ${fmt(change * 100)} % so với kỳ trước (${fmt(before)} → ${fmt(v.value)}).`,
+      });
     }
   }
   if (opts.requireAll) {
     for (const id of opts.elementIds) {
-      if ((values.get(id)?.value ?? null) === null) out.push({ elementId: id, level: "error", message: `${names.get(id)}: chưa nhập.` });
+      if ((values.get(id)?.value ?? null) === null)
+        out.push({ elementId: id, level: "error", message: `${names.get(id)}: chưa nhập.` });
     }
   }
   return out;

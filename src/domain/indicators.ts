@@ -70,7 +70,12 @@ export interface StatusThresholds {
 export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.5, atRisk: 3 };
 
 /** Đã đạt / Đúng lộ trình / Có nguy cơ / Chậm / Chưa có số liệu, for a value measured in `year`. */
-export function targetStatus(t: Trajectory, value: number | null, year: number, th = DEFAULT_THRESHOLDS): TargetStatus {
+export function targetStatus(
+  t: Trajectory,
+  value: number | null,
+  year: number,
+  th = DEFAULT_THRESHOLDS,
+): TargetStatus {
   if (value === null) return "no_data";
   if (meets(t.comparator, value, t.targetValue)) return "achieved";
   const lowerIsBetter = t.comparator === "<" || t.comparator === "<=";

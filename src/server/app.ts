@@ -13,6 +13,7 @@ import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { figureRoutes } from "./routes/figures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { occurrenceRoutes } from "./routes/occurrences.ts";
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(taskRoutes);
   await app.register(occurrenceRoutes);
   await app.register(notificationRoutes);
+  await app.register(figureRoutes);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -17,19 +17,38 @@ export async function computeIndicator(
   db: Kysely<Database>,
   opts: { indicatorId: number; unitId: number; periodIds: number[]; asOf: string; childrenOf?: boolean },
 ): Promise<IndicatorPoint[]> {
-  const ind = await db.selectFrom("indicator").selectAll().where("id", "=", opts.indicatorId).executeTakeFirst();
+  const ind = await db
+    .selectFrom("indicator")
+    .selectAll()
+    .where("id", "=", opts.indicatorId)
+    .executeTakeFirst();
   if (!ind) throw errors.notFound("chỉ tiêu");
-  const elements = [ind.numerator_id, ind.denominator_id, ind.element_id].filter((x): x is number => x !== null);
-  const totals = await sumUp(db, { rootId: opts.unitId, asOf: opts.asOf, elementIds: elements, periodIds: opts.periodIds, childrenOf: opts.childrenOf });
+  const elements = [ind.numerator_id, ind.denominator_id, ind.element_id].filter(
+    (x): x is number => x !== null,
+  );
+  const totals = await sumUp(db, {
+    rootId: opts.unitId,
+    asOf: opts.asOf,
+    elementIds: elements,
+    periodIds: opts.periodIds,
+    childrenOf: opts.childrenOf,
+  });
   const tops = opts.childrenOf ? [...new Set(totals.map((t) => t.top))] : [opts.unitId];
   const out: IndicatorPoint[] = [];
   for (const top of tops) {
     for (const periodId of opts.periodIds) {
       const get = (el: number | null) =>
-        el === null ? null : (totals.find((t) => t.top === top && t.period_id === periodId && t.element_id === el)?.total ?? null);
+        el === null
+          ? null
+          : (totals.find((t) => t.top === top && t.period_id === periodId && t.element_id === el)?.total ??
+            null);
       const numerator = get(ind.numerator_id);
       const denominator = get(ind.denominator_id);
-      const value = indicatorValue(ind.type, ind.multiplier, { numerator, denominator, value: get(ind.element_id) });
+      const value = indicatorValue(ind.type, ind.multiplier, {
+        numerator,
+        denominator,
+        value: get(ind.element_id),
+      });
       if (numerator === null && denominator === null && value === null) continue;
       out.push({ unitId: top, periodId, numerator, denominator, value });
     }

@@ -39,5 +39,10 @@ export async function sumUp(
       from members m join data_value v on v.org_unit_id = m.id
      where v.element_id in (${sql.join(opts.elementIds)}) and v.period_id in (${sql.join(opts.periodIds)})
      group by m.top, v.element_id, v.period_id`.execute(db);
-  return rows.rows.map((r) => ({ top: Number(r.top), element_id: r.element_id, period_id: r.period_id, total: Number(r.total) }));
+  return rows.rows.map((r) => ({
+    top: Number(r.top),
+    element_id: r.element_id,
+    period_id: r.period_id,
+    total: Number(r.total),
+  }));
 }

@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+/** The unit levels that enter figures, from the kind of unit. */
+export function levelOfUnit(kind: string): "commune" | "school" | null {
+  if (kind === "commune" || kind === "ward" || kind === "township") return "commune";
+  if (kind === "school") return "school";
+  return null;
+}
+
+/** The data elements a unit of this level enters, with the rate rules that tie them. */
+export async function formDefinition(db: Kysely<Database>, level: string) {
+  const indicators = await db
+    .selectFrom("indicator")
+    .selectAll()
+    .where("level", "=", level)
+    .orderBy("code")
+    .execute();
+  const ids = [
+    ...new Set(
+      indicators
+        .flatMap((i) => [i.numerator_id, i.denominator_id, i.element_id])
+        .filter((x): x is number => x !== null),
+    ),
+  ];
+  const elements = ids.length
+    ? await db.selectFrom("data_element").selectAll().where("id", "in", ids).execute()
+    : [];
+  const order = new Map<number, number>();
+  for (const i of indicators)
+    for (const e of [i.numerator_id, i.denominator_id, i.element_id])
+      if (e !== null && !order.has(e)) order.set(e, order.size);
+  elements.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { indicators, elements };
+}
+
+export function formStatus(db: Kysely<Database>, unitId: number, periodId: number) {
+  return db
+    .selectFrom("form_status")
+    .selectAll()
+    .where("org_unit_id", "=", unitId)
+    .where("period_id", "=", periodId)
+    .executeTakeFirst();
+}
+
+export function valuesOf(db: Kysely<Database>, unitId: number, periodId: number) {
+  return db
+    .selectFrom("data_value")
+    .selectAll()
+    .where("org_unit_id", "=", unitId)
+    .where("period_id", "=", periodId)
+    .execute();
+}
+
+/** The period of the same kind just before this one. */
+export function previousPeriod(db: Kysely<Database>, period: { kind: string; start_date: string }) {
+  return db
+    .selectFrom("period")
+    .selectAll()
+    .where("kind", "=", period.kind)
+    .where("start_date", "<", period.start_date)
+    .orderBy("start_date", "desc")
+    .executeTakeFirst();
+}

@@ -1,0 +1,216 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { errors } from "../../errors.ts";
+import { computeIndicator } from "../../usecases/computeIndicator.ts";
+import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
+import { getDataForm } from "../../usecases/getDataForm.ts";
+import { getTargetsOverview } from "../../usecases/getTargetsOverview.ts";
+import { ReviewFormInput, reviewDataForm } from "../../usecases/reviewDataForm.ts";
+import { SaveFormInput, saveDataForm } from "../../usecases/saveDataForm.ts";
+import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
+import { actorOf, requireUser, todayIso } from "../context.ts";
+import {
+  assertCanEnterFigures,
+  assertCanExchangeFigures,
+  assertCanReadFigures,
+  assertCanReviewFigures,
+} from "../policies/figures.ts";
+import { unitScope } from "../policies/scope.ts";
+
+const FormParams = z.object({
+  unitId: z.coerce.number().int().positive(),
+  periodId: z.coerce.number().int().positive(),
+});
+
+export async function figureRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["Chỉ tiêu và số liệu"];
+  const today = () => todayIso(app.deps.now());
+
+  r.get("/api/indicators", { schema: { tags, summary: "Danh mục chỉ tiêu" } }, async (req) => {
+    requireUser(req);
+    return { indicators: await app.deps.db.selectFrom("indicator").selectAll().orderBy("code").execute() };
+  });
+
+  r.get(
+    "/api/periods",
+    {
+      schema: { tags, summary: "Kỳ báo cáo", querystring: z.object({ kind: z.string().max(20).optional() }) },
+    },
+    async (req) => {
+      requireUser(req);
+      let q = app.deps.db.selectFrom("period").selectAll();
+      if (req.query.kind) q = q.where("kind", "=", req.query.kind);
+      return { periods: await q.orderBy("start_date").orderBy("end_date").execute() };
+    },
+  );
+
+  r.get(
+    "/api/forms/:unitId/:periodId",
+    { schema: { tags, summary: "Biểu nhập số liệu của một đơn vị, một kỳ", params: FormParams } },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.params.unitId);
+      return getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
+    },
+  );
+
+  r.put(
+    "/api/forms/:unitId/:periodId",
+    { schema: { tags, summary: "Lưu (và gửi) số liệu", params: FormParams, body: SaveFormInput } },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanEnterFigures(user, req.params.unitId);
+      return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, req.body);
+    },
+  );
+
+  r.post(
+    "/api/forms/:unitId/:periodId/review",
+    { schema: { tags, summary: "Duyệt, trả lại, mở lại", params: FormParams, body: ReviewFormInput } },
+    async (req) => {
+      const user = requireUser(req);
+      const unit = await app.deps.db
+        .selectFrom("org_unit")
+        .select(["id", "kind"])
+        .where("id", "=", req.params.unitId)
+        .executeTakeFirst();
+      if (!unit) throw errors.notFound("đơn vị");
+      assertCanReviewFigures(user, unit, await unitScope(app.deps.db, user, today()), req.body.decision);
+      return reviewDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, req.body);
+    },
+  );
+
+  r.get(
+    "/api/forms-status",
+    {
+      schema: {
+        tags,
+        summary: "Ai đã gửi, ai chậm: tình trạng biểu của các đơn vị dưới một đơn vị",
+        querystring: z.object({
+          periodId: z.coerce.number().int().positive(),
+          parentId: z.coerce.number().int().positive(),
+        }),
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.query.parentId);
+      const period = await app.deps.db
+        .selectFrom("period")
+        .selectAll()
+        .where("id", "=", req.query.periodId)
+        .executeTakeFirst();
+      if (!period) throw errors.notFound("kỳ báo cáo");
+      const units = await app.deps.db
+        .selectFrom("org_unit_parent as p")
+        .innerJoin("org_unit as u", "u.id", "p.child_id")
+        .leftJoin("form_status as f", (j) =>
+          j.onRef("f.org_unit_id", "=", "u.id").on("f.period_id", "=", req.query.periodId),
+        )
+        .select(["u.id", "u.full_name", "u.kind", "f.status", "f.submitted_at", "f.reviewed_at"])
+        .where("p.parent_id", "=", req.query.parentId)
+        .where("u.kind", "in", ["commune", "ward", "township", "school"])
+        .where((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", period.end_date)]))
+        .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", period.end_date)]))
+        .orderBy("u.full_name")
+        .execute();
+      const late = today() > period.end_date;
+      return {
+        period,
+        units: units.map((u) => ({
+          ...u,
+          status: u.status ?? "not_started",
+          late: late && u.status !== "submitted" && u.status !== "approved",
+        })),
+      };
+    },
+  );
+
+  r.get(
+    "/api/indicators/:id/values",
+    {
+      schema: {
+        tags,
+        summary: "Giá trị một chỉ tiêu: một đơn vị hoặc từng đơn vị trực thuộc, theo bản đồ tại một ngày",
+        params: idParam,
+        querystring: z.object({
+          unitId: z.coerce.number().int().positive(),
+          periodIds: z.string().regex(/^\d+(,\d+)*$/),
+          asOf: isoDate.optional(),
+          children: z.enum(["true", "false"]).default("false"),
+        }),
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.query.unitId);
+      const asOf = req.query.asOf ?? today();
+      const points = await computeIndicator(app.deps.db, {
+        indicatorId: req.params.id,
+        unitId: req.query.unitId,
+        periodIds: req.query.periodIds.split(",").map(Number),
+        asOf,
+        childrenOf: req.query.children === "true",
+      });
+      const ids = [...new Set(points.map((p) => p.unitId))];
+      const names = ids.length
+        ? await app.deps.db
+            .selectFrom("org_unit")
+            .select(["id", "full_name", "is_sample"])
+            .where("id", "in", ids)
+            .execute()
+        : [];
+      return {
+        asOf,
+        points: points.map((p) => ({ ...p, unit: names.find((n) => n.id === p.unitId) ?? null })),
+      };
+    },
+  );
+
+  r.get(
+    "/api/targets",
+    {
+      schema: {
+        tags,
+        summary: "Mục tiêu: giá trị hiện tại, lộ trình, trạng thái",
+        querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return { targets: await getTargetsOverview(app.deps.db, today(), req.query.unitId) };
+    },
+  );
+
+  r.get(
+    "/api/datavaluesets",
+    {
+      schema: {
+        tags,
+        summary: "Xuất số liệu dạng dataValueSets (DHIS2)",
+        querystring: z.object({ period: z.string().max(200).optional() }),
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanExchangeFigures(user);
+      return exportDataValueSets(app.deps.db, {
+        periodCodes: req.query.period ? req.query.period.split(",") : undefined,
+      });
+    },
+  );
+
+  r.post(
+    "/api/datavaluesets",
+    {
+      bodyLimit: 100 * 1024 * 1024,
+      schema: { tags, summary: "Nhập số liệu dạng dataValueSets (DHIS2), tất cả hoặc không gì cả" },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanExchangeFigures(user);
+      return importDataValueSets(app.deps.db, actorOf(user), req.body);
+    },
+  );
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from "kysely";
+import {
+  formDefinition,
+  formStatus,
+  levelOfUnit,
+  previousPeriod,
+  valuesOf,
+} from "../db/repositories/formRepository.ts";
+import type { Database } from "../db/schema.ts";
+import { errors } from "../errors.ts";
+
+/** The data-entry form of one unit for one period: fields from the catalog, last period's value beside each. */
+export async function getDataForm(db: Kysely<Database>, unitId: number, periodId: number) {
+  const unit = await db
+    .selectFrom("org_unit")
+    .select(["id", "full_name", "kind", "is_sample"])
+    .where("id", "=", unitId)
+    .executeTakeFirst();
+  if (!unit) throw errors.notFound("đơn vị");
+  const period = await db.selectFrom("period").selectAll().where("id", "=", periodId).executeTakeFirst();
+  if (!period) throw errors.notFound("kỳ báo cáo");
+  const level = levelOfUnit(unit.kind);
+  if (!level)
+    throw errors.validation(
+      "Đơn vị này không nhập số liệu; số liệu của nó được tổng hợp từ các đơn vị trực thuộc.",
+    );
+  const { indicators, elements } = await formDefinition(db, level);
+  const [values, status, prev] = await Promise.all([
+    valuesOf(db, unitId, periodId),
+    formStatus(db, unitId, periodId),
+    previousPeriod(db, period),
+  ]);
+  const prevValues = prev ? await valuesOf(db, unitId, prev.id) : [];
+  return {
+    unit,
+    period,
+    previousPeriod: prev ?? null,
+    status: status ?? {
+      status: "draft" as const,
+      version: 0,
+      reason: null,
+      submitted_at: null,
+      reviewed_at: null,
+    },
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      type: i.type,
+      numerator_id: i.numerator_id,
+      denominator_id: i.denominator_id,
+      element_id: i.element_id,
+      gross: i.gross,
+    })),
+    fields: elements.map((e) => {
+      const v = values.find((x) => x.element_id === e.id);
+      const p = prevValues.find((x) => x.element_id === e.id);
+      return {
+        elementId: e.id,
+        code: e.code,
+        name: e.name,
+        value: v ? Number(v.value) : null,
+        comment: v?.comment ?? null,
+        isSample: v?.is_sample ?? false,
+        previous: p ? Number(p.value) : null,
+      };
+    }),
+  };
+}
