@@ -7,6 +7,7 @@ import { buildApp } from "../server/app.ts";
 import { todayIso } from "../server/context.ts";
 import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
 import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
+import { loadSampleFigures } from "../usecases/loadSampleFigures.ts";
 import { sendReminders } from "../usecases/sendReminders.ts";
 import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 
@@ -37,6 +38,8 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         const plans = await loadDemoPlans(db.db, DEMO_PLANS);
         if (plans.length > 0)
           say(`Đã nhập ${plans.length} văn bản kế hoạch thật để trình diễn: ${plans.join("; ")}`);
+        const sample = await loadSampleFigures(db.db);
+        if (sample > 0) say(`Đã tạo ${sample} số liệu MẪU của các xã (ghi rõ «Dữ liệu mẫu» trên giao diện).`);
       } else {
         const removed = await removeDemoAccounts(db.db);
         if (removed > 0) say(`Đã xóa ${removed} tài khoản mẫu (chế độ trình diễn đang tắt).`);

@@ -10,6 +10,7 @@ export interface IndicatorPoint {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
+  sample: boolean;
 }
 
 /** An indicator for a unit (or each unit directly under it) and periods, on the map of `asOf`. */
@@ -50,7 +51,8 @@ export async function computeIndicator(
         value: get(ind.element_id),
       });
       if (numerator === null && denominator === null && value === null) continue;
-      out.push({ unitId: top, periodId, numerator, denominator, value });
+      const sample = totals.some((t) => t.top === top && t.period_id === periodId && t.sample);
+      out.push({ unitId: top, periodId, numerator, denominator, value, sample });
     }
   }
   return out;

@@ -55,14 +55,16 @@ export async function getTargetsOverview(db: Kysely<Database>, today: string, un
       .map((p) => {
         const c = computed.find((x) => x.periodId === p.id);
         const r = reported.find((x) => x.period_id === p.id);
-        const value = c?.value ?? (r ? Number(r.value) : null);
+        // real figures first: entered (non-sample) figures, then the officially reported one, then sample data
+        const useEntered = c !== undefined && c.value !== null && (!c.sample || !r);
+        const value = useEntered ? c.value : r ? Number(r.value) : null;
         return {
           period: p.code,
           name: p.name,
           value,
-          source: c ? "entered" : r ? "reported" : null,
-          numerator: c?.numerator ?? null,
-          denominator: c?.denominator ?? null,
+          source: useEntered ? (c.sample ? "sample" : "entered") : r ? "reported" : null,
+          numerator: useEntered ? c.numerator : null,
+          denominator: useEntered ? c.denominator : null,
         };
       })
       .filter((x) => x.value !== null);

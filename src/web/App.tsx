@@ -6,6 +6,7 @@ import { UsersPage } from "./pages/admin/UsersPage.tsx";
 import { DocumentPage } from "./pages/documents/DocumentPage.tsx";
 import { DocumentsPage } from "./pages/documents/DocumentsPage.tsx";
 import { ImportPage } from "./pages/documents/ImportPage.tsx";
+import { TargetsPage } from "./pages/figures/TargetsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
@@ -36,7 +37,7 @@ export function App() {
         <Route path="viec-cua-toi" element={<MyWorkPage />} />
         <Route path="nhiem-vu" element={<RegisterPage />} />
         <Route path="nhiem-vu/:id" element={<TaskPage />} />
-        <Route path="chi-tieu" element={<NotBuiltPage section="targets" />} />
+        <Route path="chi-tieu" element={<TargetsPage />} />
         <Route path="don-vi" element={<UnitsPage />} />
         <Route path="bao-cao" element={<NotBuiltPage section="reports" />} />
         <Route path="quan-tri/tai-khoan" element={<UsersPage />} />

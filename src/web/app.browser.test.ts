@@ -91,7 +91,7 @@ describe("web app in Chromium", () => {
       ).toBeGreaterThan(0);
     }
     await snap(page, "02-tong-quan");
-    await page.getByRole("link", { name: "Chỉ tiêu" }).click();
+    await page.getByRole("link", { name: "Báo cáo" }).click();
     expect(await page.getByTestId("not-built").textContent()).toContain("chưa được xây dựng");
     await page.close();
   });

@@ -6,6 +6,8 @@ export interface ElementTotal {
   element_id: number;
   period_id: number;
   total: number;
+  /** Some of the values summed are sample (demo) data. */
+  sample: boolean;
 }
 
 /**
@@ -22,7 +24,13 @@ export async function sumUp(
   const start = opts.childrenOf
     ? sql`select e.down as top, e.down as id, e.w from edges e where e.up = ${opts.rootId}`
     : sql`select ${opts.rootId}::integer as top, ${opts.rootId}::integer as id, 1::numeric as w`;
-  const rows = await sql<{ top: number; element_id: number; period_id: number; total: string }>`
+  const rows = await sql<{
+    top: number;
+    element_id: number;
+    period_id: number;
+    total: string;
+    sample: boolean;
+  }>`
     with recursive edges(up, down, w) as (
       select p.parent_id, p.child_id, 1::numeric from org_unit_parent p
        where (p.valid_from is null or p.valid_from <= ${opts.asOf}) and (p.valid_to is null or p.valid_to > ${opts.asOf})
@@ -35,7 +43,7 @@ export async function sumUp(
       select t.top, e.down, t.w * e.w from tree t join edges e on e.up = t.id
     ),
     members as (select top, id, max(w) as w from tree group by top, id)
-    select m.top, v.element_id, v.period_id, sum(v.value * m.w) as total
+    select m.top, v.element_id, v.period_id, sum(v.value * m.w) as total, bool_or(v.is_sample) as sample
       from members m join data_value v on v.org_unit_id = m.id
      where v.element_id in (${sql.join(opts.elementIds)}) and v.period_id in (${sql.join(opts.periodIds)})
      group by m.top, v.element_id, v.period_id`.execute(db);
@@ -44,5 +52,6 @@ export async function sumUp(
     element_id: r.element_id,
     period_id: r.period_id,
     total: Number(r.total),
+    sample: Boolean(r.sample),
   }));
 }

@@ -33,7 +33,7 @@ export function NotificationBell() {
     <Menu width={380} position="bottom-end" withinPortal>
       <Menu.Target>
         <Button variant="subtle" size="xs" aria-label={t("notifications")} data-testid="bell">
-          🔔
+          {t("notifications")}
           {unread > 0 && (
             <Badge size="xs" color="red" ml={4} data-testid="unread">
               {unread}

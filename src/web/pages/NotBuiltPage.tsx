@@ -1,7 +1,7 @@
 import { Alert, Stack, Text, Title } from "@mantine/core";
 import { useI18n } from "../i18n.tsx";
 
-type Section = "targets" | "reports";
+type Section = "reports";
 
 /** A section the product will have but does not yet: says so plainly instead of showing fake content. */
 export function NotBuiltPage({ section }: { section: Section }) {

@@ -1,0 +1,291 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { ApiError, api, get } from "../../api.ts";
+import { formatDate, formatNumber } from "../../format.ts";
+import { useI18n } from "../../i18n.tsx";
+import { useSession } from "../../session.ts";
+
+interface Field {
+  elementId: number;
+  code: string;
+  name: string;
+  value: number | null;
+  comment: string | null;
+  isSample: boolean;
+  previous: number | null;
+}
+interface Form {
+  unit: { id: number; full_name: string };
+  period: { id: number; name: string; end_date: string };
+  previousPeriod: { name: string } | null;
+  status: { status: string; version: number; reason: string | null };
+  fields: Field[];
+}
+
+const STATUS: Record<string, { vi: string; color: string }> = {
+  draft: { vi: "Đang nhập", color: "gray" },
+  submitted: { vi: "Đã gửi, chờ duyệt", color: "blue" },
+  approved: { vi: "Đã duyệt (khóa)", color: "teal" },
+  returned: { vi: "Bị trả lại", color: "orange" },
+  not_started: { vi: "Chưa nhập", color: "red" },
+};
+
+/** An officer's form for their own unit; a coordinator's view of who has submitted and who is late. */
+export function DataEntryPanel() {
+  const { t } = useI18n();
+  const session = useSession();
+  const user = session.data?.user;
+  const qc = useQueryClient();
+  const periods = useQuery({
+    queryKey: ["periods", "school_year"],
+    queryFn: () =>
+      get<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
+  });
+  const [periodId, setPeriodId] = useState<string | null>(null);
+  const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
+  const unitId = user?.role === "officer" ? user.org_unit_id : null;
+  const form = useQuery({
+    queryKey: ["form", unitId, period],
+    enabled: Boolean(unitId && period),
+    retry: false,
+    queryFn: () => get<Form>(`/api/forms/${unitId}/${period}`),
+  });
+  const [draft, setDraft] = useState<Record<number, { value: number | null; comment: string | null }>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (form.data)
+      setDraft(
+        Object.fromEntries(
+          form.data.fields.map((f) => [f.elementId, { value: f.value, comment: f.comment }]),
+        ),
+      );
+  }, [form.data]);
+
+  const save = async (submit: boolean) => {
+    if (!form.data) return;
+    try {
+      const r = await api<{ status: string; warnings: { message: string }[] }>(
+        "PUT",
+        `/api/forms/${unitId}/${period}`,
+        {
+          version: form.data.status.version,
+          submit,
+          values: Object.entries(draft).map(([id, v]) => ({
+            elementId: Number(id),
+            value: v.value,
+            comment: v.comment || null,
+          })),
+        },
+      );
+      setMessage({ ok: true, text: [t("tasks.saved"), ...r.warnings.map((w) => w.message)].join(" ") });
+      void qc.invalidateQueries({ queryKey: ["form"] });
+      void qc.invalidateQueries({ queryKey: ["targets"] });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
+    }
+  };
+
+  const periodSelect = (
+    <Select
+      label={t("figures.period")}
+      w={220}
+      value={period}
+      onChange={setPeriodId}
+      data={(periods.data?.periods ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+    />
+  );
+  if (!unitId) return <Completeness periodSelect={periodSelect} periodId={period} />;
+  if (form.error) return <Alert color="orange">{(form.error as Error).message}</Alert>;
+  const f = form.data;
+  const locked = f ? f.status.status === "submitted" || f.status.status === "approved" : true;
+  return (
+    <Stack>
+      <Group align="end">
+        {periodSelect}
+        {f && (
+          <Badge color={STATUS[f.status.status]?.color} size="lg" data-testid="form-status">
+            {STATUS[f.status.status]?.vi}
+          </Badge>
+        )}
+      </Group>
+      {f?.status.reason && <Alert color="orange">{f.status.reason}</Alert>}
+      {message && (
+        <Alert
+          color={message.ok ? "teal" : "red"}
+          data-testid="form-message"
+          withCloseButton
+          onClose={() => setMessage(null)}
+        >
+          {message.text}
+        </Alert>
+      )}
+      {f && (
+        <Table striped data-testid="form-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("figures.field")}</Table.Th>
+              <Table.Th>{f.previousPeriod?.name ?? t("figures.previous")}</Table.Th>
+              <Table.Th w={160}>{f.period.name}</Table.Th>
+              <Table.Th>{t("figures.comment")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {f.fields.map((x) => (
+              <Table.Tr key={x.elementId}>
+                <Table.Td>
+                  <Text size="sm">{x.name}</Text>
+                  {x.isSample && (
+                    <Badge size="xs" color="orange">
+                      {t("sample")}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{x.previous === null ? "—" : formatNumber(x.previous)}</Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    size="xs"
+                    decimalSeparator=","
+                    thousandSeparator="."
+                    min={0}
+                    disabled={locked}
+                    aria-label={x.name}
+                    value={draft[x.elementId]?.value ?? ""}
+                    onChange={(v) =>
+                      setDraft((d) => ({
+                        ...d,
+                        [x.elementId]: {
+                          comment: d[x.elementId]?.comment ?? null,
+                          value: typeof v === "number" ? v : null,
+                        },
+                      }))
+                    }
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    disabled={locked}
+                    value={draft[x.elementId]?.comment ?? ""}
+                    onChange={(e) => {
+                      const comment = e.currentTarget.value;
+                      setDraft((d) => ({
+                        ...d,
+                        [x.elementId]: { value: d[x.elementId]?.value ?? null, comment },
+                      }));
+                    }}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {f && !locked && (
+        <Group>
+          <Button variant="light" onClick={() => void save(false)}>
+            {t("figures.saveDraft")}
+          </Button>
+          <Button onClick={() => void save(true)} data-testid="form-submit">
+            {t("figures.submit")}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t("figures.deadline")} {formatDate(f.period.end_date)}
+          </Text>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNode; periodId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const units = useQuery({
+    queryKey: ["org-units-all"],
+    queryFn: () => get<{ units: { id: number; kind: string }[] }>("/api/org-units/all"),
+  });
+  const provinceId = units.data?.units.find((u) => u.kind === "province")?.id;
+  const status = useQuery({
+    queryKey: ["forms-status", periodId, provinceId],
+    enabled: Boolean(periodId && provinceId),
+    queryFn: () =>
+      get<{ units: { id: number; full_name: string; status: string; late: boolean }[] }>(
+        `/api/forms-status?periodId=${periodId}&parentId=${provinceId}`,
+      ),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const review = async (unitId: number, decision: "approve" | "return") => {
+    try {
+      const form = await get<Form>(`/api/forms/${unitId}/${periodId}`);
+      const reason = decision === "return" ? (window.prompt(t("tasks.reason")) ?? "") : "";
+      await api("POST", `/api/forms/${unitId}/${periodId}/review`, {
+        version: form.status.version,
+        decision,
+        reason,
+      });
+      void qc.invalidateQueries({ queryKey: ["forms-status"] });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const list = status.data?.units ?? [];
+  const done = list.filter((u) => u.status === "submitted" || u.status === "approved").length;
+  return (
+    <Stack>
+      <Group align="end">
+        {periodSelect}
+        <Text size="sm" data-testid="completeness">
+          {t("figures.completeness")}: {done}/{list.length} · {t("figures.late")}:{" "}
+          {list.filter((u) => u.late).length}
+        </Text>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      <Table striped>
+        <Table.Tbody>
+          {list.map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td>{u.full_name}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS[u.status]?.color}>{STATUS[u.status]?.vi}</Badge>
+                {u.late && (
+                  <Badge color="red" ml={4}>
+                    {t("figures.late")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {u.status === "submitted" && (
+                  <Group gap={4}>
+                    <Button size="compact-xs" onClick={() => void review(u.id, "approve")}>
+                      {t("figures.approve")}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="orange"
+                      onClick={() => void review(u.id, "return")}
+                    >
+                      {t("tasks.return")}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

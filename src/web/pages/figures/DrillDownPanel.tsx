@@ -1,0 +1,179 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { get } from "../../api.ts";
+import type { TargetRow } from "../../figures.ts";
+import { formatNumber } from "../../format.ts";
+import { useI18n } from "../../i18n.tsx";
+
+interface Point {
+  unitId: number;
+  periodId: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  sample: boolean;
+  unit: { id: number; full_name: string } | null;
+}
+
+/** Province → communes (→ schools): one indicator, one period, sortable by the gap to the target. */
+export function DrillDownPanel(props: { indicatorId: string | null; unitId: string | null }) {
+  const { t } = useI18n();
+  const indicators = useQuery({
+    queryKey: ["indicators"],
+    queryFn: () =>
+      get<{ indicators: { id: number; code: string; name: string; unit: string }[] }>("/api/indicators"),
+  });
+  const periods = useQuery({
+    queryKey: ["periods", "school_year"],
+    queryFn: () =>
+      get<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
+  });
+  const targets = useQuery({
+    queryKey: ["targets"],
+    queryFn: () => get<{ targets: TargetRow[] }>("/api/targets"),
+  });
+  const province = useQuery({
+    queryKey: ["org-units-all"],
+    queryFn: () =>
+      get<{ units: { id: number; kind: string; fullName: string; validTo: string | null }[] }>(
+        "/api/org-units/all",
+      ),
+  });
+  const provinceId = province.data?.units.find((u) => u.kind === "province")?.id;
+  const [indicator, setIndicator] = useState<string | null>(props.indicatorId);
+  const [path, setPath] = useState<{ id: number; name: string }[]>([]);
+  const [periodId, setPeriodId] = useState<string | null>(null);
+  const [asOf, setAsOf] = useState<"today" | "2025-06-30">("today");
+  const [sort, setSort] = useState<"gap" | "name">("gap");
+  const root =
+    path[path.length - 1] ??
+    (props.unitId
+      ? { id: Number(props.unitId), name: "" }
+      : provinceId
+        ? { id: provinceId, name: "Tỉnh Lai Châu" }
+        : null);
+  const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
+  const values = useQuery({
+    queryKey: ["drill", indicator, root?.id, period, asOf],
+    enabled: Boolean(indicator && root && period),
+    queryFn: () =>
+      get<{ points: Point[] }>(
+        `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${period}&children=true${asOf === "today" ? "" : `&asOf=${asOf}`}`,
+      ),
+  });
+  const ind = indicators.data?.indicators.find((i) => String(i.id) === indicator);
+  const target = targets.data?.targets.find((x) => String(x.indicator_id) === indicator)?.value ?? null;
+  const rows = [...(values.data?.points ?? [])].sort((a, b) =>
+    sort === "name" || target === null
+      ? (a.unit?.full_name ?? "").localeCompare(b.unit?.full_name ?? "", "vi")
+      : target - (b.value ?? 0) - (target - (a.value ?? 0)),
+  );
+  return (
+    <Stack>
+      <Group align="end" wrap="wrap">
+        <Select
+          label={t("docs.indicator")}
+          searchable
+          w={420}
+          value={indicator}
+          onChange={(v) => {
+            setIndicator(v);
+            setPath([]);
+          }}
+          data={(indicators.data?.indicators ?? []).map((i) => ({
+            value: String(i.id),
+            label: `${i.code} — ${i.name}`,
+          }))}
+        />
+        <Select
+          label={t("figures.period")}
+          w={200}
+          value={period}
+          onChange={setPeriodId}
+          data={(periods.data?.periods ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+        />
+        <SegmentedControl
+          value={asOf}
+          onChange={(v) => {
+            setAsOf(v as typeof asOf);
+            setPath([]);
+          }}
+          data={[
+            { value: "today", label: t("units.today") },
+            { value: "2025-06-30", label: t("units.beforeReform") },
+          ]}
+        />
+        <SegmentedControl
+          value={sort}
+          onChange={(v) => setSort(v as typeof sort)}
+          data={[
+            { value: "gap", label: t("figures.byGap") },
+            { value: "name", label: t("figures.byName") },
+          ]}
+        />
+      </Group>
+      <Breadcrumbs>
+        <Anchor component="button" onClick={() => setPath([])}>
+          {provinceId && !props.unitId ? "Tỉnh Lai Châu" : t("figures.start")}
+        </Anchor>
+        {path.map((p, i) => (
+          <Anchor key={p.id} component="button" onClick={() => setPath(path.slice(0, i + 1))}>
+            {p.name}
+          </Anchor>
+        ))}
+      </Breadcrumbs>
+      {values.data && rows.length === 0 && <Text c="dimmed">{t("figures.noData")}</Text>}
+      {rows.length > 0 && (
+        <Table striped data-testid="drill-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("users.unit")}</Table.Th>
+              <Table.Th>{t("figures.numerator")}</Table.Th>
+              <Table.Th>{t("figures.denominator")}</Table.Th>
+              <Table.Th>{t("docs.value")}</Table.Th>
+              <Table.Th>{t("figures.gap")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.unitId}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    onClick={() => setPath([...path, { id: r.unitId, name: r.unit?.full_name ?? "" }])}
+                  >
+                    {r.unit?.full_name}
+                  </Anchor>
+                  {r.sample && (
+                    <Badge size="xs" color="orange" ml={4}>
+                      {t("sample")}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{r.numerator === null ? "" : formatNumber(r.numerator)}</Table.Td>
+                <Table.Td>{r.denominator === null ? "" : formatNumber(r.denominator)}</Table.Td>
+                <Table.Td fw={600}>
+                  {r.value === null ? "—" : `${formatNumber(r.value)} ${ind?.unit ?? ""}`}
+                </Table.Td>
+                <Table.Td c={target !== null && r.value !== null && r.value < target ? "red" : undefined}>
+                  {target === null || r.value === null ? "" : formatNumber(r.value - target)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,122 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { get } from "../../api.ts";
+import { type TargetRow, targetStatusInfo } from "../../figures.ts";
+import { formatNumber } from "../../format.ts";
+import { useI18n } from "../../i18n.tsx";
+import { DataEntryPanel } from "./DataEntryPanel.tsx";
+import { DrillDownPanel } from "./DrillDownPanel.tsx";
+import { TrendChart } from "./TrendChart.tsx";
+
+const CMP: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
+
+function TargetCard({ t }: { t: TargetRow }) {
+  const { t: tr, lang } = useI18n();
+  const s = targetStatusInfo[t.status];
+  return (
+    <Card
+      withBorder
+      style={{ borderTop: `4px solid var(--mantine-color-${s.color}-6)` }}
+      data-testid="target-card"
+    >
+      <Group justify="space-between" align="start" wrap="nowrap">
+        <Text fw={600} size="sm">
+          {t.indicator_name}
+        </Text>
+        <Badge color={s.color}>{s[lang]}</Badge>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t.label}
+      </Text>
+      <Group gap="lg" mt="xs">
+        <div>
+          <Text size="xs" c="dimmed">
+            {tr("figures.current")}
+          </Text>
+          <Text fw={700}>{t.current ? `${formatNumber(t.current.value)} ${t.unit}` : "—"}</Text>
+          {t.current && (
+            <Text size="xs" c="dimmed">
+              {t.current.name} ·{" "}
+              {t.current.source === "reported" ? tr("figures.reported") : tr("figures.entered")}
+            </Text>
+          )}
+          {t.current?.source === "sample" && (
+            <Badge size="xs" color="orange" data-testid="sample-badge">
+              {tr("sample")}
+            </Badge>
+          )}
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {tr("docs.target")} {t.due_year}
+          </Text>
+          <Text fw={700}>
+            {CMP[t.comparator] ?? ""} {formatNumber(t.value)} {t.unit}
+          </Text>
+        </div>
+      </Group>
+      {t.trend.length > 0 && (
+        <TrendChart
+          labels={t.trend.map((p) => p.period.replace("SY", ""))}
+          values={t.trend.map((p) => p.value)}
+          target={t.value}
+        />
+      )}
+      <Anchor
+        component={Link}
+        to={`/chi-tieu?tab=drill&indicator=${t.indicator_id}&unit=${t.org_unit_id}`}
+        size="xs"
+      >
+        {tr("figures.drill")}
+      </Anchor>
+    </Card>
+  );
+}
+
+export function TargetsPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const targets = useQuery({
+    queryKey: ["targets"],
+    queryFn: () => get<{ targets: TargetRow[] }>("/api/targets"),
+  });
+  const groups = new Map<string, TargetRow[]>();
+  for (const x of targets.data?.targets ?? [])
+    groups.set(x.unit_name, [...(groups.get(x.unit_name) ?? []), x]);
+  const tab = params.get("tab") ?? "targets";
+  return (
+    <Stack>
+      <Title order={2}>{t("nav.targets")}</Title>
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== "targets" ? { tab: v } : {})}>
+        <Tabs.List>
+          <Tabs.Tab value="targets">{t("figures.targets")}</Tabs.Tab>
+          <Tabs.Tab value="drill">{t("figures.drillTab")}</Tabs.Tab>
+          <Tabs.Tab value="entry">{t("figures.entry")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="targets" pt="md">
+          <Stack>
+            {[...groups.entries()].map(([unit, list]) => (
+              <Stack key={unit} gap="xs">
+                <Title order={4}>{unit}</Title>
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+                  {list.map((x) => (
+                    <TargetCard key={x.id} t={x} />
+                  ))}
+                </SimpleGrid>
+              </Stack>
+            ))}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="drill" pt="md">
+          {tab === "drill" && (
+            <DrillDownPanel indicatorId={params.get("indicator")} unitId={params.get("unit")} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="entry" pt="md">
+          {tab === "entry" && <DataEntryPanel />}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
