@@ -8,6 +8,7 @@ import { todayIso } from "../server/context.ts";
 import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
 import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
 import { loadSampleFigures } from "../usecases/loadSampleFigures.ts";
+import { loadSampleSchools } from "../usecases/loadSampleSchools.ts";
 import { sendReminders } from "../usecases/sendReminders.ts";
 import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 
@@ -38,6 +39,8 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         const plans = await loadDemoPlans(db.db, DEMO_PLANS);
         if (plans.length > 0)
           say(`Đã nhập ${plans.length} văn bản kế hoạch thật để trình diễn: ${plans.join("; ")}`);
+        const schools = await loadSampleSchools(db.db);
+        if (schools > 0) say(`Đã tạo ${schools} trường học MẪU (3 trường mỗi xã, ghi «(mẫu)»).`);
         const sample = await loadSampleFigures(db.db);
         if (sample > 0) say(`Đã tạo ${sample} số liệu MẪU của các xã (ghi rõ «Dữ liệu mẫu» trên giao diện).`);
       } else {

@@ -292,6 +292,15 @@ export const indicatorSeeds: IndicatorSeed[] = [
   ),
 ];
 
+/**
+ * Teachers, schools meeting the national standard and teaching equipment are counted by the schools
+ * themselves and add up to communes; enrolment rates have a population denominator held by the commune.
+ */
+const SCHOOL_LEVEL = ["13", "14", "15", "16", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28"].map(
+  (n) => `KH5272-${n}`,
+);
+for (const seed of indicatorSeeds) if (SCHOOL_LEVEL.includes(seed.code)) seed.level = "school";
+
 /** Targets the plans set on these indicators (47-KH/ĐU for the province, the Bình Lư plan for Bình Lư). */
 export const targetSeeds: {
   indicator: string;

@@ -44,3 +44,7 @@ export function assertCanExchangeFigures(user: PublicUser): void {
     throw errors.forbidden("Chỉ điều phối viên và quản trị viên được nhập, xuất số liệu theo lô.");
   }
 }
+
+export function assertCanEditCatalog(user: PublicUser): void {
+  if (user.role !== "admin") throw errors.forbidden("Chỉ quản trị viên được thêm, sửa danh mục chỉ tiêu.");
+}

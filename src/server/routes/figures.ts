@@ -1,15 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { errors } from "../../errors.ts";
+import { AppError, errors } from "../../errors.ts";
+import { formToXlsx, readFormXlsx } from "../../reports/formTemplate.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
 import { getDataForm } from "../../usecases/getDataForm.ts";
 import { getTargetsOverview } from "../../usecases/getTargetsOverview.ts";
 import { ReviewFormInput, reviewDataForm } from "../../usecases/reviewDataForm.ts";
 import { SaveFormInput, saveDataForm } from "../../usecases/saveDataForm.ts";
+import { IndicatorInput, saveIndicator } from "../../usecases/saveIndicator.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser, todayIso } from "../context.ts";
 import {
+  assertCanEditCatalog,
   assertCanEnterFigures,
   assertCanExchangeFigures,
   assertCanReadFigures,
@@ -31,6 +34,26 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     requireUser(req);
     return { indicators: await app.deps.db.selectFrom("indicator").selectAll().orderBy("code").execute() };
   });
+
+  r.post(
+    "/api/indicators",
+    { schema: { tags, summary: "Thêm chỉ tiêu (quản trị viên)", body: IndicatorInput } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      assertCanEditCatalog(user);
+      return reply.status(201).send(await saveIndicator(app.deps.db, actorOf(user), req.body));
+    },
+  );
+
+  r.put(
+    "/api/indicators/:id",
+    { schema: { tags, summary: "Sửa chỉ tiêu (cần số phiên bản)", params: idParam, body: IndicatorInput } },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanEditCatalog(user);
+      return saveIndicator(app.deps.db, actorOf(user), req.body, req.params.id);
+    },
+  );
 
   r.get(
     "/api/periods",
@@ -62,6 +85,58 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       const user = requireUser(req);
       assertCanEnterFigures(user, req.params.unitId);
       return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, req.body);
+    },
+  );
+
+  r.get(
+    "/api/forms/:unitId/:periodId/template.xlsx",
+    { schema: { tags, summary: "Tải biểu mẫu Excel để nhập ngoài hệ thống", params: FormParams } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.params.unitId);
+      const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
+      const buf = await formToXlsx(`${form.unit.full_name} — ${form.period.name}`, form.fields);
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="bieu-so-lieu-${form.period.code}.xlsx"`)
+        .send(buf);
+    },
+  );
+
+  r.post(
+    "/api/forms/:unitId/:periodId/upload",
+    {
+      schema: {
+        tags,
+        summary: "Nạp biểu Excel đã điền (tất cả hoặc không gì cả, lỗi theo từng dòng)",
+        params: FormParams,
+        consumes: ["multipart/form-data"],
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanEnterFigures(user, req.params.unitId);
+      const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } }).catch(() => undefined);
+      if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp Excel.");
+      const rows = await readFormXlsx(await file.toBuffer());
+      const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
+      const byCode = new Map(form.fields.map((f) => [f.code, f.elementId]));
+      const unknown = rows.filter((r) => !byCode.has(r.code));
+      if (unknown.length) {
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `${unknown.map((u) => `dòng ${u.row}: mã «${u.code}» không thuộc biểu này`).join("; ")}. Không có gì được lưu.`,
+          { rows: unknown.map((u) => ({ row: u.row, message: "mã không thuộc biểu" })) },
+        );
+      }
+      return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, {
+        version: form.status.version,
+        values: rows.map((r) => ({
+          elementId: byCode.get(r.code) as number,
+          value: r.value,
+          comment: r.comment,
+        })),
+      });
     },
   );
 

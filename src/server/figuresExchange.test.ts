@@ -1,0 +1,111 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, createTestApp, multipartFile, signIn, type TestApp, unitIdByName } from "./testing.ts";
+
+let t: TestApp;
+let officer: Client;
+let admin: Client;
+let coordinator: Client;
+let unit: number;
+let period: number;
+
+beforeAll(async () => {
+  t = await createTestApp(new Date("2026-10-01T03:00:00Z"));
+  unit = await unitIdByName(t.db, "Xã Bình Lư");
+  officer = await signIn(t, "canbo", "officer", unit);
+  admin = await signIn(t, "quantri", "admin");
+  coordinator = await signIn(t, "dieuphoi", "coordinator");
+  period = (
+    await t.db.db.selectFrom("period").select("id").where("code", "=", "2026SY").executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => t.close());
+
+async function upload(buf: Buffer) {
+  const m = multipartFile("bieu.xlsx", buf);
+  return t.app.inject({
+    method: "POST",
+    url: `/api/forms/${unit}/${period}/upload`,
+    payload: m.payload,
+    headers: { ...m.headers, cookie: officer.cookie, "x-csrf-token": officer.csrf },
+  });
+}
+
+describe("XLSX template for a form", () => {
+  it("downloads, is filled offline, and uploads back; a bad row saves nothing", async () => {
+    const res = await officer.request("GET", `/api/forms/${unit}/${period}/template.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect(ws.getRow(3).values).toEqual([undefined, "Mã chỉ số", "Chỉ số", "Kỳ trước", "Giá trị", "Ghi chú"]);
+    let filled = 0;
+    ws.eachRow((r, n) => {
+      const code = String(r.getCell(1).value ?? "");
+      if (n > 3 && code === "so-tre-mau-giao-den-truong") r.getCell(4).value = "97";
+      if (n > 3 && code === "so-tre-trong-do-tuoi-mau-giao-3-5-tuoi") r.getCell(4).value = "100,0";
+      if (n > 3) filled++;
+    });
+    expect(filled).toBeGreaterThan(20);
+
+    const bad = new ExcelJS.Workbook();
+    await bad.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    (bad.worksheets[0] as ExcelJS.Worksheet).getRow(4).getCell(4).value = "ba mươi";
+    const refused = await upload(Buffer.from(await bad.xlsx.writeBuffer()));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain("dòng 4");
+    expect(
+      await t.db.db.selectFrom("data_value").selectAll().where("period_id", "=", period).execute(),
+    ).toHaveLength(0);
+
+    const ok = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(ok.statusCode, ok.body).toBe(200);
+    const form = (await officer.request("GET", `/api/forms/${unit}/${period}`)).json();
+    const mg = form.fields.find((f: { code: string }) => f.code === "so-tre-mau-giao-den-truong");
+    expect(mg.value).toBe(97);
+  });
+});
+
+describe("indicator catalog", () => {
+  it("an administrator adds and edits an indicator; others may not; a stale edit is refused", async () => {
+    const body = {
+      code: "TEST-01",
+      name: "Tỷ lệ học sinh được học bơi",
+      unit: "%",
+      type: "rate",
+      level: "school",
+      numerator: "Số học sinh được học bơi",
+      denominator: "Số học sinh",
+      breakdowns: ["sex"],
+    };
+    expect((await coordinator.request("POST", "/api/indicators", body)).statusCode).toBe(403);
+    const created = await admin.request("POST", "/api/indicators", body);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const edited = await t.app.inject({
+      method: "PUT",
+      url: `/api/indicators/${id}`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
+      payload: { ...body, name: "Tỷ lệ học sinh tiểu học được học bơi", version: 1 },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const stale = await t.app.inject({
+      method: "PUT",
+      url: `/api/indicators/${id}`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
+      payload: { ...body, version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const noParts = await admin.request("POST", "/api/indicators", {
+      ...body,
+      code: "TEST-02",
+      numerator: undefined,
+    });
+    expect(noParts.statusCode).toBe(400);
+    const list = (await officer.request("GET", "/api/indicators")).json().indicators;
+    expect(list.find((i: { code: string }) => i.code === "TEST-01").name).toBe(
+      "Tỷ lệ học sinh tiểu học được học bơi",
+    );
+    expect(list.filter((i: { code: string }) => i.code.startsWith("KH5272-"))).toHaveLength(28);
+  });
+});

@@ -1,0 +1,112 @@
+import type { Kysely } from "kysely";
+import { recordAudit } from "../db/repositories/auditRepository.ts";
+import type { Database } from "../db/schema.ts";
+import type { Actor } from "../domain/roles.ts";
+import { errors } from "../errors.ts";
+import { elementCode } from "./loadIndicatorCatalog.ts";
+import { z } from "./shared/zod.ts";
+
+export const IndicatorInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{2,40}$/, "Mã gồm chữ, số, dấu chấm, gạch (2–40 ký tự)"),
+    name: z.string().trim().min(3).max(300),
+    definition: z.string().trim().max(4000).default(""),
+    unit: z.string().trim().max(40),
+    type: z.enum(["rate", "count", "units_meeting", "yes_no"]),
+    direction: z.enum(["higher", "lower"]).default("higher"),
+    level: z.enum(["commune", "school"]),
+    multiplier: z.number().int().positive().default(100),
+    gross: z.boolean().default(false),
+    numerator: z.string().trim().max(300).optional(),
+    denominator: z.string().trim().max(300).optional(),
+    element: z.string().trim().max(300).optional(),
+    breakdowns: z.array(z.enum(["education_level", "sex", "ethnic_minority"])).default([]),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((v) => (v.type === "rate" ? Boolean(v.numerator && v.denominator) : Boolean(v.element)), {
+    message: "Tỷ lệ cần tên tử số và mẫu số; loại khác cần tên một chỉ số nhập",
+  });
+
+/** Adds an indicator to the catalog, or changes one (version checked); data elements are made as needed. */
+export async function saveIndicator(
+  db: Kysely<Database>,
+  actor: Actor,
+  raw: z.input<typeof IndicatorInput>,
+  id?: number,
+) {
+  const input = IndicatorInput.parse(raw);
+  return db.transaction().execute(async (trx) => {
+    const element = async (name: string | undefined) => {
+      if (!name) return null;
+      const code = elementCode(name);
+      const found = await trx
+        .selectFrom("data_element")
+        .select("id")
+        .where("code", "=", code)
+        .executeTakeFirst();
+      if (found) return found.id;
+      return (
+        await trx
+          .insertInto("data_element")
+          .values({ code, name, level: input.level })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    };
+    const values = {
+      code: input.code,
+      name: input.name,
+      definition: input.definition,
+      unit: input.unit,
+      type: input.type,
+      direction: input.direction,
+      level: input.level,
+      multiplier: input.multiplier,
+      gross: input.gross,
+      numerator_id: input.type === "rate" ? await element(input.numerator) : null,
+      denominator_id: input.type === "rate" ? await element(input.denominator) : null,
+      element_id: input.type === "rate" ? null : await element(input.element),
+      breakdowns: JSON.stringify(input.breakdowns),
+    };
+    if (id === undefined) {
+      const dup = await trx
+        .selectFrom("indicator")
+        .select("id")
+        .where("code", "=", input.code)
+        .executeTakeFirst();
+      if (dup) throw errors.duplicate(`Mã chỉ tiêu "${input.code}" đã có.`);
+      const row = await trx
+        .insertInto("indicator")
+        .values({ ...values, source: "Quản trị viên thêm" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, {
+        action: "indicator.create",
+        entity: "indicator",
+        entityId: row.id,
+        after: values,
+      });
+      return { id: row.id, version: 1 };
+    }
+    const before = await trx.selectFrom("indicator").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!before) throw errors.notFound("chỉ tiêu");
+    if (input.version !== before.version) throw errors.conflict("Chỉ tiêu này");
+    await trx
+      .updateTable("indicator")
+      .set({ ...values, version: before.version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", before.version)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "indicator.update",
+      entity: "indicator",
+      entityId: id,
+      before,
+      after: values,
+    });
+    return { id, version: before.version + 1 };
+  });
+}
