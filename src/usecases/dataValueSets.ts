@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { bulkUpsertValues } from "../db/repositories/figureQueries.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
@@ -111,18 +112,14 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
     });
   }
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
+    await bulkUpsertValues(trx, rows, actor.id);
+    for (const r of rows.filter((x) => x.comment !== null)) {
       await trx
-        .insertInto("data_value")
-        .values(rows.slice(i, i + 1000).map((r) => ({ ...r, updated_by: actor.id })))
-        .onConflict((oc) =>
-          oc.columns(["element_id", "period_id", "org_unit_id"]).doUpdateSet((eb) => ({
-            value: eb.ref("excluded.value"),
-            comment: eb.ref("excluded.comment"),
-            updated_by: actor.id,
-            updated_at: new Date(),
-          })),
-        )
+        .updateTable("data_value")
+        .set({ comment: r.comment })
+        .where("element_id", "=", r.element_id)
+        .where("period_id", "=", r.period_id)
+        .where("org_unit_id", "=", r.org_unit_id)
         .execute();
     }
     await recordAudit(trx, actor, {
