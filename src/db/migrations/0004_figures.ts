@@ -58,6 +58,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("data_value_unique", ["element_id", "period_id", "org_unit_id"])
     .execute();
 
+  // aggregation walks the map and looks values up unit by unit
+  await db.schema
+    .createIndex("data_value_unit_idx")
+    .on("data_value")
+    .columns(["org_unit_id", "period_id", "element_id"])
+    .execute();
+
   await db.schema
     .createTable("reported_value")
     .addColumn("id", "serial", (c) => c.primaryKey())

@@ -1,0 +1,170 @@
+/**
+ * npm run bench:indicators — a national-size map (34 provinces, 3 321 communes, 45 000 schools), 30 data
+ * elements and 10 periods (13,5 million values at schools) on PostgreSQL. Prints the bulk load rate of
+ * Lộ Trình's loader beside PostgreSQL's own COPY of the same rows (the ratio is the figure), then the
+ * median time of a province's target page (all elements × periods for one province) and of a national
+ * total for one indicator and period.
+ */
+import { execFileSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { sql } from "kysely";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { openPostgres } from "../src/db/database.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { bulkUpsertValues, sumUp, type ValueRow } from "../src/db/repositories/figureQueries.ts";
+
+const PROVINCES = 34;
+const COMMUNES = 3321;
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 45_000);
+const ELEMENTS = 30;
+const PERIODS = 10;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const fmt = (n: number) => Math.round(n).toLocaleString("vi-VN");
+
+let url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST;
+let stop: (() => void) | null = null;
+if (!url) {
+  const out = execFileSync("bash", ["scripts/throwaway-postgres.sh"], { encoding: "utf8" });
+  url = /DATABASE_URL_TEST=(\S+)/.exec(out)?.[1] as string;
+  const dir = /LOTRINH_PG_DIR=(\S+)/.exec(out)?.[1] as string;
+  stop = () => execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", dir]);
+}
+const admin = await openPostgres(url);
+await sql`drop database if exists lotrinh_bench_ind`.execute(admin.db);
+await sql`create database lotrinh_bench_ind`.execute(admin.db);
+await admin.close();
+const u = new URL(url);
+u.pathname = "/lotrinh_bench_ind";
+const conn = await openPostgres(u.toString());
+const db = conn.db;
+await migrateToLatest(db);
+
+// the map
+await sql`insert into org_unit (id, kind, name, full_name) values (1, 'province', 'Toàn quốc', 'Toàn quốc (sinh để đo)')`.execute(
+  db,
+);
+await sql`insert into org_unit (id, kind, name, full_name) select 1 + g, 'province', 'Tỉnh ' || g, 'Tỉnh ' || g from generate_series(1, ${PROVINCES}) g`.execute(
+  db,
+);
+await sql`insert into org_unit (id, kind, name, full_name) select 1000 + g, 'commune', 'Xã ' || g, 'Xã ' || g from generate_series(1, ${COMMUNES}) g`.execute(
+  db,
+);
+await sql`insert into org_unit (id, kind, name, full_name) select 100000 + g, 'school', 'Trường ' || g, 'Trường ' || g from generate_series(1, ${SCHOOLS}) g`.execute(
+  db,
+);
+await sql`select setval(pg_get_serial_sequence('org_unit', 'id'), 200000)`.execute(db);
+await sql`insert into org_unit_parent (child_id, parent_id) select 1 + g, 1 from generate_series(1, ${PROVINCES}) g`.execute(
+  db,
+);
+await sql`insert into org_unit_parent (child_id, parent_id) select 1000 + g, 2 + (g % ${PROVINCES}) from generate_series(1, ${COMMUNES}) g`.execute(
+  db,
+);
+await sql`insert into org_unit_parent (child_id, parent_id) select 100000 + g, 1001 + (g % ${COMMUNES}) from generate_series(1, ${SCHOOLS}) g`.execute(
+  db,
+);
+await sql`insert into data_element (id, code, name, level) select g, 'DE' || g, 'Chỉ số ' || g, 'school' from generate_series(1, ${ELEMENTS}) g`.execute(
+  db,
+);
+await sql`insert into period (id, code, kind, name, start_date, end_date)
+  select g, (2020 + g) || 'SY', 'school_year', 'Năm học ' || (2020 + g), make_date(2020 + g, 9, 1), make_date(2021 + g, 5, 31) from generate_series(1, ${PERIODS}) g`.execute(
+  db,
+);
+await sql`insert into indicator (code, name, unit, type, level, numerator_id, denominator_id) values ('BENCH', 'Tỷ lệ đo', '%', 'rate', 'school', 1, 2)`.execute(
+  db,
+);
+await sql`analyze`.execute(db);
+
+const total = SCHOOLS * ELEMENTS * PERIODS;
+function* rowsOf(): Generator<ValueRow[]> {
+  let batch: ValueRow[] = [];
+  for (let p = 1; p <= PERIODS; p++)
+    for (let e = 1; e <= ELEMENTS; e++)
+      for (let s = 1; s <= SCHOOLS; s++) {
+        batch.push({
+          element_id: e,
+          period_id: p,
+          org_unit_id: 100000 + s,
+          value: (s * 7 + e * 13 + p) % 500,
+        });
+        if (batch.length === 100_000) {
+          yield batch;
+          batch = [];
+        }
+      }
+  if (batch.length) yield batch;
+}
+
+console.log(
+  `PostgreSQL — bản đồ: ${PROVINCES} tỉnh, ${fmt(COMMUNES)} xã, ${fmt(SCHOOLS)} trường; ${ELEMENTS} chỉ số × ${PERIODS} kỳ = ${fmt(total)} giá trị`,
+);
+
+// 1. PostgreSQL's own COPY of the same rows into the same table (same unique index)
+let t0 = performance.now();
+const client = new pg.Client({ connectionString: u.toString() });
+await client.connect();
+const copy = client.query(copyFrom("COPY data_value (element_id, period_id, org_unit_id, value) FROM STDIN"));
+await pipeline(
+  Readable.from(
+    (function* () {
+      for (const batch of rowsOf())
+        yield batch.map((r) => `${r.element_id}\t${r.period_id}\t${r.org_unit_id}\t${r.value}\n`).join("");
+    })(),
+  ),
+  copy,
+);
+const copyMs = performance.now() - t0;
+await client.query("truncate data_value");
+await client.end();
+console.log(
+  `  COPY của PostgreSQL:            ${fmt(total / (copyMs / 1000))} giá trị/giây (${(copyMs / 1000).toFixed(1).replace(".", ",")} s)`,
+);
+
+// 2. Lộ Trình's loader (the one dataValueSets imports use)
+t0 = performance.now();
+for (const batch of rowsOf()) await bulkUpsertValues(db, batch, null, 50_000);
+const loadMs = performance.now() - t0;
+await sql`analyze data_value`.execute(db);
+console.log(
+  `  Bộ nạp của Lộ Trình:            ${fmt(total / (loadMs / 1000))} giá trị/giây (${(loadMs / 1000).toFixed(1).replace(".", ",")} s)`,
+);
+console.log(`  Tỷ lệ so với COPY:              ${(copyMs / loadMs).toFixed(2).replace(".", ",")}`);
+
+async function median(fn: () => Promise<unknown>) {
+  await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    await fn();
+    xs.push(performance.now() - s);
+  }
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)] as number;
+}
+const today = "2030-01-01";
+const allElements = Array.from({ length: ELEMENTS }, (_, i) => i + 1);
+const allPeriods = Array.from({ length: PERIODS }, (_, i) => i + 1);
+const province = await median(() =>
+  sumUp(db, { rootId: 2, asOf: today, elementIds: allElements, periodIds: allPeriods }),
+);
+const national = await median(() =>
+  sumUp(db, { rootId: 1, asOf: today, elementIds: [1, 2], periodIds: [PERIODS] }),
+);
+console.log(
+  `  Trang mục tiêu của một tỉnh:    trung vị ${province.toFixed(1).replace(".", ",")} ms (${ELEMENTS} chỉ số × ${PERIODS} kỳ, ${RUNS} lần)`,
+);
+console.log(
+  `  Tổng toàn quốc, 1 chỉ tiêu/kỳ:  trung vị ${national.toFixed(1).replace(".", ",")} ms (${RUNS} lần)`,
+);
+
+if (process.env.BENCH_KEEP) {
+  console.log(`  (cơ sở dữ liệu giữ lại: ${u.toString()})`);
+  process.exit(0);
+}
+await conn.close();
+const admin2 = await openPostgres(url);
+await sql`drop database if exists lotrinh_bench_ind`.execute(admin2.db);
+await admin2.close();
+stop?.();
