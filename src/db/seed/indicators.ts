@@ -9,7 +9,8 @@ export interface IndicatorSeed {
   name: string;
   unit: string;
   type: "rate" | "count" | "units_meeting" | "yes_no";
-  level: "commune" | "school";
+  /** Where the figures are entered; "none" keeps a placeholder out of every form. */
+  level: "commune" | "school" | "none";
   multiplier?: number;
   gross?: boolean;
   numerator?: string;
@@ -170,7 +171,7 @@ export const indicatorSeeds: IndicatorSeed[] = [
     name: "Chỉ tiêu số 17 (mất khi quét bản 5272/KH-UBND — cần bổ sung từ bản gốc)",
     unit: "",
     type: "count",
-    level: "commune",
+    level: "none",
     element: "Chỉ tiêu số 17 (chưa xác định)",
   },
   rate("KH5272-18", "Số sinh viên đại học trên một vạn dân", "Số sinh viên đại học", "Dân số", [90, 90], {
