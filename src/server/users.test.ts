@@ -114,7 +114,7 @@ describe("audit log", () => {
   });
 
   it("records the map load as a system change", async () => {
-    const res = await admin.request("GET", "/api/audit?action=reference.load");
+    const res = await admin.request("GET", "/api/audit?action=reference.load&entity=org_unit");
     expect(res.json().entries[0]).toMatchObject({
       actor_name: "Hệ thống",
       after: { communes: 38, oldCommunes: 106, oldDistricts: 8 },

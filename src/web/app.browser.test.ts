@@ -2,62 +2,36 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import type { Db } from "../db/database.ts";
-import { openTestDb } from "../db/testing.ts";
-import { systemActor } from "../domain/roles.ts";
-import { buildApp, WEB_DIST } from "../server/app.ts";
-import { unitIdByName } from "../server/testing.ts";
-import { createUser } from "../usecases/createUser.ts";
+import { WEB_DIST } from "../server/app.ts";
 import { launchChromium, snap } from "./testing/browser.ts";
+import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
 
-const PASSWORD = "mat-khau-trinh-duyet-1";
-let db: Db;
+let server: WebServer;
 let base: string;
-let closeApp: () => Promise<void>;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, "index.html")))
     throw new Error("Chưa build giao diện: chạy `npx vite build` trước.");
-  db = await openTestDb();
-  const config = { ...loadConfig({}), demo: true };
-  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => new Date() });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const addr = app.server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  closeApp = async () => {
-    await app.close();
-    await db.close();
-  };
-  const actor = systemActor("Kiểm thử");
-  await createUser(db.db, actor, {
-    username: "quantri",
-    displayName: "Quản trị Kiểm thử",
-    password: PASSWORD,
-    role: "admin",
+  server = await startWebServer({
+    demo: true,
+    users: [
+      { username: "quantri", displayName: "Quản trị Kiểm thử", role: "admin" },
+      { username: "canbo.binhlu", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
+    ],
   });
-  await createUser(db.db, actor, {
-    username: "canbo.binhlu",
-    displayName: "Cán bộ Bình Lư",
-    password: PASSWORD,
-    role: "officer",
-    orgUnitId: await unitIdByName(db, "Xã Bình Lư"),
-  });
+  base = server.base;
   ({ browser, close: closeBrowser } = await launchChromium());
 });
 
 afterAll(async () => {
   await closeBrowser?.();
-  await closeApp?.();
+  await server?.close();
 });
 
-async function login(page: Page, username: string, password = PASSWORD) {
-  await page.goto(base);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+async function login(page: Page, username: string, password?: string) {
+  await signInPage(page, base, username, password);
 }
 
 describe("web app in Chromium", () => {

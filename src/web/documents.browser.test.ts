@@ -1,54 +1,30 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
 import type { Db } from "../db/database.ts";
-import { openTestDb } from "../db/testing.ts";
-import { systemActor } from "../domain/roles.ts";
-import { buildApp } from "../server/app.ts";
-import { createUser } from "../usecases/createUser.ts";
 import { launchChromium, snap } from "./testing/browser.ts";
+import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
 
-const PASSWORD = "mat-khau-trinh-duyet-2";
+let server: WebServer;
 let db: Db;
 let base: string;
-let closeApp: () => Promise<void>;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  const app = await buildApp({
-    db: db.db,
-    dbKind: db.kind,
-    config: { ...loadConfig({}), demo: false },
-    now: () => new Date(),
+  server = await startWebServer({
+    users: [{ username: "dieuphoi", displayName: "Điều phối", role: "coordinator" }],
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const addr = app.server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  closeApp = async () => {
-    await app.close();
-    await db.close();
-  };
-  await createUser(db.db, systemActor("Kiểm thử"), {
-    username: "dieuphoi",
-    displayName: "Điều phối",
-    password: PASSWORD,
-    role: "coordinator",
-  });
+  ({ db, base } = server);
   ({ browser, close: closeBrowser } = await launchChromium());
 });
 afterAll(async () => {
   await closeBrowser?.();
-  await closeApp?.();
+  await server?.close();
 });
 
 async function login(page: Page) {
-  await page.goto(base);
-  await page.getByLabel("Tên đăng nhập").fill("dieuphoi");
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await signInPage(page, base, "dieuphoi");
   await page.getByTestId("current-user").waitFor();
 }
 

@@ -1,18 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Timeframe } from "../domain/timeframe.ts";
+import type { GraphNode } from "../usecases/getPlanGraph.ts";
 import { get } from "./api.ts";
 
-export interface GraphNode {
-  id: number;
-  held: boolean;
-  type: string | null;
-  number: string | null;
-  issuedOn: string | null;
-  issuer: string | null;
-  title: string | null;
-  tasks: number;
-  targets: number;
-}
+export type { GraphNode } from "../usecases/getPlanGraph.ts";
+
 export interface GraphEdge {
   from: number;
   to: number;

@@ -1,67 +1,33 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
 import type { Db } from "../db/database.ts";
-import { openTestDb } from "../db/testing.ts";
-import { systemActor } from "../domain/roles.ts";
-import { buildApp } from "../server/app.ts";
-import { unitIdByName } from "../server/testing.ts";
-import { createUser } from "../usecases/createUser.ts";
 import { launchChromium, snap } from "./testing/browser.ts";
+import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
 
-const PASSWORD = "mat-khau-trinh-duyet-4";
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-fig-"));
+let server: WebServer;
 let db: Db;
 let base: string;
-let closeApp: () => Promise<void>;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  const app = await buildApp({
-    db: db.db,
-    dbKind: db.kind,
-    config: { ...loadConfig({}), demo: false, dataDir: tmp },
-    now: () => new Date("2026-03-01T03:00:00Z"),
+  server = await startWebServer({
+    now: new Date("2026-03-01T03:00:00Z"),
+    users: [
+      { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
+      { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
+    ],
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const addr = app.server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  closeApp = async () => {
-    await app.close();
-    await db.close();
-  };
-  const actor = systemActor("Kiểm thử");
-  await createUser(db.db, actor, {
-    username: "dieuphoi",
-    displayName: "Điều phối",
-    password: PASSWORD,
-    role: "coordinator",
-  });
-  await createUser(db.db, actor, {
-    username: "canbo",
-    displayName: "Cán bộ Bình Lư",
-    password: PASSWORD,
-    role: "officer",
-    orgUnitId: await unitIdByName(db, "Xã Bình Lư"),
-  });
+  ({ db, base } = server);
   ({ browser, close: closeBrowser } = await launchChromium());
 });
 afterAll(async () => {
   await closeBrowser?.();
-  await closeApp?.();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await server?.close();
 });
 
 async function login(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await signInPage(page, base, username);
   await page.getByTestId("current-user").waitFor();
 }
 

@@ -1,21 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import type { Db } from "../db/database.ts";
 import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
-import { openTestDb } from "../db/testing.ts";
 import { systemActor } from "../domain/roles.ts";
 import { parsePlan } from "../import/parsePlan.ts";
 import { makePdf } from "../import/testing/fixtures.ts";
 import { draftToConfirmed } from "../import/toConfirmed.ts";
-import { buildApp } from "../server/app.ts";
-import { unitIdByName } from "../server/testing.ts";
-import { createUser } from "../usecases/createUser.ts";
 import { importPlanDocument } from "../usecases/importPlanDocument.ts";
 import { launchChromium, snap } from "./testing/browser.ts";
+import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
 
 const PLAN = [
   "KẾ HOẠCH",
@@ -28,63 +22,36 @@ const PLAN = [
   "2\tVận động trẻ ra lớp\tPhòng Văn hóa - Xã hội\tTrung tâm Dịch vụ tổng hợp\tQuý III/2026",
   "3\tBáo cáo kết quả huy động\tPhòng Văn hóa - Xã hội\t\tHằng năm",
 ].join("\n");
-const PASSWORD = "mat-khau-trinh-duyet-3";
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-web-"));
-let db: Db;
+let server: WebServer;
 let base: string;
-let closeApp: () => Promise<void>;
+let tmp: string;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  const config = { ...loadConfig({}), demo: false, dataDir: tmp };
-  const app = await buildApp({
-    db: db.db,
-    dbKind: db.kind,
-    config,
-    now: () => new Date("2026-07-01T03:00:00Z"),
+  server = await startWebServer({
+    now: new Date("2026-07-01T03:00:00Z"),
+    users: [
+      { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
+      { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
+    ],
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const addr = app.server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  closeApp = async () => {
-    await app.close();
-    await db.close();
-  };
-  const actor = systemActor("Kiểm thử");
-  const draft = parsePlan(PLAN, { units: await unitCandidates(db.db) });
+  ({ base, dataDir: tmp } = server);
+  const draft = parsePlan(PLAN, { units: await unitCandidates(server.db.db) });
   await importPlanDocument(
-    db.db,
-    actor,
+    server.db.db,
+    systemActor("Kiểm thử"),
     draftToConfirmed(draft, { name: "31.txt", format: "text", text: PLAN }),
   );
-  await createUser(db.db, actor, {
-    username: "dieuphoi",
-    displayName: "Điều phối",
-    password: PASSWORD,
-    role: "coordinator",
-  });
-  await createUser(db.db, actor, {
-    username: "canbo",
-    displayName: "Cán bộ Bình Lư",
-    password: PASSWORD,
-    role: "officer",
-    orgUnitId: await unitIdByName(db, "Xã Bình Lư"),
-  });
   ({ browser, close: closeBrowser } = await launchChromium());
 });
 afterAll(async () => {
   await closeBrowser?.();
-  await closeApp?.();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await server?.close();
 });
 
 async function login(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await signInPage(page, base, username);
   await page.getByTestId("current-user").waitFor();
 }
 

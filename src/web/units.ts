@@ -1,36 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
+import type { OrgUnitKind, OrgUnitView } from "../domain/orgUnits.ts";
 import { get } from "./api.ts";
 
-export type OrgUnitKind =
-  | "province"
-  | "district"
-  | "city"
-  | "commune"
-  | "ward"
-  | "township"
-  | "body"
-  | "school";
-
-export interface UnitLink {
-  id: number;
-  name: string;
-  weight: number;
-  effectiveOn: string;
-}
-
-export interface OrgUnit {
-  id: number;
-  code: string | null;
-  kind: OrgUnitKind;
-  name: string;
-  fullName: string;
-  parentId: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  isSample: boolean;
-  formedFrom: UnitLink[];
-  mergedInto: UnitLink[];
-}
+export type { OrgUnitKind, UnitLink } from "../domain/orgUnits.ts";
+export type OrgUnit = OrgUnitView;
 
 export const kindLabel: Record<OrgUnitKind, { vi: string; en: string }> = {
   province: { vi: "Tỉnh", en: "Province" },
