@@ -33,28 +33,6 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
 export const NOT_BACKED_UP = new Set<keyof Database>(["user_session"]);
 
-/** Tables with a serial `id` whose sequence must follow restored rows. */
-export const SERIAL_TABLES = new Set<keyof Database>([
-  "org_unit",
-  "org_unit_parent",
-  "org_unit_lineage",
-  "org_unit_alias",
-  "app_user",
-  "audit_log",
-  "document",
-  "document_link",
-  "plan_target",
-  "plan_task",
-  "task_body",
-  "indicator_row",
-  "task_occurrence",
-  "occurrence_update",
-  "attachment",
-  "notification",
-  "data_element",
-  "indicator",
-  "period",
-  "data_value",
-  "reported_value",
-  "indicator_target",
-]);
+/** Tables keyed by other columns; every other table has a serial `id` whose sequence follows restored rows. */
+const NOT_SERIAL = new Set<keyof Database>(["user_session", "reference_data", "email_digest", "form_status"]);
+export const SERIAL_TABLES = new Set<keyof Database>(TABLES_IN_ORDER.filter((t) => !NOT_SERIAL.has(t)));

@@ -2,22 +2,12 @@ import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { ScoreRow as Row } from "../../../db/repositories/taskQueries.ts";
 import { get } from "../../api.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 
-interface ScoreRow {
-  unit_id: number;
-  unit_name: string;
-  assigned: number;
-  done: number;
-  done_on_time: number;
-  done_late: number;
-  overdue: number;
-  in_time: number;
-  no_deadline: number;
-  rate: number | null;
-}
+type ScoreRow = Row & { rate: number | null };
 
 const pct = (r: number | null) => (r === null ? "—" : `${formatNumber(Math.round(r * 1000) / 10)} %`);
 
