@@ -1,9 +1,11 @@
 /**
  * npm run bench:indicators — a national-size map (34 provinces, 3 321 communes, 45 000 schools), 30 data
  * elements and 10 periods (13,5 million values at schools) on PostgreSQL. Prints the bulk load rate of
- * Lộ Trình's loader beside PostgreSQL's own COPY of the same rows (the ratio is the figure), then the
- * median time of a province's target page (all elements × periods for one province) and of a national
- * total for one indicator and period.
+ * Lộ Trình's loader — which keeps the stored rollups in the same transactions — beside PostgreSQL's own
+ * COPY of the same rows into the bare table (rollup triggers off: the stricter baseline), the ratio,
+ * then the median time of a province's target page (all elements × periods for one province) and of a
+ * national total for one indicator and period, from the stored rollups and, for comparison, by the
+ * live walk of the map. Both reads are checked to give the same totals.
  */
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -14,7 +16,8 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openPostgres } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { bulkUpsertValues, sumUp, type ValueRow } from "../src/db/repositories/figureQueries.ts";
+import { bulkUpsertValues, sumUp, sumUpLive, type ValueRow } from "../src/db/repositories/figureQueries.ts";
+import { readRollupState, rebuildRollups, rollupServes } from "../src/db/repositories/rollupRepository.ts";
 
 const PROVINCES = 34;
 const COMMUNES = 3321;
@@ -75,6 +78,8 @@ await sql`insert into period (id, code, kind, name, start_date, end_date)
 await sql`insert into indicator (code, name, unit, type, level, numerator_id, denominator_id) values ('BENCH', 'Tỷ lệ đo', '%', 'rate', 'school', 1, 2)`.execute(
   db,
 );
+const today = "2030-01-01";
+await rebuildRollups(db, today);
 await sql`analyze`.execute(db);
 
 const total = SCHOOLS * ELEMENTS * PERIODS;
@@ -101,10 +106,11 @@ console.log(
   `PostgreSQL — bản đồ: ${PROVINCES} tỉnh, ${fmt(COMMUNES)} xã, ${fmt(SCHOOLS)} trường; ${ELEMENTS} chỉ số × ${PERIODS} kỳ = ${fmt(total)} giá trị`,
 );
 
-// 1. PostgreSQL's own COPY of the same rows into the same table (same unique index)
-let t0 = performance.now();
+// 1. PostgreSQL's own COPY of the same rows into the same table (same unique index), rollups off
 const client = new pg.Client({ connectionString: u.toString() });
 await client.connect();
+await client.query("alter table data_value disable trigger user");
+let t0 = performance.now();
 const copy = client.query(copyFrom("COPY data_value (element_id, period_id, org_unit_id, value) FROM STDIN"));
 await pipeline(
   Readable.from(
@@ -117,16 +123,20 @@ await pipeline(
 );
 const copyMs = performance.now() - t0;
 await client.query("truncate data_value");
+await client.query("alter table data_value enable trigger user");
 await client.end();
 console.log(
   `  COPY của PostgreSQL:            ${fmt(total / (copyMs / 1000))} giá trị/giây (${(copyMs / 1000).toFixed(1).replace(".", ",")} s)`,
 );
 
-// 2. Lộ Trình's loader (the one dataValueSets imports use)
+// 2. Lộ Trình's loader (the one dataValueSets imports use), each batch in one transaction with its
+//    rollup deltas
 t0 = performance.now();
-for (const batch of rowsOf()) await bulkUpsertValues(db, batch, null, 50_000);
+for (const batch of rowsOf())
+  await db.transaction().execute((trx) => bulkUpsertValues(trx, batch, null, 50_000));
 const loadMs = performance.now() - t0;
 await sql`analyze data_value`.execute(db);
+await sql`analyze value_rollup`.execute(db);
 console.log(
   `  Bộ nạp của Lộ Trình:            ${fmt(total / (loadMs / 1000))} giá trị/giây (${(loadMs / 1000).toFixed(1).replace(".", ",")} s)`,
 );
@@ -143,20 +153,33 @@ async function median(fn: () => Promise<unknown>) {
   xs.sort((a, b) => a - b);
   return xs[Math.floor(xs.length / 2)] as number;
 }
-const today = "2030-01-01";
 const allElements = Array.from({ length: ELEMENTS }, (_, i) => i + 1);
 const allPeriods = Array.from({ length: PERIODS }, (_, i) => i + 1);
-const province = await median(() =>
-  sumUp(db, { rootId: 2, asOf: today, elementIds: allElements, periodIds: allPeriods }),
-);
-const national = await median(() =>
-  sumUp(db, { rootId: 1, asOf: today, elementIds: [1, 2], periodIds: [PERIODS] }),
+if (!rollupServes(await readRollupState(db), today)) throw new Error("bảng tổng hợp không phục vụ ngày đo");
+const provinceOpts = { rootId: 2, asOf: today, elementIds: allElements, periodIds: allPeriods };
+const nationalOpts = { rootId: 1, asOf: today, elementIds: [1, 2], periodIds: [PERIODS] };
+const key = (xs: { element_id: number; period_id: number; total: number }[]) =>
+  JSON.stringify(xs.map((x) => [x.element_id, x.period_id, x.total]).sort());
+for (const o of [provinceOpts, nationalOpts]) {
+  if (key(await sumUp(db, o)) !== key(await sumUpLive(db, o)))
+    throw new Error("tổng từ bảng tổng hợp khác tổng tính trực tiếp");
+}
+const ms = (x: number) => x.toFixed(1).replace(".", ",");
+const province = await median(() => sumUp(db, provinceOpts));
+const national = await median(() => sumUp(db, nationalOpts));
+const provinceLive = await median(() => sumUpLive(db, provinceOpts));
+const nationalLive = await median(() => sumUpLive(db, nationalOpts));
+console.log("  (hai cách đọc cho cùng kết quả)");
+console.log(
+  `  Trang mục tiêu của một tỉnh:    trung vị ${ms(province)} ms (${ELEMENTS} chỉ số × ${PERIODS} kỳ, ${RUNS} lần; đi bản đồ trực tiếp: ${ms(provinceLive)} ms)`,
 );
 console.log(
-  `  Trang mục tiêu của một tỉnh:    trung vị ${province.toFixed(1).replace(".", ",")} ms (${ELEMENTS} chỉ số × ${PERIODS} kỳ, ${RUNS} lần)`,
+  `  Tổng toàn quốc, 1 chỉ tiêu/kỳ:  trung vị ${ms(national)} ms (${RUNS} lần; đi bản đồ trực tiếp: ${ms(nationalLive)} ms)`,
 );
+t0 = performance.now();
+const rebuilt = await rebuildRollups(db, today);
 console.log(
-  `  Tổng toàn quốc, 1 chỉ tiêu/kỳ:  trung vị ${national.toFixed(1).replace(".", ",")} ms (${RUNS} lần)`,
+  `  Dựng lại toàn bộ bảng tổng hợp (khi bản đồ đổi): ${ms((performance.now() - t0) / 1000)} s (${fmt(rebuilt.rows)} dòng)`,
 );
 
 if (process.env.BENCH_KEEP) {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_THRESHOLDS } from "./domain/indicators.ts";
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -19,6 +20,13 @@ export interface Config {
   smtpFrom: string;
   /** Minutes between runs of the reminder job inside the server (0 = off). */
   reminderEveryMinutes: number;
+  /** Target status: points below the expected value still "Đúng lộ trình", and before "Chậm". */
+  targetThresholds: { onTrack: number; atRisk: number };
+}
+
+function nonNegative(raw: string | undefined, fallback: number): number {
+  const n = Number(raw?.replace(",", "."));
+  return raw !== undefined && raw !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? "Lộ Trình <lotrinh@localhost>",
     reminderEveryMinutes: Number(env.LOTRINH_REMIND_EVERY_MINUTES ?? 60),
+    targetThresholds: {
+      onTrack: nonNegative(env.LOTRINH_TARGET_ON_TRACK_GAP, DEFAULT_THRESHOLDS.onTrack),
+      atRisk: nonNegative(env.LOTRINH_TARGET_AT_RISK_GAP, DEFAULT_THRESHOLDS.atRisk),
+    },
   };
 }

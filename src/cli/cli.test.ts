@@ -74,7 +74,11 @@ describe.skipIf(onPostgres)("lotrinh command on the embedded database", () => {
     const bad = run(["db", "restore", path.join(tmp, "khong-co.gz")], env);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("[BACKUP_INVALID]");
-  });
+    const rollups = run(["db", "rollups"], env);
+    expect(rollups.code, rollups.err).toBe(0);
+    // 38 communes + 106 old ones + 8 districts + 31 bodies under the province: at least one pair each
+    expect(rollups.out).toMatch(/Đã dựng lại: (\d{3}|\d\.\d{3}) quan hệ/);
+  }, 90_000); // seven runs of the command, each opening the embedded database
 });
 
 describe.runIf(onPostgres)("lotrinh command on a PostgreSQL server", () => {

@@ -2,13 +2,17 @@ import path from "node:path";
 import type { Command } from "commander";
 import { openDatabase } from "../db/database.ts";
 import { MIGRATION_NAMES, migrateToLatest } from "../db/migrate.ts";
+import { rebuildRollups } from "../db/repositories/rollupRepository.ts";
 import { systemActor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { backupDatabase } from "../usecases/backupDatabase.ts";
 import { restoreDatabase } from "../usecases/restoreDatabase.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerDbCommands(program: Command, config: ConfigSource): void {
-  const db = program.command("db").description("cơ sở dữ liệu: cập nhật cấu trúc, sao lưu, khôi phục");
+  const db = program
+    .command("db")
+    .description("cơ sở dữ liệu: cập nhật cấu trúc, sao lưu, khôi phục, dựng lại bảng tổng hợp");
 
   db.command("migrate")
     .description("cập nhật cấu trúc dữ liệu lên phiên bản mới nhất")
@@ -44,16 +48,34 @@ export function registerDbCommands(program: Command, config: ConfigSource): void
     .argument("<file>", "tệp sao lưu")
     .description("thay toàn bộ dữ liệu bằng nội dung tệp sao lưu (tất cả hoặc không gì cả)")
     .action(async (file: string) => {
-      const conn = await openDatabase(config());
+      const cfg = config();
+      const conn = await openDatabase(cfg);
       try {
         const r = await restoreDatabase(
           conn.db,
           path.resolve(file),
           systemActor("Dòng lệnh"),
           MIGRATION_NAMES,
+          todayIso(nowOf(cfg)()),
         );
         console.log(
           `Đã khôi phục ${r.rows.toLocaleString("vi-VN")} dòng (bản sao lưu lúc ${r.createdAt}) vào ${conn.location}`,
+        );
+      } finally {
+        await conn.close();
+      }
+    });
+
+  db.command("rollups")
+    .description("dựng lại bảng tổng hợp số liệu theo bản đồ hành chính hôm nay (máy chủ tự làm khi cần)")
+    .action(async () => {
+      const cfg = config();
+      const conn = await openReady(cfg);
+      try {
+        const started = Date.now();
+        const r = await rebuildRollups(conn.db, todayIso(nowOf(cfg)()));
+        console.log(
+          `Đã dựng lại: ${r.pairs.toLocaleString("vi-VN")} quan hệ đơn vị – cấp trên, ${r.rows.toLocaleString("vi-VN")} dòng tổng hợp (${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} giây).`,
         );
       } finally {
         await conn.close();

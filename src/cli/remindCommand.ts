@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { todayIso } from "../server/context.ts";
+import { todayIso } from "../domain/status.ts";
 import { sendReminders } from "../usecases/sendReminders.ts";
 import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";

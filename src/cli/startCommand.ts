@@ -1,10 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { ensureRollups } from "../db/repositories/rollupRepository.ts";
 import { countAdmins } from "../db/repositories/userRepository.ts";
 import { roleLabel } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { buildApp } from "../server/app.ts";
-import { todayIso } from "../server/context.ts";
 import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
 import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
 import { loadSampleFigures } from "../usecases/loadSampleFigures.ts";
@@ -48,6 +49,21 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         if (removed > 0) say(`Đã xóa ${removed} tài khoản mẫu (chế độ trình diễn đang tắt).`);
       }
 
+      // the stored rollups follow the map of today: rebuilt now if the map changed, and again when a
+      // date on which the map changes is reached (reads walk the map live until then)
+      const keepRollups = async () => {
+        try {
+          const started = Date.now();
+          if (await ensureRollups(db.db, todayIso(now())))
+            app.log.info({ ms: Date.now() - started }, "rollups rebuilt for today's map");
+        } catch (e) {
+          app.log.error({ err: e }, "rollup rebuild failed");
+        }
+      };
+      await keepRollups();
+      const rollupTimer = setInterval(keepRollups, 5 * 60_000);
+      rollupTimer.unref();
+
       // đôn đốc: the reminder job runs inside the server (also: npx lotrinh remind)
       const mailer = smtpMailer(cfg.smtpUrl, cfg.smtpFrom);
       const remind = () =>
@@ -64,6 +80,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         closing = true;
         say(`Nhận ${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý...`);
         if (timer) clearInterval(timer);
+        clearInterval(rollupTimer);
         const killer = setTimeout(() => process.exit(1), 15_000);
         await app.close();
         await db.close();

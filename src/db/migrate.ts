@@ -4,6 +4,7 @@ import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_plans.ts";
 import * as m0003 from "./migrations/0003_following.ts";
 import * as m0004 from "./migrations/0004_figures.ts";
+import * as m0005 from "./migrations/0005_rollups.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "0002_plans": m0002,
   "0003_following": m0003,
   "0004_figures": m0004,
+  "0005_rollups": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

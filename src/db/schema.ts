@@ -285,8 +285,36 @@ export interface DataValueTable {
   value: ColumnType<string, number | string, number | string>;
   comment: string | null;
   is_sample: Generated<boolean>;
+  /** '' for the whole figure, else a breakdown option ('sex.female', …): see domain/breakdowns.ts. */
+  category: Generated<string>;
   updated_by: number | null;
   updated_at: Timestamp;
+}
+
+/** Derived (never backed up): the closure of one version of the map. */
+export interface UnitAncestryTable {
+  unit_id: number;
+  ancestor_id: number;
+  w: ColumnType<string, number | string, number | string>;
+}
+
+/** Derived (never backed up): weighted sums of the values below each unit, kept by triggers. */
+export interface ValueRollupTable {
+  ancestor_id: number;
+  element_id: number;
+  period_id: number;
+  category: string;
+  total: ColumnType<string, number | string, number | string>;
+  value_count: number;
+  sample_count: number;
+}
+
+export interface RollupStateTable {
+  id: number;
+  stale: boolean;
+  built_for: DateCol | null;
+  map_from: DateCol | null;
+  map_to: DateCol | null;
 }
 
 export interface ReportedValueTable {
@@ -317,6 +345,7 @@ export interface IndicatorTargetTable {
   value: ColumnType<string, number | string, number | string>;
   due_year: number;
   recurring: Generated<boolean>;
+  scope: Generated<"unit" | "each_commune">;
   baseline_value: ColumnType<string | null, number | string | null, number | string | null>;
   baseline_year: number | null;
   document_id: number | null;
@@ -329,6 +358,9 @@ export interface Database {
   indicator: IndicatorTable;
   period: PeriodTable;
   data_value: DataValueTable;
+  unit_ancestry: UnitAncestryTable;
+  value_rollup: ValueRollupTable;
+  rollup_state: RollupStateTable;
   reported_value: ReportedValueTable;
   form_status: FormStatusTable;
   indicator_target: IndicatorTargetTable;

@@ -30,6 +30,12 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "indicator_target",
 ];
 
+/**
+ * Derived tables, rebuilt from the rows above (rollupRepository.rebuildRollups): never backed up, and
+ * rebuilt after a restore.
+ */
+export const DERIVED_TABLES: (keyof Database)[] = ["unit_ancestry", "value_rollup", "rollup_state"];
+
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
 export const NOT_BACKED_UP = new Set<keyof Database>(["user_session"]);
 

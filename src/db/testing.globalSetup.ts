@@ -9,10 +9,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect } from "kysely";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { todayIso } from "../domain/status.ts";
 import { loadAdministrativeMap } from "../usecases/loadAdministrativeMap.ts";
 import { loadIndicatorCatalog } from "../usecases/loadIndicatorCatalog.ts";
 import { openPostgres } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { rebuildRollups } from "./repositories/rollupRepository.ts";
 import type { Database } from "./schema.ts";
 
 declare module "vitest" {
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
     await migrateToLatest(db);
     await loadAdministrativeMap(db);
     await loadIndicatorCatalog(db);
+    await rebuildRollups(db, todayIso(new Date()));
     const dump = await client.dumpDataDir("gzip");
     await db.destroy();
     const file = path.join(os.tmpdir(), `lotrinh-template-${process.pid}.tgz`);
@@ -54,6 +57,7 @@ export default async function setup(project: TestProject) {
   await migrateToLatest(tpl.db);
   await loadAdministrativeMap(tpl.db);
   await loadIndicatorCatalog(tpl.db);
+  await rebuildRollups(tpl.db, todayIso(new Date()));
   await tpl.close();
   project.provide("dbTemplate", { kind: "postgres", url, template });
   return async () => {

@@ -1,23 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { checkFigures } from "./figureChecks.ts";
+import { fieldName } from "./breakdowns.ts";
+import { checkFigures, type FieldValues } from "./figureChecks.ts";
 
 const names = new Map([
-  [1, "Số trẻ đến trường"],
-  [2, "Số trẻ trong độ tuổi"],
+  ["1", "Số trẻ đến trường"],
+  ["2", "Số trẻ trong độ tuổi"],
+  ["1/sex.female", fieldName("Số trẻ đến trường", "sex.female")],
+  ["2/sex.female", fieldName("Số trẻ trong độ tuổi", "sex.female")],
+  ["3", "Số phòng học"],
+  ["3/level.preschool", fieldName("Số phòng học", "level.preschool")],
+  ["3/level.primary", fieldName("Số phòng học", "level.primary")],
 ]);
 const rate = { name: "Tỷ lệ huy động", numeratorId: 1, denominatorId: 2, gross: false };
-const v = (n: number | null, d: number | null, comment: string | null = null) =>
+const v = (n: number | null, d: number | null, comment: string | null = null): FieldValues =>
   new Map([
-    [1, { value: n, comment }],
-    [2, { value: d, comment: null }],
+    ["1", { value: n, comment }],
+    ["2", { value: d, comment: null }],
   ]);
-const opts = { requireAll: false, elementIds: [1, 2] };
+const opts = { requireAll: false, fields: ["1", "2"] };
 
 describe("checkFigures", () => {
   it("refuses a numerator above the denominator", () => {
     expect(checkFigures(v(12, 10), new Map(), [rate], names, opts)[0]).toMatchObject({
       level: "error",
       elementId: 1,
+      field: "1",
     });
   });
   it("lets a gross rate pass 100 % only with a comment", () => {
@@ -28,12 +35,77 @@ describe("checkFigures", () => {
     );
   });
   it("warns on a jump against the last period and requires every field on submit", () => {
-    const p = checkFigures(v(5, 10), new Map([[1, 12]]), [rate], names, opts);
+    const p = checkFigures(v(5, 10), new Map([["1", 12]]), [rate], names, opts);
     expect(p).toEqual([
-      { elementId: 1, level: "warning", message: expect.stringContaining("so với kỳ trước") },
+      {
+        field: "1",
+        elementId: 1,
+        category: "",
+        level: "warning",
+        message: expect.stringContaining("so với kỳ trước"),
+      },
     ]);
     expect(
       checkFigures(v(5, null), new Map(), [rate], names, { ...opts, requireAll: true })[0],
-    ).toMatchObject({ elementId: 2, level: "error" });
+    ).toMatchObject({
+      elementId: 2,
+      level: "error",
+    });
+  });
+
+  it("checks a rate within each breakdown, and an 'of which' part against the whole", () => {
+    const values: FieldValues = new Map([
+      ["1", { value: 8, comment: null }],
+      ["2", { value: 10, comment: null }],
+      ["1/sex.female", { value: 9, comment: null }],
+      ["2/sex.female", { value: 5, comment: null }],
+    ]);
+    const p = checkFigures(values, new Map(), [{ ...rate, categories: ["sex.female"] }], names, {
+      requireAll: false,
+      fields: [],
+      brokenDown: [{ elementId: 1, categories: ["sex.female"] }],
+    });
+    expect(p).toEqual([
+      expect.objectContaining({
+        field: "1/sex.female",
+        category: "sex.female",
+        level: "error",
+        message: "Tỷ lệ huy động (Nữ): tử số (9) lớn hơn mẫu số (5).",
+      }),
+      expect.objectContaining({
+        field: "1/sex.female",
+        level: "error",
+        message: "Số trẻ đến trường — trong đó: nữ: 9 lớn hơn tổng số (8).",
+      }),
+    ]);
+  });
+
+  it("holds education-level parts to the whole: above it is an error, a gap once all are in a warning", () => {
+    const run = (pre: number | null, pri: number | null) =>
+      checkFigures(
+        new Map([
+          ["3", { value: 20, comment: null }],
+          ["3/level.preschool", { value: pre, comment: null }],
+          ["3/level.primary", { value: pri, comment: null }],
+        ]),
+        new Map(),
+        [],
+        names,
+        {
+          requireAll: false,
+          fields: [],
+          brokenDown: [{ elementId: 3, categories: ["level.preschool", "level.primary"] }],
+        },
+      );
+    expect(run(15, 10)[0]).toMatchObject({
+      level: "error",
+      message: expect.stringContaining("(25) lớn hơn tổng số (20)"),
+    });
+    expect(run(5, 10)[0]).toMatchObject({
+      level: "warning",
+      message: expect.stringContaining("(15) khác tổng số (20)"),
+    });
+    expect(run(5, null)).toEqual([]);
+    expect(run(8, 12)).toEqual([]);
   });
 });

@@ -31,6 +31,11 @@ export const timelinessLabel: Record<Timeliness, string> = {
 
 export const DEFAULT_DUE_SOON_DAYS = 7;
 
+/** Today's date (yyyy-mm-dd) in Vietnam's time zone. */
+export function todayIso(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+}
+
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

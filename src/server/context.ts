@@ -41,8 +41,3 @@ export function requireUser(req: FastifyRequest): PublicUser {
 export function actorOf(user: PublicUser): Actor {
   return { id: user.id, name: user.display_name, role: user.role, orgUnitId: user.org_unit_id };
 }
-
-/** Today's date (yyyy-mm-dd) in Vietnam's time zone. */
-export function todayIso(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}

@@ -151,9 +151,10 @@ describe("figures: entry, checks, aggregation", () => {
     expect((await namCuoi.request("GET", `/api/forms/${ids.binhLu}/${ids.sy2025}`)).statusCode).toBe(403);
 
     const form = (await binhLu.request("GET", `/api/forms/${ids.binhLu}/${ids.sy2025}`)).json();
-    const filled = form.fields.map((f: { elementId: number }) => ({
+    const filled = form.fields.map((f: { elementId: number; category: string }) => ({
       elementId: f.elementId,
-      value: f.elementId === ids.mgNum ? 9 : f.elementId === ids.mgDen ? 10 : 1,
+      category: f.category,
+      value: f.category ? 0 : f.elementId === ids.mgNum ? 9 : f.elementId === ids.mgDen ? 10 : 1,
     }));
     const submitted = await put(binhLu, ids.binhLu, ids.sy2025, form.status.version, filled, true);
     expect(submitted.statusCode, submitted.body).toBe(200);

@@ -55,7 +55,7 @@ export interface Client {
   csrf: string;
   userId: number;
   request(
-    method: "GET" | "POST" | "PATCH" | "DELETE",
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;

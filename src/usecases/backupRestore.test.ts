@@ -4,9 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/database.ts";
 import { MIGRATION_NAMES } from "../db/migrate.ts";
+import { bulkUpsertValues, sumUp } from "../db/repositories/figureQueries.ts";
+import { readRollupState } from "../db/repositories/rollupRepository.ts";
 import { TABLES_IN_ORDER } from "../db/tables.ts";
 import { openTestDb } from "../db/testing.ts";
 import { systemActor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { backupDatabase } from "./backupDatabase.ts";
 import { createUser } from "./createUser.ts";
 import { restoreDatabase } from "./restoreDatabase.ts";
@@ -46,6 +49,23 @@ describe("backup and restore", () => {
       password: "mat-khau-luu-tru",
       role: "leader",
     });
+    const commune = await source.db
+      .selectFrom("org_unit")
+      .select("id")
+      .where("full_name", "=", "Xã Bình Lư")
+      .executeTakeFirstOrThrow();
+    const province = await source.db
+      .selectFrom("org_unit")
+      .select("id")
+      .where("kind", "=", "province")
+      .executeTakeFirstOrThrow();
+    const el = await source.db.selectFrom("data_element").select("id").executeTakeFirstOrThrow();
+    const pe = await source.db.selectFrom("period").select("id").executeTakeFirstOrThrow();
+    await bulkUpsertValues(
+      source.db,
+      [{ element_id: el.id, period_id: pe.id, org_unit_id: commune.id, value: 37 }],
+      null,
+    );
     const file = path.join(dir, "a.json.gz");
     const r = await backupDatabase(source.db, file, new Date());
     expect(r.rows).toBeGreaterThan(300);
@@ -68,6 +88,15 @@ describe("backup and restore", () => {
       (u) => u.username,
     );
     expect(names).toEqual(["luu.tru"]);
+    // the derived rollups are rebuilt from the restored values
+    expect((await readRollupState(target.db)).stale).toBe(false);
+    const total = await sumUp(target.db, {
+      rootId: province.id,
+      asOf: todayIso(new Date()),
+      elementIds: [el.id],
+      periodIds: [pe.id],
+    });
+    expect(total).toEqual([expect.objectContaining({ total: 37 })]);
     const restored = await target.db
       .selectFrom("audit_log")
       .selectAll()

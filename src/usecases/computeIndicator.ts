@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { sumUp } from "../db/repositories/figureQueries.ts";
 import type { Database } from "../db/schema.ts";
+import { breakdownsOf, optionsOf } from "../domain/breakdowns.ts";
 import { indicatorValue } from "../domain/indicators.ts";
 import { errors } from "../errors.ts";
 
@@ -13,10 +14,21 @@ export interface IndicatorPoint {
   sample: boolean;
 }
 
-/** An indicator for a unit (or each unit directly under it) and periods, on the map of `asOf`. */
+/**
+ * An indicator for a unit (or each unit directly under it) and periods, on the map of `asOf`, for the
+ * whole population or one breakdown option.
+ */
 export async function computeIndicator(
   db: Kysely<Database>,
-  opts: { indicatorId: number; unitId: number; periodIds: number[]; asOf: string; childrenOf?: boolean },
+  opts: {
+    indicatorId: number;
+    unitId: number;
+    periodIds: number[];
+    asOf: string;
+    childrenOf?: boolean;
+    /** A breakdown option of the indicator ('' or absent: the whole). */
+    category?: string;
+  },
 ): Promise<IndicatorPoint[]> {
   const ind = await db
     .selectFrom("indicator")
@@ -24,6 +36,9 @@ export async function computeIndicator(
     .where("id", "=", opts.indicatorId)
     .executeTakeFirst();
   if (!ind) throw errors.notFound("chỉ tiêu");
+  const category = opts.category ?? "";
+  if (category && !optionsOf(breakdownsOf(ind.breakdowns)).some((o) => o.code === category))
+    throw errors.validation(`Chỉ tiêu «${ind.name}» không có phân tổ «${category}».`);
   const elements = [ind.numerator_id, ind.denominator_id, ind.element_id].filter(
     (x): x is number => x !== null,
   );
@@ -33,6 +48,7 @@ export async function computeIndicator(
     elementIds: elements,
     periodIds: opts.periodIds,
     childrenOf: opts.childrenOf,
+    categories: [category],
   });
   const tops = opts.childrenOf ? [...new Set(totals.map((t) => t.top))] : [opts.unitId];
   const out: IndicatorPoint[] = [];

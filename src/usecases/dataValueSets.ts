@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { bulkUpsertValues } from "../db/repositories/figureQueries.ts";
+import { categoriesByElement } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
@@ -8,7 +9,8 @@ import { z } from "./shared/zod.ts";
 
 /**
  * Figures in DHIS2's dataValueSets JSON: dataElement (our element code), period (2025, 2025Q1,
- * 2025S1, or 2025SY for a school year), orgUnit (the unit's official code, else "LT" + our id), value.
+ * 2025S1, or 2025SY for a school year), orgUnit (the unit's official code, else "LT" + our id), value,
+ * and categoryOptionCombo for a breakdown ("sex.female", …; absent for the whole figure).
  */
 export const DataValueSet = z.object({
   dataValues: z
@@ -17,6 +19,7 @@ export const DataValueSet = z.object({
         dataElement: z.string().min(1).max(100),
         period: z.string().min(1).max(20),
         orgUnit: z.string().min(1).max(40),
+        categoryOptionCombo: z.string().max(40).optional(),
         value: z.union([z.string(), z.number()]),
         comment: z.string().max(1000).optional(),
       }),
@@ -46,6 +49,7 @@ export async function exportDataValueSets(
       "u.valid_to",
       "v.value",
       "v.comment",
+      "v.category",
     ]);
   if (filter.periodCodes?.length) q = q.where("p.code", "in", filter.periodCodes);
   const rows = await q.orderBy("v.id").execute();
@@ -54,6 +58,7 @@ export async function exportDataValueSets(
       dataElement: r.element,
       period: r.period,
       orgUnit: unitKeyOf(r),
+      ...(r.category ? { categoryOptionCombo: r.category } : {}),
       value: String(Number(r.value)),
       ...(r.comment ? { comment: r.comment } : {}),
     })),
@@ -69,11 +74,16 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
       "Tệp không đúng dạng dataValueSets của DHIS2 (cần mảng «dataValues»).",
     );
   const set = parsed.data;
-  const [elements, periods, units] = await Promise.all([
+  const [elements, periods, units, indicators] = await Promise.all([
     db.selectFrom("data_element").select(["id", "code"]).execute(),
     db.selectFrom("period").select(["id", "code"]).execute(),
     db.selectFrom("org_unit").select(["id", "code", "valid_to"]).execute(),
+    db
+      .selectFrom("indicator")
+      .select(["numerator_id", "denominator_id", "element_id", "breakdowns"])
+      .execute(),
   ]);
+  const categories = categoriesByElement(indicators);
   const el = new Map(elements.map((e) => [e.code, e.id]));
   const pe = new Map(periods.map((p) => [p.code, p.id]));
   const un = new Map(units.map((u) => [unitKeyOf(u), u.id]));
@@ -82,6 +92,7 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
     element_id: number;
     period_id: number;
     org_unit_id: number;
+    category: string;
     value: number;
     comment: string | null;
   }[] = [];
@@ -90,7 +101,12 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
     const p = pe.get(d.period);
     const u = un.get(d.orgUnit);
     const v = typeof d.value === "number" ? d.value : Number(String(d.value).replace(",", "."));
+    const category = d.categoryOptionCombo ?? "";
     const problems = [
+      e &&
+        category &&
+        !categories.get(e)?.includes(category) &&
+        `categoryOptionCombo "${category}" không phải phân tổ của "${d.dataElement}"`,
       !e && `dataElement "${d.dataElement}" không có trong danh mục`,
       !p && `period "${d.period}" không hợp lệ`,
       !u && `orgUnit "${d.orgUnit}" không có`,
@@ -102,6 +118,7 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
         element_id: e as number,
         period_id: p as number,
         org_unit_id: u as number,
+        category,
         value: v,
         comment: d.comment ?? null,
       });
@@ -120,6 +137,7 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
         .where("element_id", "=", r.element_id)
         .where("period_id", "=", r.period_id)
         .where("org_unit_id", "=", r.org_unit_id)
+        .where("category", "=", r.category)
         .execute();
     }
     await recordAudit(trx, actor, {

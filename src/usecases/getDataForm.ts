@@ -7,9 +7,13 @@ import {
   valuesOf,
 } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { breakdownsOf } from "../domain/breakdowns.ts";
 import { errors } from "../errors.ts";
 
-/** The data-entry form of one unit for one period: fields from the catalog, last period's value beside each. */
+/**
+ * The data-entry form of one unit for one period: fields from the catalog (each element, then its
+ * breakdowns), last period's value beside each.
+ */
 export async function getDataForm(db: Kysely<Database>, unitId: number, periodId: number) {
   const unit = await db
     .selectFrom("org_unit")
@@ -24,7 +28,7 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
     throw errors.validation(
       "Đơn vị này không nhập số liệu; số liệu của nó được tổng hợp từ các đơn vị trực thuộc.",
     );
-  const { indicators, elements } = await formDefinition(db, level);
+  const { indicators, fields } = await formDefinition(db, level);
   const [values, status, prev] = await Promise.all([
     valuesOf(db, unitId, periodId),
     formStatus(db, unitId, periodId),
@@ -51,14 +55,17 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
       denominator_id: i.denominator_id,
       element_id: i.element_id,
       gross: i.gross,
+      breakdowns: breakdownsOf(i.breakdowns),
     })),
-    fields: elements.map((e) => {
-      const v = values.find((x) => x.element_id === e.id);
-      const p = prevValues.find((x) => x.element_id === e.id);
+    fields: fields.map((f) => {
+      const v = values.find((x) => x.element_id === f.elementId && x.category === f.category);
+      const p = prevValues.find((x) => x.element_id === f.elementId && x.category === f.category);
       return {
-        elementId: e.id,
-        code: e.code,
-        name: e.name,
+        key: f.key,
+        elementId: f.elementId,
+        category: f.category,
+        code: f.code,
+        name: f.name,
         value: v ? Number(v.value) : null,
         comment: v?.comment ?? null,
         isSample: v?.is_sample ?? false,

@@ -1,13 +1,19 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { targetStatus } from "../domain/indicators.ts";
+import { DEFAULT_THRESHOLDS, meets, type StatusThresholds, targetStatus } from "../domain/indicators.ts";
 import { computeIndicator } from "./computeIndicator.ts";
 
 /**
  * Every target with its current value (aggregated from entered figures on today's map, else the
  * officially reported figure), the expected value on its trajectory, a status, and a trend by school year.
+ * A target for every commune is read at its weakest commune, with how many communes meet it.
  */
-export async function getTargetsOverview(db: Kysely<Database>, today: string, unitId?: number) {
+export async function getTargetsOverview(
+  db: Kysely<Database>,
+  today: string,
+  unitId?: number,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+) {
   let q = db
     .selectFrom("indicator_target as t")
     .innerJoin("indicator as i", "i.id", "t.indicator_id")
@@ -21,6 +27,10 @@ export async function getTargetsOverview(db: Kysely<Database>, today: string, un
       "t.baseline_value",
       "t.baseline_year",
       "t.org_unit_id",
+      "t.scope",
+      "t.recurring",
+      "t.document_id",
+      "t.version",
       "u.full_name as unit_name",
       "i.id as indicator_id",
       "i.code",
@@ -37,7 +47,23 @@ export async function getTargetsOverview(db: Kysely<Database>, today: string, un
     .orderBy("start_date")
     .execute();
   const out = [];
+  const communesUnder = async (id: number) =>
+    (
+      await db
+        .selectFrom("org_unit_parent as p")
+        .innerJoin("org_unit as u", "u.id", "p.child_id")
+        .select("u.id")
+        .where("p.parent_id", "=", id)
+        .where("u.kind", "in", ["commune", "ward", "township"])
+        .where((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", today)]))
+        .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", today)]))
+        .execute()
+    ).length;
   for (const t of targets) {
+    if (t.scope === "each_commune") {
+      out.push(await eachCommune(db, t, schoolYears, today, thresholds, await communesUnder(t.org_unit_id)));
+      continue;
+    }
     const computed = await computeIndicator(db, {
       indicatorId: t.indicator_id,
       unitId: t.org_unit_id,
@@ -82,9 +108,82 @@ export async function getTargetsOverview(db: Kysely<Database>, today: string, un
       value: Number(t.value),
       baseline_value: trajectory.baselineValue,
       current: latest,
-      status: targetStatus(trajectory, latest?.value ?? null, year),
+      status: targetStatus(trajectory, latest?.value ?? null, year, thresholds),
       trend,
+      meeting: null as { count: number; reported: number; total: number } | null,
     });
   }
   return out;
+}
+
+type TargetRow = {
+  indicator_id: number;
+  org_unit_id: number;
+  comparator: string;
+  value: string;
+  due_year: number;
+  baseline_value: string | null;
+  baseline_year: number | null;
+};
+
+/** "Every commune": per school year the weakest commune's value, and how many communes meet the target. */
+async function eachCommune<T extends TargetRow>(
+  db: Kysely<Database>,
+  t: T,
+  schoolYears: { id: number; code: string; name: string }[],
+  today: string,
+  thresholds: StatusThresholds,
+  total: number,
+) {
+  const points = await computeIndicator(db, {
+    indicatorId: t.indicator_id,
+    unitId: t.org_unit_id,
+    periodIds: schoolYears.map((p) => p.id),
+    asOf: today,
+    childrenOf: true,
+  });
+  const target = Number(t.value);
+  const lowerIsBetter = t.comparator === "<" || t.comparator === "<=";
+  const trend = schoolYears
+    .map((p) => {
+      const values = points
+        .filter((x) => x.periodId === p.id && x.value !== null)
+        .map((x) => x.value as number);
+      const worst = values.length === 0 ? null : lowerIsBetter ? Math.max(...values) : Math.min(...values);
+      return {
+        period: p.code,
+        name: p.name,
+        value: worst,
+        source: points.some((x) => x.periodId === p.id && x.sample) ? "sample" : "entered",
+        numerator: null,
+        denominator: null,
+        meeting: {
+          count: values.filter((v) => meets(t.comparator, v, target)).length,
+          reported: values.length,
+          total,
+        },
+      };
+    })
+    .filter((x) => x.value !== null);
+  const latest = trend[trend.length - 1] ?? null;
+  const year = latest ? Number(latest.period.slice(0, 4)) + 1 : Number(today.slice(0, 4));
+  const trajectory = {
+    baselineYear: t.baseline_year,
+    baselineValue: t.baseline_value === null ? null : Number(t.baseline_value),
+    targetYear: t.due_year,
+    targetValue: target,
+    comparator: t.comparator,
+  };
+  // judged by the weakest commune; it is met only when every commune has a figure that meets it
+  const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);
+  const status = judged === "achieved" && (latest?.meeting.reported ?? 0) < total ? "no_data" : judged;
+  return {
+    ...t,
+    value: target,
+    baseline_value: trajectory.baselineValue,
+    current: latest,
+    status,
+    trend,
+    meeting: latest?.meeting ?? { count: 0, reported: 0, total },
+  };
 }

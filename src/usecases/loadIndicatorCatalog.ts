@@ -1,13 +1,13 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
-import { indicatorSeeds, targetSeeds } from "../db/seed/indicators.ts";
+import { indicatorSeeds, seedBreakdowns, targetSeeds } from "../db/seed/indicators.ts";
 import { periodsFor } from "../domain/periods.ts";
 import { systemActor } from "../domain/roles.ts";
 import { asciiKey } from "../domain/text.ts";
 
 const DATASET = "indicator-catalog";
-const VERSION = "2025-09-09.1";
+const VERSION = "2025-09-09.2";
 
 export function elementCode(name: string): string {
   return asciiKey(name)
@@ -28,7 +28,28 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
       .selectAll()
       .where("name", "=", DATASET)
       .executeTakeFirst();
-    if (have) return false;
+    if (have) {
+      if (have.version === VERSION) return false;
+      // an older catalog: add what this version brought (breakdowns), leaving admins' edits alone
+      for (const [code, breakdowns] of Object.entries(seedBreakdowns)) {
+        await trx
+          .updateTable("indicator")
+          .set({ breakdowns: JSON.stringify(breakdowns) })
+          .where("code", "=", code)
+          .where((eb) =>
+            eb.or([eb("breakdowns", "is", null), eb(sql`jsonb_array_length(breakdowns)`, "=", 0)]),
+          )
+          .execute();
+      }
+      await trx.updateTable("reference_data").set({ version: VERSION }).where("name", "=", DATASET).execute();
+      await recordAudit(trx, systemActor(), {
+        action: "reference.load",
+        entity: "indicator",
+        before: { dataset: DATASET, version: have.version },
+        after: { dataset: DATASET, version: VERSION, breakdowns: Object.keys(seedBreakdowns) },
+      });
+      return true;
+    }
     for (const p of periodsFor(2023, 2031)) {
       await trx
         .insertInto("period")
@@ -85,6 +106,7 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
           level: s.level,
           multiplier: s.multiplier ?? 100,
           gross: s.gross ?? false,
+          breakdowns: JSON.stringify(seedBreakdowns[s.code] ?? []),
           numerator_id: s.numerator ? await element(s.numerator, s.level) : null,
           denominator_id: s.denominator ? await element(s.denominator, s.level) : null,
           element_id: s.element ? await element(s.element, s.level) : null,

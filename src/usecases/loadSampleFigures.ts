@@ -10,7 +10,8 @@ function rnd(n: number): number {
 /**
  * Demo mode only: SAMPLE figures (not from any document, flagged is_sample and labelled as sample data
  * wherever they show) for the 38 communes in 2025–2026 and the 106 earlier communes in 2024–2025, for the
- * rates the plans target, so the targets page, drill-down and trend have something to show.
+ * rates the plans target, with their breakdowns (girls, ethnic minority children, education levels), so
+ * the targets page, drill-down and trend have something to show.
  */
 export async function loadSampleFigures(db: Kysely<Database>): Promise<number> {
   const any = await db.selectFrom("data_value").select("id").limit(1).execute();
@@ -43,32 +44,50 @@ export async function loadSampleFigures(db: Kysely<Database>): Promise<number> {
     element_id: number;
     period_id: number;
     org_unit_id: number;
+    category: string;
     value: number;
     is_sample: boolean;
   }[] = [];
+  const LEVELS: [string, number][] = [
+    ["level.preschool", 0.3],
+    ["level.primary", 0.35],
+    ["level.lower_secondary", 0.25],
+    ["level.upper_secondary", 0.1],
+  ];
   for (const c of communes) {
     const period = c.valid_to ? pid("2024SY") : pid("2025SY");
     for (const ind of indicators) {
       if (!ind.numerator_id || !ind.denominator_id) continue;
       const [base, spread] = rate[ind.code] as [number, number];
-      const den = Math.round(
-        ind.code === "BL-THHP" || ind.code === "NQ06-KCH" ? 4 + rnd(c.id) * 40 : 80 + rnd(c.id) * 600,
-      );
+      const byLevel = ind.code === "BL-THHP" || ind.code === "NQ06-KCH";
+      const den = Math.round(byLevel ? 4 + rnd(c.id) * 40 : 80 + rnd(c.id) * 600);
       const share = Math.min(1, base + spread * rnd(c.id * 7 + ind.numerator_id));
-      rows.push({
-        element_id: ind.denominator_id,
-        period_id: period,
-        org_unit_id: c.id,
-        value: den,
-        is_sample: true,
-      });
-      rows.push({
-        element_id: ind.numerator_id,
-        period_id: period,
-        org_unit_id: c.id,
-        value: Math.round(den * share),
-        is_sample: true,
-      });
+      const push = (category: string, d: number, n: number) => {
+        const common = { period_id: period, org_unit_id: c.id, category, is_sample: true };
+        rows.push({ ...common, element_id: ind.denominator_id as number, value: d });
+        rows.push({ ...common, element_id: ind.numerator_id as number, value: Math.min(d, n) });
+      };
+      if (byLevel) {
+        // education levels split the whole: the parts add up to it exactly
+        let denLeft = den;
+        let numTotal = 0;
+        LEVELS.forEach(([code, w], i) => {
+          const d = i === LEVELS.length - 1 ? denLeft : Math.floor(den * w);
+          denLeft -= d;
+          const n = Math.min(d, Math.round(d * share));
+          numTotal += n;
+          push(code, d, n);
+        });
+        push("", den, numTotal);
+      } else {
+        const num = Math.round(den * share);
+        push("", den, num);
+        // of which girls (about half) and ethnic minority children (most of Lai Châu's population)
+        const girls = Math.round(den * (0.47 + 0.04 * rnd(c.id * 3)));
+        push("sex.female", girls, Math.round(girls * Math.max(0, share - 0.01)));
+        const minority = Math.round(den * (0.75 + 0.2 * rnd(c.id * 5)));
+        push("ethnic.minority", minority, Math.round(minority * Math.max(0, share - 0.03)));
+      }
     }
   }
   for (let i = 0; i < rows.length; i += 500)

@@ -3,9 +3,11 @@ import { gunzipSync } from "node:zlib";
 import { type Kysely, sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { rebuildRollups } from "../db/repositories/rollupRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { NOT_BACKED_UP, SERIAL_TABLES, TABLES_IN_ORDER } from "../db/tables.ts";
 import type { Actor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { AppError } from "../errors.ts";
 import { BACKUP_FORMAT, type BackupFile } from "./backupDatabase.ts";
 
@@ -36,7 +38,13 @@ function toColumnValue(v: unknown): unknown {
  * Replaces every row with the backup's, all or nothing: on any error the database is unchanged.
  * The schema is first brought to the latest version; a backup from a newer version is refused.
  */
-export async function restoreDatabase(db: Kysely<Database>, file: string, actor: Actor, known: string[]) {
+export async function restoreDatabase(
+  db: Kysely<Database>,
+  file: string,
+  actor: Actor,
+  known: string[],
+  today: string = todayIso(new Date()),
+) {
   const backup = readBackup(file);
   const unknown = backup.migrations.filter((m) => !known.includes(m));
   if (unknown.length > 0) {
@@ -68,6 +76,8 @@ export async function restoreDatabase(db: Kysely<Database>, file: string, actor:
         );
       }
     }
+    // the closure and rollups are derived, never backed up: rebuilt from the restored rows
+    await rebuildRollups(trx, today);
     await recordAudit(trx, actor, {
       action: "db.restore",
       entity: "database",

@@ -8,7 +8,8 @@ import {
   valuesOf,
 } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
-import { checkFigures, type FigureProblem } from "../domain/figureChecks.ts";
+import { breakdownsOf, fieldKey, optionsOf } from "../domain/breakdowns.ts";
+import { checkFigures, type FieldValues, type FigureProblem } from "../domain/figureChecks.ts";
 import type { Actor } from "../domain/roles.ts";
 import { AppError, errors } from "../errors.ts";
 import { z } from "./shared/zod.ts";
@@ -19,6 +20,8 @@ export const SaveFormInput = z.object({
     .array(
       z.object({
         elementId: z.number().int().positive(),
+        /** '' (the whole figure) or a breakdown option of the element. */
+        category: z.string().max(40).default(""),
         value: z.number().finite().nullable(),
         comment: z.string().trim().max(1000).nullable().default(null),
       }),
@@ -26,6 +29,17 @@ export const SaveFormInput = z.object({
     .max(500),
   submit: z.boolean().default(false),
 });
+
+/** One readable message: every real error, and the empty fields counted with a few named. */
+function summarize(errs: FigureProblem[]): string {
+  const missing = errs.filter((e) => e.message.endsWith(": chưa nhập."));
+  const other = errs.filter((e) => !missing.includes(e)).map((e) => e.message);
+  if (missing.length > 3) {
+    const names = missing.slice(0, 3).map((e) => e.message.replace(/: chưa nhập\.$/, ""));
+    other.push(`Còn ${missing.length} ô chưa nhập (${names.join("; ")}; …).`);
+  } else other.push(...missing.map((e) => e.message));
+  return other.join(" ");
+}
 
 /**
  * Saves (and optionally submits) one unit's figures for one period, all or nothing. Errors block the
@@ -58,16 +72,23 @@ export async function saveDataForm(
           : "Biểu đã gửi, đang chờ cấp trên duyệt; không sửa được cho đến khi được trả lại.",
       );
     }
-    const { indicators, elements } = await formDefinition(trx, level);
-    const allowed = new Set(elements.map((e) => e.id));
-    const bad = input.values.find((v) => !allowed.has(v.elementId));
-    if (bad) throw errors.validation(`Trường số liệu ${bad.elementId} không thuộc biểu của đơn vị này.`);
+    const { indicators, fields, categories } = await formDefinition(trx, level);
+    const allowed = new Set(fields.map((f) => f.key));
+    const bad = input.values.find((v) => !allowed.has(fieldKey(v.elementId, v.category)));
+    if (bad)
+      throw errors.validation(
+        `Trường số liệu ${fieldKey(bad.elementId, bad.category)} không thuộc biểu của đơn vị này.`,
+      );
 
     const before = await valuesOf(trx, unitId, periodId);
-    const merged = new Map(
-      before.map((v) => [v.element_id, { value: Number(v.value) as number | null, comment: v.comment }]),
+    const merged: FieldValues = new Map(
+      before.map((v) => [
+        fieldKey(v.element_id, v.category),
+        { value: Number(v.value) as number | null, comment: v.comment },
+      ]),
     );
-    for (const v of input.values) merged.set(v.elementId, { value: v.value, comment: v.comment });
+    for (const v of input.values)
+      merged.set(fieldKey(v.elementId, v.category), { value: v.value, comment: v.comment });
     const prev = await previousPeriod(trx, period);
     const prevValues = prev ? await valuesOf(trx, unitId, prev.id) : [];
     const rates = indicators
@@ -77,17 +98,21 @@ export async function saveDataForm(
         numeratorId: i.numerator_id as number,
         denominatorId: i.denominator_id as number,
         gross: i.gross,
+        categories: optionsOf(breakdownsOf(i.breakdowns)).map((o) => o.code),
       }));
     const problems: FigureProblem[] = checkFigures(
       merged,
-      new Map(prevValues.map((v) => [v.element_id, Number(v.value)])),
+      new Map(prevValues.map((v) => [fieldKey(v.element_id, v.category), Number(v.value)])),
       rates,
-      new Map(elements.map((e) => [e.id, e.name])),
-      { requireAll: input.submit, elementIds: elements.map((e) => e.id) },
+      new Map(fields.map((f) => [f.key, f.name])),
+      {
+        requireAll: input.submit,
+        fields: fields.map((f) => f.key),
+        brokenDown: [...categories].map(([elementId, cats]) => ({ elementId, categories: cats })),
+      },
     );
     const errs = problems.filter((p) => p.level === "error");
-    if (errs.length > 0)
-      throw new AppError("VALIDATION_FAILED", errs.map((e) => e.message).join(" "), { problems });
+    if (errs.length > 0) throw new AppError("VALIDATION_FAILED", summarize(errs), { problems });
 
     for (const v of input.values) {
       if (v.value === null) {
@@ -96,6 +121,7 @@ export async function saveDataForm(
           .where("org_unit_id", "=", unitId)
           .where("period_id", "=", periodId)
           .where("element_id", "=", v.elementId)
+          .where("category", "=", v.category)
           .execute();
       } else {
         await trx
@@ -104,12 +130,13 @@ export async function saveDataForm(
             element_id: v.elementId,
             period_id: periodId,
             org_unit_id: unitId,
+            category: v.category,
             value: v.value,
             comment: v.comment,
             updated_by: actor.id,
           })
           .onConflict((oc) =>
-            oc.columns(["element_id", "period_id", "org_unit_id"]).doUpdateSet({
+            oc.columns(["element_id", "period_id", "org_unit_id", "category"]).doUpdateSet({
               value: v.value as number,
               comment: v.comment,
               updated_by: actor.id,
@@ -151,8 +178,8 @@ export async function saveDataForm(
       action: input.submit ? "figures.submit" : "figures.save",
       entity: "data_value",
       entityId: `${unitId}/${period.code}`,
-      before: before.map((v) => ({ element: v.element_id, value: Number(v.value) })),
-      after: input.values.map((v) => ({ element: v.elementId, value: v.value })),
+      before: before.map((v) => ({ field: fieldKey(v.element_id, v.category), value: Number(v.value) })),
+      after: input.values.map((v) => ({ field: fieldKey(v.elementId, v.category), value: v.value })),
     });
     return { status: nextStatus, version, warnings: problems.filter((p) => p.level === "warning") };
   });

@@ -2,6 +2,7 @@ import { Center, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
+import { CatalogPage } from "./pages/admin/CatalogPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
 import { DocumentPage } from "./pages/documents/DocumentPage.tsx";
 import { DocumentsPage } from "./pages/documents/DocumentsPage.tsx";
@@ -42,6 +43,7 @@ export function App() {
         <Route path="bao-cao" element={<NotBuiltPage section="reports" />} />
         <Route path="quan-tri/tai-khoan" element={<UsersPage />} />
         <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
+        <Route path="quan-tri/chi-tieu" element={<CatalogPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -16,6 +16,7 @@ beforeAll(async () => {
     users: [
       { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
       { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
+      { username: "quantri", displayName: "Quản trị", role: "admin" },
     ],
   });
   ({ db, base } = server);
@@ -37,13 +38,21 @@ describe("figures in the browser", () => {
     await login(page, "canbo");
     await page.goto(`${base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-table").waitFor();
-    await page.getByLabel("Số trẻ 6 tuổi vào lớp 1").fill("50");
+    await page.getByLabel("Số trẻ 6 tuổi vào lớp 1", { exact: true }).fill("50");
     await page.getByLabel("Số trẻ 6 tuổi", { exact: true }).fill("40");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect.poll(() => page.getByTestId("form-message").textContent()).toContain("lớn hơn mẫu số");
     await page.getByLabel("Số trẻ 6 tuổi", { exact: true }).fill("52");
-    await page.getByLabel("Số trẻ mẫu giáo đến trường").fill("1.234");
-    await page.getByLabel("Số trẻ trong độ tuổi mẫu giáo (3–5 tuổi)").fill("1.300");
+    await page.getByLabel("Số trẻ mẫu giáo đến trường", { exact: true }).fill("1.234");
+    await page.getByLabel("Số trẻ trong độ tuổi mẫu giáo (3–5 tuổi)", { exact: true }).fill("1.300");
+    // girls are a part of the whole: more girls than children is refused at once
+    await page.getByLabel("Số trẻ mẫu giáo đến trường — trong đó: nữ").fill("2.000");
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await expect
+      .poll(() => page.getByTestId("form-message").textContent())
+      .toContain("lớn hơn tổng số (1.234)");
+    await page.getByLabel("Số trẻ mẫu giáo đến trường — trong đó: nữ").fill("600");
+    await page.getByLabel("Số trẻ trong độ tuổi mẫu giáo (3–5 tuổi) — trong đó: nữ").fill("640");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect.poll(() => page.getByTestId("form-message").textContent()).toContain("Đã lưu");
     await snap(page, "30-nhap-so-lieu");
@@ -62,9 +71,54 @@ describe("figures in the browser", () => {
     await coord.goto(`${base}/chi-tieu?tab=drill&indicator=${ind.id}`);
     await expect.poll(() => coord.getByTestId("drill-table").textContent()).toContain("Xã Bình Lư");
     expect(await coord.getByTestId("drill-table").textContent()).toContain("94,92");
+    await coord.getByTestId("indicator-trend").waitFor();
     await snap(coord, "32-so-lieu-theo-xa");
+    // the same drill-down for girls only: 600 of 640
+    await coord.getByRole("combobox", { name: "Phân tổ" }).click();
+    await coord.getByRole("option", { name: "Nữ" }).click();
+    await expect.poll(() => coord.getByTestId("drill-table").textContent()).toContain("93,75");
+    await snap(coord, "33-phan-to-nu");
+
+    // a coordinator sets a target for every commune from the targets page
+    await coord.goto(`${base}/chi-tieu`);
+    await coord.getByTestId("target-add").click();
+    await coord.getByRole("combobox", { name: "Chỉ tiêu" }).fill("KH5272-03");
+    await coord.getByRole("option", { name: /KH5272-03/ }).click();
+    await coord.getByText("Mọi xã trong tỉnh").click();
+    await coord.getByRole("combobox", { name: "Đơn vị" }).fill("Tỉnh Lai");
+    await coord.getByRole("option", { name: "Tỉnh Lai Châu" }).click();
+    await coord.getByRole("textbox", { name: /^Giá trị\s*\*?$/ }).fill("99,5");
+    await coord
+      .getByRole("textbox", { name: "Nội dung mục tiêu" })
+      .fill("Mọi xã huy động từ 99,5 % trẻ 6 tuổi vào lớp 1 (thử)");
+    await coord.getByTestId("target-save").click();
+    await expect
+      .poll(() => coord.getByTestId("target-card").filter({ hasText: "(thử)" }).textContent())
+      .toContain("xã đạt");
+    await snap(coord, "34-them-muc-tieu");
     await coord.goto(`${base}/chi-tieu?tab=entry`);
     await expect.poll(() => coord.getByTestId("completeness").textContent()).toContain("0/38");
     await coord.close();
+  });
+
+  it("an administrator keeps the indicator catalog", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, "quantri");
+    await page.goto(`${base}/quan-tri/chi-tieu`);
+    await expect.poll(() => page.getByTestId("catalog-table").textContent()).toContain("KH5272-28");
+    expect(
+      await page.getByTestId("catalog-table").getByRole("row").filter({ hasText: "NQ06-KCH" }).textContent(),
+    ).toContain("Cấp học");
+    await page.getByTestId("catalog-add").click();
+    await page.getByRole("textbox", { name: "Mã" }).fill("TH-01");
+    await page
+      .getByRole("textbox", { name: "Tên chỉ tiêu" })
+      .fill("Tỷ lệ học sinh được học 2 buổi/ngày (thử)");
+    await page.getByRole("textbox", { name: "Tử số (tên chỉ số nhập)" }).fill("Số học sinh học 2 buổi/ngày");
+    await page.getByRole("textbox", { name: "Mẫu số (tên chỉ số nhập)" }).fill("Tổng số học sinh");
+    await page.getByTestId("catalog-save").click();
+    await expect.poll(() => page.getByTestId("catalog-table").textContent()).toContain("TH-01");
+    await snap(page, "35-danh-muc-chi-tieu");
+    await page.close();
   });
 });

@@ -30,4 +30,12 @@ export interface TargetRow {
     denominator: number | null;
   } | null;
   trend: { period: string; name: string; value: number; source: string }[];
+  scope: "unit" | "each_commune";
+  recurring: boolean;
+  baseline_value: number | null;
+  baseline_year: number | null;
+  document_id: number | null;
+  version: number;
+  /** For a target every commune must meet. */
+  meeting: { count: number; reported: number; total: number } | null;
 }

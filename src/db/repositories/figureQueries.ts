@@ -1,72 +1,119 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
+import { edgesAsOf, readRollupState, rollupServes } from "./rollupRepository.ts";
 
 export interface ElementTotal {
   top: number;
   element_id: number;
   period_id: number;
+  /** '' for the whole figure, else a breakdown option. */
+  category: string;
   total: number;
   /** Some of the values summed are sample (demo) data. */
   sample: boolean;
+}
+
+export interface SumUpOptions {
+  rootId: number;
+  asOf: string;
+  elementIds: number[];
+  periodIds: number[];
+  /** Breakdown options to sum; [""] (the whole figure) when absent. */
+  categories?: string[];
+  /** One total per unit directly under the root (drill-down) instead of one for the root. */
+  childrenOf?: boolean;
+}
+
+type TotalRow = {
+  top: number;
+  element_id: number;
+  period_id: number;
+  category: string;
+  total: string;
+  sample: boolean;
+};
+
+function present(rows: TotalRow[]): ElementTotal[] {
+  return rows.map((r) => ({
+    top: Number(r.top),
+    element_id: r.element_id,
+    period_id: r.period_id,
+    category: r.category,
+    total: Number(r.total),
+    sample: Boolean(r.sample),
+  }));
 }
 
 /**
  * Sums data values up the map as it stood on `asOf`: a unit gathers its subtree, plus the units that
  * were merged into it (weighted by the lineage, so a split shares its values). On 30/6/2025 an old
  * commune sits under its old district; today the same value counts inside the commune it joined.
- * With `childrenOf`, one total per unit directly under it (drill-down); else one total for the unit.
+ * Reads the stored rollups when they describe the map of `asOf`, else walks the map live; both give
+ * the same totals (rollupRepository.test.ts holds them to it).
  */
-export async function sumUp(
-  db: Kysely<Database>,
-  opts: { rootId: number; asOf: string; elementIds: number[]; periodIds: number[]; childrenOf?: boolean },
-): Promise<ElementTotal[]> {
+export async function sumUp(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
   if (opts.elementIds.length === 0 || opts.periodIds.length === 0) return [];
+  return rollupServes(await readRollupState(db), opts.asOf) ? sumUpStored(db, opts) : sumUpLive(db, opts);
+}
+
+/** The aggregation from the values alone: a recursive walk of the map of `asOf`. */
+export async function sumUpLive(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
+  if (opts.elementIds.length === 0 || opts.periodIds.length === 0) return [];
+  const categories = opts.categories ?? [""];
   const start = opts.childrenOf
     ? sql`select e.down as top, e.down as id, e.w from edges e where e.up = ${opts.rootId}`
     : sql`select ${opts.rootId}::integer as top, ${opts.rootId}::integer as id, 1::numeric as w`;
-  const rows = await sql<{
-    top: number;
-    element_id: number;
-    period_id: number;
-    total: string;
-    sample: boolean;
-  }>`
-    with recursive edges(up, down, w) as (
-      select p.parent_id, p.child_id, 1::numeric from org_unit_parent p
-       where (p.valid_from is null or p.valid_from <= ${opts.asOf}) and (p.valid_to is null or p.valid_to > ${opts.asOf})
-      union all
-      select l.to_id, l.from_id, l.weight from org_unit_lineage l where l.effective_on <= ${opts.asOf}
-    ),
+  const rows = await sql<TotalRow>`
+    with recursive edges(up, down, w) as (${edgesAsOf(opts.asOf)}),
     tree(top, id, w) as (
       ${start}
       union all
       select t.top, e.down, t.w * e.w from tree t join edges e on e.up = t.id
     ),
     members as (select top, id, max(w) as w from tree group by top, id)
-    select m.top, v.element_id, v.period_id, sum(v.value * m.w) as total, bool_or(v.is_sample) as sample
+    select m.top, v.element_id, v.period_id, v.category, sum(v.value * m.w) as total, bool_or(v.is_sample) as sample
       from members m join data_value v on v.org_unit_id = m.id
      where v.element_id in (${sql.join(opts.elementIds)}) and v.period_id in (${sql.join(opts.periodIds)})
-     group by m.top, v.element_id, v.period_id`.execute(db);
-  return rows.rows.map((r) => ({
-    top: Number(r.top),
-    element_id: r.element_id,
-    period_id: r.period_id,
-    total: Number(r.total),
-    sample: Boolean(r.sample),
-  }));
+       and v.category in (${sql.join(categories)})
+     group by m.top, v.element_id, v.period_id, v.category`.execute(db);
+  return present(rows.rows);
+}
+
+/** The same totals from the stored rollups: a unit's own values plus its rollup row. */
+async function sumUpStored(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
+  const categories = opts.categories ?? [""];
+  const tops = opts.childrenOf
+    ? sql`select e.down as top, max(e.w) as w from (${edgesAsOf(opts.asOf)}) e where e.up = ${opts.rootId} group by e.down`
+    : sql`select ${opts.rootId}::integer as top, 1::numeric as w`;
+  const where = sql`element_id in (${sql.join(opts.elementIds)}) and period_id in (${sql.join(opts.periodIds)})
+       and category in (${sql.join(categories)})`;
+  const rows = await sql<TotalRow>`
+    with tops(top, w) as (${tops})
+    select t.top, x.element_id, x.period_id, x.category, sum(x.total * t.w) as total, sum(x.samples) > 0 as sample
+      from tops t join (
+        select ancestor_id as id, element_id, period_id, category, total, sample_count as samples
+          from value_rollup where value_count > 0 and ancestor_id in (select top from tops) and ${where}
+        union all
+        select org_unit_id, element_id, period_id, category, value, case when is_sample then 1 else 0 end
+          from data_value where org_unit_id in (select top from tops) and ${where}
+      ) x on x.id = t.top
+     group by t.top, x.element_id, x.period_id, x.category`.execute(db);
+  return present(rows.rows);
 }
 
 export interface ValueRow {
   element_id: number;
   period_id: number;
   org_unit_id: number;
+  /** '' (the whole figure) when absent. */
+  category?: string;
   value: number;
 }
 
 /**
- * Bulk upsert of figures: one statement per batch, the rows passed as four arrays and unnested by the
+ * Bulk upsert of figures: one statement per batch, the rows passed as five arrays and unnested by the
  * server (far fewer parameters and round trips than a multi-row VALUES insert). Runs in the caller's
- * transaction.
+ * transaction. A figure given twice keeps the later value, as if the rows were applied in order.
  */
 export async function bulkUpsertValues(
   db: Kysely<Database>,
@@ -74,13 +121,21 @@ export async function bulkUpsertValues(
   updatedBy: number | null,
   batch = 20_000,
 ): Promise<void> {
+  const last = new Map<string, ValueRow>();
+  for (const r of rows) {
+    const key = `${r.element_id}|${r.period_id}|${r.org_unit_id}|${r.category ?? ""}`;
+    last.delete(key);
+    last.set(key, r);
+  }
+  if (last.size < rows.length) rows = [...last.values()];
   for (let i = 0; i < rows.length; i += batch) {
     const part = rows.slice(i, i + batch);
-    await sql`insert into data_value (element_id, period_id, org_unit_id, value, updated_by)
-      select e, p, u, v, ${updatedBy}::integer
+    await sql`insert into data_value (element_id, period_id, org_unit_id, category, value, updated_by)
+      select e, p, u, c, v, ${updatedBy}::integer
         from unnest(${part.map((r) => r.element_id)}::integer[], ${part.map((r) => r.period_id)}::integer[],
-                    ${part.map((r) => r.org_unit_id)}::integer[], ${part.map((r) => r.value)}::numeric[]) as t(e, p, u, v)
-      on conflict (element_id, period_id, org_unit_id)
+                    ${part.map((r) => r.org_unit_id)}::integer[], ${part.map((r) => r.category ?? "")}::text[],
+                    ${part.map((r) => r.value)}::numeric[]) as t(e, p, u, c, v)
+      on conflict (element_id, period_id, org_unit_id, category)
       do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`.execute(db);
   }
 }

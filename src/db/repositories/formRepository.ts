@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { breakdownsOf, fieldKey, fieldName, optionsOf, sortCategories } from "../../domain/breakdowns.ts";
 import type { Database } from "../schema.ts";
 
 /** The unit levels that enter figures, from the kind of unit. */
@@ -6,6 +7,26 @@ export function levelOfUnit(kind: string): "commune" | "school" | null {
   if (kind === "commune" || kind === "ward" || kind === "township") return "commune";
   if (kind === "school") return "school";
   return null;
+}
+
+/** An element is entered with the breakdowns of every indicator that uses it (options in catalog order). */
+export function categoriesByElement(
+  indicators: {
+    numerator_id: number | null;
+    denominator_id: number | null;
+    element_id: number | null;
+    breakdowns: unknown;
+  }[],
+): Map<number, string[]> {
+  const categories = new Map<number, string[]>();
+  for (const i of indicators) {
+    const opts = optionsOf(breakdownsOf(i.breakdowns)).map((o) => o.code);
+    for (const e of [i.numerator_id, i.denominator_id, i.element_id]) {
+      if (e === null || opts.length === 0) continue;
+      categories.set(e, sortCategories([...(categories.get(e) ?? []), ...opts]));
+    }
+  }
+  return categories;
 }
 
 /** The data elements a unit of this level enters, with the rate rules that tie them. */
@@ -31,8 +52,20 @@ export async function formDefinition(db: Kysely<Database>, level: string) {
     for (const e of [i.numerator_id, i.denominator_id, i.element_id])
       if (e !== null && !order.has(e)) order.set(e, order.size);
   elements.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return { indicators, elements };
+  const categories = categoriesByElement(indicators);
+  const fields = elements.flatMap((e) =>
+    ["", ...(categories.get(e.id) ?? [])].map((category) => ({
+      key: fieldKey(e.id, category),
+      elementId: e.id,
+      category,
+      code: category ? `${e.code}/${category}` : e.code,
+      name: fieldName(e.name, category),
+    })),
+  );
+  return { indicators, elements, fields, categories };
 }
+
+export type FormField = Awaited<ReturnType<typeof formDefinition>>["fields"][number];
 
 export function formStatus(db: Kysely<Database>, unitId: number, periodId: number) {
   return db

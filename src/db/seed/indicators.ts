@@ -1,3 +1,5 @@
+import type { Breakdown } from "../../domain/breakdowns.ts";
+
 /**
  * The indicator catalog: the 28 rows of the indicator appendix of Kế hoạch 5272/KH-UBND (09/9/2025) —
  * row 17 was lost when that copy was scanned and is kept as a placeholder to be completed — and the
@@ -301,6 +303,19 @@ const SCHOOL_LEVEL = ["13", "14", "15", "16", "19", "20", "21", "22", "23", "24"
   (n) => `KH5272-${n}`,
 );
 for (const seed of indicatorSeeds) if (SCHOOL_LEVEL.includes(seed.code)) seed.level = "school";
+
+/**
+ * Breakdowns the catalog asks for: enrolment, completion, literacy and graduation by sex and for ethnic
+ * minority people (the plans' equity aims), classrooms and "happy schools" by education level.
+ */
+export const seedBreakdowns: Record<string, Breakdown[]> = Object.fromEntries([
+  ...["KH5272-01", "KH5272-02", "KH5272-03", "KH5272-04", "KH5272-09", "KH5272-10"].map((c) => [
+    c,
+    ["sex", "ethnic_minority"],
+  ]),
+  ...["NQ06-TH", "NQ06-THCS", "NQ06-THPT", "NQ06-TN"].map((c) => [c, ["sex", "ethnic_minority"]]),
+  ...["NQ06-KCH", "BL-THHP"].map((c) => [c, ["education_level"]]),
+]);
 
 /** Targets the plans set on these indicators (47-KH/ĐU for the province, the Bình Lư plan for Bình Lư). */
 export const targetSeeds: {

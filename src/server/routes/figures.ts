@@ -1,16 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { formToXlsx, readFormXlsx } from "../../reports/formTemplate.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
+import { deleteTarget } from "../../usecases/deleteTarget.ts";
 import { getDataForm } from "../../usecases/getDataForm.ts";
 import { getTargetsOverview } from "../../usecases/getTargetsOverview.ts";
+import { listIndicators } from "../../usecases/listIndicators.ts";
 import { ReviewFormInput, reviewDataForm } from "../../usecases/reviewDataForm.ts";
 import { SaveFormInput, saveDataForm } from "../../usecases/saveDataForm.ts";
 import { IndicatorInput, saveIndicator } from "../../usecases/saveIndicator.ts";
+import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser, todayIso } from "../context.ts";
+import { actorOf, requireUser } from "../context.ts";
 import {
   assertCanEditCatalog,
   assertCanEnterFigures,
@@ -19,6 +23,7 @@ import {
   assertCanReviewFigures,
 } from "../policies/figures.ts";
 import { unitScope } from "../policies/scope.ts";
+import { assertCanEditTargets } from "../policies/target.ts";
 
 const FormParams = z.object({
   unitId: z.coerce.number().int().positive(),
@@ -32,7 +37,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.get("/api/indicators", { schema: { tags, summary: "Danh mục chỉ tiêu" } }, async (req) => {
     requireUser(req);
-    return { indicators: await app.deps.db.selectFrom("indicator").selectAll().orderBy("code").execute() };
+    return { indicators: await listIndicators(app.deps.db) };
   });
 
   r.post(
@@ -120,7 +125,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp Excel.");
       const rows = await readFormXlsx(await file.toBuffer());
       const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
-      const byCode = new Map(form.fields.map((f) => [f.code, f.elementId]));
+      const byCode = new Map(form.fields.map((f) => [f.code, f]));
       const unknown = rows.filter((r) => !byCode.has(r.code));
       if (unknown.length) {
         throw new AppError(
@@ -132,7 +137,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, {
         version: form.status.version,
         values: rows.map((r) => ({
-          elementId: byCode.get(r.code) as number,
+          elementId: byCode.get(r.code)?.elementId as number,
+          category: byCode.get(r.code)?.category ?? "",
           value: r.value,
           comment: r.comment,
         })),
@@ -214,6 +220,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
           periodIds: z.string().regex(/^\d+(,\d+)*$/),
           asOf: isoDate.optional(),
           children: z.enum(["true", "false"]).default("false"),
+          category: z.string().max(40).default(""),
         }),
       },
     },
@@ -227,6 +234,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         periodIds: req.query.periodIds.split(",").map(Number),
         asOf,
         childrenOf: req.query.children === "true",
+        category: req.query.category,
       });
       const ids = [...new Set(points.map((p) => p.unitId))];
       const names = ids.length
@@ -254,7 +262,52 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       requireUser(req);
-      return { targets: await getTargetsOverview(app.deps.db, today(), req.query.unitId) };
+      return {
+        targets: await getTargetsOverview(
+          app.deps.db,
+          today(),
+          req.query.unitId,
+          app.deps.config.targetThresholds,
+        ),
+        thresholds: app.deps.config.targetThresholds,
+      };
+    },
+  );
+
+  r.post(
+    "/api/targets",
+    { schema: { tags, summary: "Đặt mục tiêu theo dõi (điều phối viên, quản trị viên)", body: TargetInput } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      assertCanEditTargets(user);
+      return reply.status(201).send(await saveTarget(app.deps.db, actorOf(user), req.body));
+    },
+  );
+
+  r.put(
+    "/api/targets/:id",
+    { schema: { tags, summary: "Sửa mục tiêu (cần số phiên bản)", params: idParam, body: TargetInput } },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanEditTargets(user);
+      return saveTarget(app.deps.db, actorOf(user), req.body, req.params.id);
+    },
+  );
+
+  r.delete(
+    "/api/targets/:id",
+    {
+      schema: {
+        tags,
+        summary: "Thôi theo dõi một mục tiêu (số liệu vẫn giữ)",
+        params: idParam,
+        querystring: z.object({ version: z.coerce.number().int().positive() }),
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      assertCanEditTargets(user);
+      return deleteTarget(app.deps.db, actorOf(user), req.params.id, req.query.version);
     },
   );
 

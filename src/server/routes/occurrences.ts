@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
+import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
 import { ConfirmInput, confirmCompletion } from "../../usecases/confirmCompletion.ts";
@@ -13,7 +14,7 @@ import { ProposeInput, proposeCompletion } from "../../usecases/proposeCompletio
 import { ReturnInput, returnCompletion } from "../../usecases/returnCompletion.ts";
 import { FileStore, MAX_ATTACHMENT_BYTES, type StoredFile } from "../../usecases/shared/fileStore.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser, todayIso } from "../context.ts";
+import { actorOf, requireUser } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
 import { assertCanSeeTask, assertIsCoordinator, assertIsLead, reportingRole } from "../policies/task.ts";
 

@@ -2,10 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { findUnitById, loadMap } from "../../db/repositories/orgUnitRepository.ts";
 import { listUsers } from "../../db/repositories/userRepository.ts";
+import { todayIso } from "../../domain/status.ts";
 import { errors } from "../../errors.ts";
 import { searchOrgUnits } from "../../usecases/searchOrgUnits.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
-import { requireUser, todayIso } from "../context.ts";
+import { requireUser } from "../context.ts";
 import { assertCanReadUnitAdmin } from "../policies/orgUnit.ts";
 import { unitScope } from "../policies/scope.ts";
 

@@ -2,13 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
 import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
-import { addDays, completionRate, STATES } from "../../domain/status.ts";
+import { addDays, completionRate, STATES, todayIso } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
 import { registerToCsv, registerToXlsx } from "../../reports/taskRegisterExport.ts";
 import { getTaskDetail } from "../../usecases/getTaskDetail.ts";
 import { ReassignInput, reassignLead } from "../../usecases/reassignLead.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser, todayIso } from "../context.ts";
+import { actorOf, requireUser } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
 import { assertCanSeeTask, assertIsCoordinator, reportingRole } from "../policies/task.ts";
 

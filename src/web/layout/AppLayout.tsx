@@ -82,6 +82,13 @@ export function AppLayout({ user }: { user: SessionUser }) {
             />
             <NavLink
               component={RouterLink}
+              to="/quan-tri/chi-tieu"
+              label={t("nav.catalog")}
+              active={isActive("/quan-tri/chi-tieu")}
+              onClick={close}
+            />
+            <NavLink
+              component={RouterLink}
               to="/quan-tri/nhat-ky"
               label={t("nav.audit")}
               active={isActive("/quan-tri/nhat-ky")}

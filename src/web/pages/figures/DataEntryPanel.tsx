@@ -18,7 +18,10 @@ import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
 
 interface Field {
+  /** element id, or element id / breakdown option */
+  key: string;
   elementId: number;
+  category: string;
   code: string;
   name: string;
   value: number | null;
@@ -62,14 +65,12 @@ export function DataEntryPanel() {
     retry: false,
     queryFn: () => get<Form>(`/api/forms/${unitId}/${period}`),
   });
-  const [draft, setDraft] = useState<Record<number, { value: number | null; comment: string | null }>>({});
+  const [draft, setDraft] = useState<Record<string, { value: number | null; comment: string | null }>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (form.data)
       setDraft(
-        Object.fromEntries(
-          form.data.fields.map((f) => [f.elementId, { value: f.value, comment: f.comment }]),
-        ),
+        Object.fromEntries(form.data.fields.map((f) => [f.key, { value: f.value, comment: f.comment }])),
       );
   }, [form.data]);
 
@@ -82,8 +83,9 @@ export function DataEntryPanel() {
         {
           version: form.data.status.version,
           submit,
-          values: Object.entries(draft).map(([id, v]) => ({
-            elementId: Number(id),
+          values: Object.entries(draft).map(([key, v]) => ({
+            elementId: Number(key.split("/")[0]),
+            category: key.split("/")[1] ?? "",
             value: v.value,
             comment: v.comment || null,
           })),
@@ -143,9 +145,11 @@ export function DataEntryPanel() {
           </Table.Thead>
           <Table.Tbody>
             {f.fields.map((x) => (
-              <Table.Tr key={x.elementId}>
-                <Table.Td>
-                  <Text size="sm">{x.name}</Text>
+              <Table.Tr key={x.key}>
+                <Table.Td pl={x.category ? "xl" : undefined}>
+                  <Text size="sm" c={x.category ? "dimmed" : undefined}>
+                    {x.name}
+                  </Text>
                   {x.isSample && (
                     <Badge size="xs" color="orange">
                       {t("sample")}
@@ -161,12 +165,12 @@ export function DataEntryPanel() {
                     min={0}
                     disabled={locked}
                     aria-label={x.name}
-                    value={draft[x.elementId]?.value ?? ""}
+                    value={draft[x.key]?.value ?? ""}
                     onChange={(v) =>
                       setDraft((d) => ({
                         ...d,
-                        [x.elementId]: {
-                          comment: d[x.elementId]?.comment ?? null,
+                        [x.key]: {
+                          comment: d[x.key]?.comment ?? null,
                           value: typeof v === "number" ? v : null,
                         },
                       }))
@@ -177,12 +181,12 @@ export function DataEntryPanel() {
                   <TextInput
                     size="xs"
                     disabled={locked}
-                    value={draft[x.elementId]?.comment ?? ""}
+                    value={draft[x.key]?.comment ?? ""}
                     onChange={(e) => {
                       const comment = e.currentTarget.value;
                       setDraft((d) => ({
                         ...d,
-                        [x.elementId]: { value: d[x.elementId]?.value ?? null, comment },
+                        [x.key]: { value: d[x.key]?.value ?? null, comment },
                       }));
                     }}
                   />

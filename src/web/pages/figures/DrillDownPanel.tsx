@@ -11,10 +11,12 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { breakdownsOf, optionsOf } from "../../../domain/breakdowns.ts";
 import { get } from "../../api.ts";
 import type { TargetRow } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { TrendChart } from "./TrendChart.tsx";
 
 interface Point {
   unitId: number;
@@ -28,11 +30,13 @@ interface Point {
 
 /** Province → communes (→ schools): one indicator, one period, sortable by the gap to the target. */
 export function DrillDownPanel(props: { indicatorId: string | null; unitId: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const indicators = useQuery({
     queryKey: ["indicators"],
     queryFn: () =>
-      get<{ indicators: { id: number; code: string; name: string; unit: string }[] }>("/api/indicators"),
+      get<{ indicators: { id: number; code: string; name: string; unit: string; breakdowns: unknown }[] }>(
+        "/api/indicators",
+      ),
   });
   const periods = useQuery({
     queryKey: ["periods", "school_year"],
@@ -56,6 +60,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
   const [periodId, setPeriodId] = useState<string | null>(null);
   const [asOf, setAsOf] = useState<"today" | "2025-06-30">("today");
   const [sort, setSort] = useState<"gap" | "name">("gap");
+  const [category, setCategory] = useState("");
   const root =
     path[path.length - 1] ??
     (props.unitId
@@ -64,15 +69,21 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
         ? { id: provinceId, name: "Tỉnh Lai Châu" }
         : null);
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
+  const query = (periodIds: string, children: boolean) =>
+    `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${periodIds}&children=${children}${asOf === "today" ? "" : `&asOf=${asOf}`}${category ? `&category=${category}` : ""}`;
   const values = useQuery({
-    queryKey: ["drill", indicator, root?.id, period, asOf],
+    queryKey: ["drill", indicator, root?.id, period, asOf, category],
     enabled: Boolean(indicator && root && period),
-    queryFn: () =>
-      get<{ points: Point[] }>(
-        `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${period}&children=true${asOf === "today" ? "" : `&asOf=${asOf}`}`,
-      ),
+    queryFn: () => get<{ points: Point[] }>(query(period, true)),
+  });
+  const allPeriods = periods.data?.periods ?? [];
+  const trend = useQuery({
+    queryKey: ["drill-trend", indicator, root?.id, asOf, category],
+    enabled: Boolean(indicator && root && allPeriods.length),
+    queryFn: () => get<{ points: Point[] }>(query(allPeriods.map((p) => p.id).join(","), false)),
   });
   const ind = indicators.data?.indicators.find((i) => String(i.id) === indicator);
+  const options = optionsOf(breakdownsOf(ind?.breakdowns));
   const target = targets.data?.targets.find((x) => String(x.indicator_id) === indicator)?.value ?? null;
   const rows = [...(values.data?.points ?? [])].sort((a, b) =>
     sort === "name" || target === null
@@ -90,6 +101,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
           onChange={(v) => {
             setIndicator(v);
             setPath([]);
+            setCategory("");
           }}
           data={(indicators.data?.indicators ?? []).map((i) => ({
             value: String(i.id),
@@ -103,6 +115,19 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
           onChange={setPeriodId}
           data={(periods.data?.periods ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
         />
+        {options.length > 0 && (
+          <Select
+            label={t("figures.breakdown")}
+            w={200}
+            value={category}
+            onChange={(v) => setCategory(v ?? "")}
+            allowDeselect={false}
+            data={[
+              { value: "", label: t("figures.whole") },
+              ...options.map((o) => ({ value: o.code, label: lang === "en" ? o.labelEn : o.label })),
+            ]}
+          />
+        )}
         <SegmentedControl
           value={asOf}
           onChange={(v) => {
@@ -133,6 +158,20 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
           </Anchor>
         ))}
       </Breadcrumbs>
+      {trend.data && trend.data.points.length > 0 && (
+        <Stack gap={0} data-testid="indicator-trend">
+          <Text size="sm" fw={600}>
+            {t("figures.trendOf")} — {root?.name || ind?.name}
+            {category ? ` (${options.find((o) => o.code === category)?.label ?? ""})` : ""}
+          </Text>
+          <TrendChart
+            labels={allPeriods.map((p) => p.name.replace("Năm học ", ""))}
+            values={allPeriods.map((p) => trend.data.points.find((x) => x.periodId === p.id)?.value ?? null)}
+            target={target}
+            height={180}
+          />
+        </Stack>
+      )}
       {values.data && rows.length === 0 && <Text c="dimmed">{t("figures.noData")}</Text>}
       {rows.length > 0 && (
         <Table striped data-testid="drill-table">

@@ -1,17 +1,20 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { get } from "../../api.ts";
 import { type TargetRow, targetStatusInfo } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useSession } from "../../session.ts";
 import { DataEntryPanel } from "./DataEntryPanel.tsx";
 import { DrillDownPanel } from "./DrillDownPanel.tsx";
+import { TargetForm } from "./TargetForm.tsx";
 import { TrendChart } from "./TrendChart.tsx";
 
 const CMP: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
 
-function TargetCard({ t }: { t: TargetRow }) {
+function TargetCard({ t, onEdit }: { t: TargetRow; onEdit: ((t: TargetRow) => void) | null }) {
   const { t: tr, lang } = useI18n();
   const s = targetStatusInfo[t.status];
   return (
@@ -24,7 +27,9 @@ function TargetCard({ t }: { t: TargetRow }) {
         <Text fw={600} size="sm">
           {t.indicator_name}
         </Text>
-        <Badge color={s.color}>{s[lang]}</Badge>
+        <Badge color={s.color} style={{ flexShrink: 0 }}>
+          {s[lang]}
+        </Badge>
       </Group>
       <Text size="xs" c="dimmed">
         {t.label}
@@ -39,6 +44,14 @@ function TargetCard({ t }: { t: TargetRow }) {
             <Text size="xs" c="dimmed">
               {t.current.name} ·{" "}
               {t.current.source === "reported" ? tr("figures.reported") : tr("figures.entered")}
+            </Text>
+          )}
+          {t.meeting && (
+            <Text size="xs" data-testid="target-meeting">
+              {t.meeting.count}/{t.meeting.total} {tr("targets.meeting")}
+              {t.meeting.reported < t.meeting.total
+                ? ` · ${t.meeting.total - t.meeting.reported} ${tr("targets.notReported")}`
+                : ""}
             </Text>
           )}
           {t.current?.source === "sample" && (
@@ -63,13 +76,20 @@ function TargetCard({ t }: { t: TargetRow }) {
           target={t.value}
         />
       )}
-      <Anchor
-        component={Link}
-        to={`/chi-tieu?tab=drill&indicator=${t.indicator_id}&unit=${t.org_unit_id}`}
-        size="xs"
-      >
-        {tr("figures.drill")}
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor
+          component={Link}
+          to={`/chi-tieu?tab=drill&indicator=${t.indicator_id}&unit=${t.org_unit_id}`}
+          size="xs"
+        >
+          {tr("figures.drill")}
+        </Anchor>
+        {onEdit && (
+          <Anchor component="button" size="xs" onClick={() => onEdit(t)}>
+            {tr("targets.edit")}
+          </Anchor>
+        )}
+      </Group>
     </Card>
   );
 }
@@ -85,9 +105,33 @@ export function TargetsPage() {
   for (const x of targets.data?.targets ?? [])
     groups.set(x.unit_name, [...(groups.get(x.unit_name) ?? []), x]);
   const tab = params.get("tab") ?? "targets";
+  const role = useSession().data?.user?.role;
+  const canEdit = role === "coordinator" || role === "admin";
+  const [editing, setEditing] = useState<TargetRow | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const open = (x: TargetRow | null) => {
+    setEditing(x);
+    setFormOpen(true);
+  };
   return (
     <Stack>
-      <Title order={2}>{t("nav.targets")}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t("nav.targets")}</Title>
+        {canEdit && tab === "targets" && (
+          <Button onClick={() => open(null)} data-testid="target-add">
+            {t("targets.add")}
+          </Button>
+        )}
+      </Group>
+      {formOpen && (
+        <TargetForm
+          key={editing?.id ?? "new"}
+          editing={editing}
+          opened={formOpen}
+          onClose={() => setFormOpen(false)}
+          onDeleted={() => setFormOpen(false)}
+        />
+      )}
       <Tabs value={tab} onChange={(v) => setParams(v && v !== "targets" ? { tab: v } : {})}>
         <Tabs.List>
           <Tabs.Tab value="targets">{t("figures.targets")}</Tabs.Tab>
@@ -101,7 +145,7 @@ export function TargetsPage() {
                 <Title order={4}>{unit}</Title>
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                   {list.map((x) => (
-                    <TargetCard key={x.id} t={x} />
+                    <TargetCard key={x.id} t={x} onEdit={canEdit ? open : null} />
                   ))}
                 </SimpleGrid>
               </Stack>

@@ -8,25 +8,30 @@ echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGR
 
 const fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
 
-/** A small trend line for one target: values by school year, with the target as a dashed line. */
+/** A trend line: values by period, with the target (when there is one) as a dashed line. */
 export function TrendChart(props: {
   labels: string[];
   values: (number | null)[];
-  target: number;
+  target: number | null;
   height?: number;
 }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current, undefined, { renderer: "svg" });
+    const bounds = [
+      ...(props.target === null ? [] : [props.target]),
+      ...props.values.filter((v): v is number => v !== null),
+    ];
     chart.setOption({
+      animation: false,
       grid: { left: 36, right: 8, top: 10, bottom: 22 },
       tooltip: { trigger: "axis", valueFormatter: (v: number) => fmt.format(v) },
       xAxis: { type: "category", data: props.labels, axisLabel: { fontSize: 10 } },
       yAxis: {
         type: "value",
-        min: Math.floor(Math.min(props.target, ...props.values.filter((v): v is number => v !== null)) - 1),
-        max: Math.ceil(Math.max(props.target, ...props.values.filter((v): v is number => v !== null)) + 1),
+        min: bounds.length ? Math.floor(Math.min(...bounds) - 1) : 0,
+        max: bounds.length ? Math.ceil(Math.max(...bounds) + 1) : 100,
         axisLabel: { fontSize: 10, formatter: (v: number) => fmt.format(v) },
       },
       series: [
@@ -34,13 +39,20 @@ export function TrendChart(props: {
           type: "line",
           data: props.values,
           symbolSize: 6,
-          markLine: {
-            silent: true,
-            symbol: "none",
-            lineStyle: { type: "dashed" },
-            data: [{ yAxis: props.target }],
-            label: { formatter: fmt.format(props.target) },
-          },
+          showSymbol: true,
+          showAllSymbol: true,
+          connectNulls: true,
+          ...(props.target === null
+            ? {}
+            : {
+                markLine: {
+                  silent: true,
+                  symbol: "none",
+                  lineStyle: { type: "dashed" },
+                  data: [{ yAxis: props.target }],
+                  label: { formatter: fmt.format(props.target), position: "insideEndTop" },
+                },
+              }),
         },
       ],
     });

@@ -1,0 +1,263 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { BREAKDOWNS, breakdownLabel } from "../../../domain/breakdowns.ts";
+import type { listIndicators } from "../../../usecases/listIndicators.ts";
+import { ApiError, api, get } from "../../api.ts";
+import { useI18n } from "../../i18n.tsx";
+
+type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
+
+const TYPES = {
+  rate: "Tỷ lệ (tử số ÷ mẫu số)",
+  count: "Số đếm",
+  units_meeting: "Số đơn vị đạt điều kiện",
+  yes_no: "Đạt / không đạt",
+} as const;
+
+function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const e = props.editing;
+  const [f, setF] = useState({
+    code: e?.code ?? "",
+    name: e?.name ?? "",
+    definition: e?.definition ?? "",
+    unit: e?.unit ?? "%",
+    type: (e?.type ?? "rate") as keyof typeof TYPES,
+    direction: e?.direction ?? "higher",
+    level: e?.level === "school" ? "school" : "commune",
+    multiplier: e?.multiplier ?? 100,
+    gross: e?.gross ?? false,
+    numerator: e?.numerator_name ?? "",
+    denominator: e?.denominator_name ?? "",
+    element: e?.element_name ?? "",
+    breakdowns: (e?.breakdowns ?? []) as string[],
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
+  const submit = async () => {
+    setError(null);
+    const body = {
+      ...f,
+      numerator: f.type === "rate" ? f.numerator : undefined,
+      denominator: f.type === "rate" ? f.denominator : undefined,
+      element: f.type === "rate" ? undefined : f.element,
+      ...(e ? { version: e.version } : {}),
+    };
+    try {
+      await api(e ? "PUT" : "POST", e ? `/api/indicators/${e.id}` : "/api/indicators", body);
+      void qc.invalidateQueries({ queryKey: ["indicators"] });
+      void qc.invalidateQueries({ queryKey: ["catalog"] });
+      props.onClose();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <Modal opened onClose={props.onClose} title={e ? t("catalog.edit") : t("catalog.add")} size="lg">
+      <Stack>
+        {error && (
+          <Alert color="red" data-testid="catalog-error">
+            {error}
+          </Alert>
+        )}
+        <Group grow>
+          <TextInput
+            label={t("catalog.code")}
+            required
+            value={f.code}
+            onChange={(x) => set({ code: x.currentTarget.value })}
+          />
+          <TextInput
+            label={t("catalog.unit")}
+            value={f.unit}
+            onChange={(x) => set({ unit: x.currentTarget.value })}
+          />
+        </Group>
+        <TextInput
+          label={t("catalog.name")}
+          required
+          value={f.name}
+          onChange={(x) => set({ name: x.currentTarget.value })}
+        />
+        <Textarea
+          label={t("catalog.definition")}
+          autosize
+          minRows={2}
+          value={f.definition}
+          onChange={(x) => set({ definition: x.currentTarget.value })}
+        />
+        <Group grow>
+          <Select
+            label={t("catalog.type")}
+            allowDeselect={false}
+            value={f.type}
+            onChange={(v) => set({ type: (v ?? "rate") as keyof typeof TYPES })}
+            data={Object.entries(TYPES).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            label={t("catalog.direction")}
+            allowDeselect={false}
+            value={f.direction}
+            onChange={(v) => set({ direction: v === "lower" ? "lower" : "higher" })}
+            data={[
+              { value: "higher", label: "Càng cao càng tốt" },
+              { value: "lower", label: "Càng thấp càng tốt" },
+            ]}
+          />
+          <Select
+            label={t("catalog.level")}
+            allowDeselect={false}
+            value={f.level}
+            onChange={(v) => set({ level: v === "school" ? "school" : "commune" })}
+            data={[
+              { value: "commune", label: "Xã, phường" },
+              { value: "school", label: "Trường học" },
+            ]}
+          />
+        </Group>
+        {f.type === "rate" ? (
+          <>
+            <TextInput
+              label={t("catalog.numerator")}
+              required
+              value={f.numerator}
+              onChange={(x) => set({ numerator: x.currentTarget.value })}
+            />
+            <TextInput
+              label={t("catalog.denominator")}
+              required
+              value={f.denominator}
+              onChange={(x) => set({ denominator: x.currentTarget.value })}
+            />
+            <Group grow>
+              <NumberInput
+                label={t("catalog.multiplier")}
+                value={f.multiplier}
+                onChange={(v) => set({ multiplier: Number(v) || 100 })}
+              />
+              <Checkbox
+                mt="lg"
+                label={t("catalog.gross")}
+                checked={f.gross}
+                onChange={(x) => set({ gross: x.currentTarget.checked })}
+              />
+            </Group>
+          </>
+        ) : (
+          <TextInput
+            label={t("catalog.element")}
+            required
+            value={f.element}
+            onChange={(x) => set({ element: x.currentTarget.value })}
+          />
+        )}
+        <MultiSelect
+          label={t("catalog.breakdowns")}
+          value={f.breakdowns}
+          onChange={(v) => set({ breakdowns: v })}
+          data={BREAKDOWNS.map((b) => ({ value: b, label: breakdownLabel[b] }))}
+        />
+        <Group justify="end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("cancel")}
+          </Button>
+          <Button onClick={() => void submit()} data-testid="catalog-save">
+            {t("save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Administrators keep the indicator catalog: add, edit (version checked), see breakdowns and sources. */
+export function CatalogPage() {
+  const { t } = useI18n();
+  const list = useQuery({
+    queryKey: ["catalog"],
+    queryFn: () => get<{ indicators: Indicator[] }>("/api/indicators"),
+  });
+  const [editing, setEditing] = useState<Indicator | null | undefined>(undefined);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("catalog.title")}</Title>
+        <Button onClick={() => setEditing(null)} data-testid="catalog-add">
+          {t("catalog.add")}
+        </Button>
+      </Group>
+      {editing !== undefined && (
+        <IndicatorForm key={editing?.id ?? "new"} editing={editing} onClose={() => setEditing(undefined)} />
+      )}
+      <Table striped highlightOnHover data-testid="catalog-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("catalog.code")}</Table.Th>
+            <Table.Th>{t("catalog.name")}</Table.Th>
+            <Table.Th>{t("catalog.type")}</Table.Th>
+            <Table.Th>{t("catalog.level")}</Table.Th>
+            <Table.Th>{t("catalog.breakdowns")}</Table.Th>
+            <Table.Th>{t("catalog.source")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(list.data?.indicators ?? []).map((i) => (
+            <Table.Tr key={i.id} style={{ cursor: "pointer" }} onClick={() => setEditing(i)}>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {i.code}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{i.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {i.type === "rate" ? `${i.numerator_name} ÷ ${i.denominator_name}` : i.element_name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{TYPES[i.type]}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {i.level === "school" ? "Trường học" : i.level === "commune" ? "Xã, phường" : "—"}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {i.breakdowns.map((b) => (
+                    <Badge key={b} size="xs" variant="light">
+                      {breakdownLabel[b]}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  {i.source}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
