@@ -44,6 +44,11 @@ describe("XLSX template for a form", () => {
       const code = String(r.getCell(1).value ?? "");
       if (n > 3 && code === "so-tre-mau-giao-den-truong") r.getCell(4).value = "97";
       if (n > 3 && code === "so-tre-trong-do-tuoi-mau-giao-3-5-tuoi") r.getCell(4).value = "100,0";
+      // a breakdown has its own row, named as on screen
+      if (n > 3 && code === "so-tre-mau-giao-den-truong/sex.female") {
+        expect(r.getCell(2).value).toBe("Số trẻ mẫu giáo đến trường — trong đó: nữ");
+        r.getCell(4).value = "48";
+      }
       if (n > 3) filled++;
     });
     expect(filled).toBeGreaterThan(20);
@@ -63,6 +68,10 @@ describe("XLSX template for a form", () => {
     const form = (await officer.request("GET", `/api/forms/${unit}/${period}`)).json();
     const mg = form.fields.find((f: { code: string }) => f.code === "so-tre-mau-giao-den-truong");
     expect(mg.value).toBe(97);
+    const girls = form.fields.find(
+      (f: { code: string }) => f.code === "so-tre-mau-giao-den-truong/sex.female",
+    );
+    expect(girls).toMatchObject({ value: 48, category: "sex.female" });
   });
 });
 

@@ -47,6 +47,10 @@ describe("figures in the browser", () => {
     await page.getByLabel("Số trẻ trong độ tuổi mẫu giáo (3–5 tuổi)", { exact: true }).fill("1.300");
     // girls are a part of the whole: more girls than children is refused at once
     await page.getByLabel("Số trẻ mẫu giáo đến trường — trong đó: nữ").fill("2.000");
+    // told at once, before saving: the same checks run in the browser
+    await expect
+      .poll(() => page.getByTestId("form-table").textContent())
+      .toContain("Số trẻ mẫu giáo đến trường — trong đó: nữ: 2.000 lớn hơn tổng số (1.234).");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect
       .poll(() => page.getByTestId("form-message").textContent())

@@ -16,26 +16,9 @@ import { ApiError, api, get } from "../../api.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
+import { type DataForm, type Draft, instantChecks } from "./instantChecks.ts";
 
-interface Field {
-  /** element id, or element id / breakdown option */
-  key: string;
-  elementId: number;
-  category: string;
-  code: string;
-  name: string;
-  value: number | null;
-  comment: string | null;
-  isSample: boolean;
-  previous: number | null;
-}
-interface Form {
-  unit: { id: number; full_name: string };
-  period: { id: number; name: string; end_date: string };
-  previousPeriod: { name: string } | null;
-  status: { status: string; version: number; reason: string | null };
-  fields: Field[];
-}
+type Form = DataForm;
 
 const STATUS: Record<string, { vi: string; color: string }> = {
   draft: { vi: "Đang nhập", color: "gray" },
@@ -65,7 +48,7 @@ export function DataEntryPanel() {
     retry: false,
     queryFn: () => get<Form>(`/api/forms/${unitId}/${period}`),
   });
-  const [draft, setDraft] = useState<Record<string, { value: number | null; comment: string | null }>>({});
+  const [draft, setDraft] = useState<Draft>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (form.data)
@@ -111,6 +94,7 @@ export function DataEntryPanel() {
   if (!unitId) return <Completeness periodSelect={periodSelect} periodId={period} />;
   if (form.error) return <Alert color="orange">{(form.error as Error).message}</Alert>;
   const f = form.data;
+  const problems = f ? instantChecks(f, draft) : new Map();
   const locked = f ? f.status.status === "submitted" || f.status.status === "approved" : true;
   return (
     <Stack>
@@ -165,6 +149,20 @@ export function DataEntryPanel() {
                     min={0}
                     disabled={locked}
                     aria-label={x.name}
+                    error={
+                      problems
+                        .get(x.key)
+                        ?.filter((p: { level: string }) => p.level === "error")
+                        .map((p: { message: string }) => p.message)
+                        .join(" ") || undefined
+                    }
+                    description={
+                      problems
+                        .get(x.key)
+                        ?.filter((p: { level: string }) => p.level === "warning")
+                        .map((p: { message: string }) => p.message)
+                        .join(" ") || undefined
+                    }
                     value={draft[x.key]?.value ?? ""}
                     onChange={(v) =>
                       setDraft((d) => ({
