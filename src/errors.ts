@@ -19,6 +19,7 @@ export type ErrorCode =
   | "BACKUP_INVALID"
   | "DEMO_DISABLED"
   | "BAD_INPUT_FILE"
+  | "BUSY_RETRY"
   | "INTERNAL";
 
 const statusOf: Record<ErrorCode, number> = {
@@ -38,6 +39,7 @@ const statusOf: Record<ErrorCode, number> = {
   BACKUP_INVALID: 400,
   DEMO_DISABLED: 400,
   BAD_INPUT_FILE: 400,
+  BUSY_RETRY: 503,
   INTERNAL: 500,
 };
 
@@ -75,7 +77,21 @@ export const errors = {
       "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại.",
     ),
   internal: () => new AppError("INTERNAL", "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện."),
+  busy: () =>
+    new AppError(
+      "BUSY_RETRY",
+      "Nhiều người đang cùng ghi số liệu nên thao tác này chưa được thực hiện. Hãy thử lại sau giây lát.",
+    ),
 };
+
+/**
+ * PostgreSQL gave up on a transaction because of another one (deadlock, serialization failure): the
+ * transaction was rolled back whole, so the caller may simply try again.
+ */
+export function fromDatabaseError(e: unknown): AppError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "40001" ? errors.busy() : null;
+}
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

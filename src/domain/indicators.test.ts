@@ -25,4 +25,10 @@ describe("target status along the trajectory", () => {
     expect(targetStatus(t, 50, 2028)).toBe("behind");
     expect(targetStatus(t, null, 2028)).toBe("no_data");
   });
+  it("expects a yearly target in full every year", () => {
+    const yearly = { ...t, recurring: true };
+    expect(expectedValue(yearly, 2026)).toBe(60);
+    expect(targetStatus(yearly, 56, 2026)).toBe("behind");
+    expect(targetStatus(t, 56, 2026)).toBe("on_track");
+  });
 });

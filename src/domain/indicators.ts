@@ -35,10 +35,16 @@ export interface Trajectory {
   targetYear: number;
   targetValue: number;
   comparator: string;
+  /** "Hằng năm": the value is due every year, not reached by a path. */
+  recurring?: boolean;
 }
 
-/** Expected value in a year on the straight line from the baseline to the target. */
+/**
+ * Expected value in a year on the straight line from the baseline to the target; a yearly target is
+ * expected in full every year.
+ */
 export function expectedValue(t: Trajectory, year: number): number {
+  if (t.recurring) return t.targetValue;
   if (t.baselineYear === null || t.baselineValue === null || year >= t.targetYear) return t.targetValue;
   if (year <= t.baselineYear) return t.baselineValue;
   const share = (year - t.baselineYear) / (t.targetYear - t.baselineYear);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
-import { isAppError } from "../errors.ts";
+import { fromDatabaseError, isAppError } from "../errors.ts";
 import { describeZodError } from "../usecases/shared/zod.ts";
 
 export interface ErrorBody {
@@ -12,7 +12,8 @@ export interface ErrorBody {
 
 /** The one place where errors become HTTP responses: { code, message } with a Vietnamese message. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | Error, req, reply) => {
+  app.setErrorHandler((raw: FastifyError | Error, req, reply) => {
+    const error = fromDatabaseError(raw) ?? raw;
     if (isAppError(error)) {
       const body: ErrorBody = { code: error.code, message: error.message };
       if (error.details !== undefined) body.details = error.details;

@@ -102,6 +102,7 @@ export async function getTargetsOverview(
       targetYear: t.due_year,
       targetValue: Number(t.value),
       comparator: t.comparator,
+      recurring: t.recurring,
     };
     out.push({
       ...t,
@@ -118,6 +119,7 @@ export async function getTargetsOverview(
 
 type TargetRow = {
   indicator_id: number;
+  recurring: boolean;
   org_unit_id: number;
   comparator: string;
   value: string;
@@ -173,6 +175,7 @@ async function eachCommune<T extends TargetRow>(
     targetYear: t.due_year,
     targetValue: target,
     comparator: t.comparator,
+    recurring: t.recurring,
   };
   // judged by the weakest commune; it is met only when every commune has a figure that meets it
   const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);

@@ -114,38 +114,50 @@ export async function saveDataForm(
     const errs = problems.filter((p) => p.level === "error");
     if (errs.length > 0) throw new AppError("VALIDATION_FAILED", summarize(errs), { problems });
 
-    for (const v of input.values) {
-      if (v.value === null) {
-        await trx
-          .deleteFrom("data_value")
-          .where("org_unit_id", "=", unitId)
-          .where("period_id", "=", periodId)
-          .where("element_id", "=", v.elementId)
-          .where("category", "=", v.category)
-          .execute();
-      } else {
-        await trx
-          .insertInto("data_value")
-          .values({
+    // one statement each for removals and writes, in a fixed order, so the rollup triggers lock the
+    // totals above this unit in the same order in every transaction (no deadlock between two forms)
+    const last = new Map(input.values.map((v) => [fieldKey(v.elementId, v.category), v]));
+    const ordered = [...last.values()].sort(
+      (a, b) => a.elementId - b.elementId || a.category.localeCompare(b.category),
+    );
+    const removed = ordered.filter((v) => v.value === null);
+    if (removed.length > 0) {
+      await trx
+        .deleteFrom("data_value")
+        .where("org_unit_id", "=", unitId)
+        .where("period_id", "=", periodId)
+        .where((eb) =>
+          eb.or(
+            removed.map((v) => eb.and([eb("element_id", "=", v.elementId), eb("category", "=", v.category)])),
+          ),
+        )
+        .execute();
+    }
+    const written = ordered.filter((v) => v.value !== null);
+    if (written.length > 0) {
+      await trx
+        .insertInto("data_value")
+        .values(
+          written.map((v) => ({
             element_id: v.elementId,
             period_id: periodId,
             org_unit_id: unitId,
             category: v.category,
-            value: v.value,
+            value: v.value as number,
             comment: v.comment,
             updated_by: actor.id,
-          })
-          .onConflict((oc) =>
-            oc.columns(["element_id", "period_id", "org_unit_id", "category"]).doUpdateSet({
-              value: v.value as number,
-              comment: v.comment,
-              updated_by: actor.id,
-              updated_at: new Date(),
-              is_sample: false,
-            }),
-          )
-          .execute();
-      }
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(["element_id", "period_id", "org_unit_id", "category"]).doUpdateSet((eb) => ({
+            value: eb.ref("excluded.value"),
+            comment: eb.ref("excluded.comment"),
+            updated_by: eb.ref("excluded.updated_by"),
+            updated_at: new Date(),
+            is_sample: false,
+          })),
+        )
+        .execute();
     }
     const nextStatus = input.submit ? "submitted" : "draft";
     const version = input.version + 1;

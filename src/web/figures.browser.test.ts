@@ -66,6 +66,7 @@ describe("figures in the browser", () => {
     await login(coord, "dieuphoi");
     await coord.goto(`${base}/chi-tieu`);
     await expect.poll(() => coord.getByTestId("target-card").count()).toBeGreaterThan(5);
+    expect(await coord.getByTestId("status-legend").textContent()).toContain("không quá 0,5 điểm");
     await snap(coord, "31-muc-tieu");
     const ind = await db.db
       .selectFrom("indicator")

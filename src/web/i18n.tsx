@@ -193,6 +193,8 @@ const vi = {
   "figures.whole": "Toàn bộ",
   "figures.trendOf": "Diễn biến qua các kỳ",
   "targets.add": "Thêm mục tiêu",
+  "targets.legend":
+    "Trạng thái so với lộ trình từ giá trị gốc đến mục tiêu: Đúng lộ trình — thấp hơn mức cần đạt năm nay không quá {onTrack} điểm; Có nguy cơ — thấp hơn đến {atRisk} điểm; Chậm — thấp hơn nữa. Mục tiêu hằng năm phải đạt đủ mỗi năm.",
   "targets.edit": "Sửa mục tiêu",
   "targets.delete": "Thôi theo dõi",
   "targets.confirmDelete": "Thôi theo dõi mục tiêu này? Số liệu vẫn được giữ.",
@@ -440,6 +442,8 @@ const en: Record<Key, string> = {
   "figures.whole": "Everyone",
   "figures.trendOf": "Over the periods",
   "targets.add": "Add target",
+  "targets.legend":
+    "Status against the path from baseline to target: On track — at most {onTrack} points below this year's expected value; At risk — up to {atRisk} points below; Behind — further below. A yearly target is due in full every year.",
   "targets.edit": "Edit target",
   "targets.delete": "Stop following",
   "targets.confirmDelete": "Stop following this target? The figures are kept.",

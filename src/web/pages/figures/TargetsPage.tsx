@@ -99,7 +99,8 @@ export function TargetsPage() {
   const [params, setParams] = useSearchParams();
   const targets = useQuery({
     queryKey: ["targets"],
-    queryFn: () => get<{ targets: TargetRow[] }>("/api/targets"),
+    queryFn: () =>
+      get<{ targets: TargetRow[]; thresholds: { onTrack: number; atRisk: number } }>("/api/targets"),
   });
   const groups = new Map<string, TargetRow[]>();
   for (const x of targets.data?.targets ?? [])
@@ -140,6 +141,13 @@ export function TargetsPage() {
         </Tabs.List>
         <Tabs.Panel value="targets" pt="md">
           <Stack>
+            {targets.data && (
+              <Text size="xs" c="dimmed" data-testid="status-legend">
+                {t("targets.legend")
+                  .replace("{onTrack}", formatNumber(targets.data.thresholds.onTrack))
+                  .replace("{atRisk}", formatNumber(targets.data.thresholds.atRisk))}
+              </Text>
+            )}
             {[...groups.entries()].map(([unit, list]) => (
               <Stack key={unit} gap="xs">
                 <Title order={4}>{unit}</Title>
