@@ -70,6 +70,17 @@ async function enter(unit: number, num: number, den: number) {
 }
 
 describe("targets", () => {
+  it("an officer sees only the targets of their own commune", async () => {
+    const namCuoi = await signIn(t, "canbo.namcuoi.xem", "officer", ids.namCuoi);
+    const own = (await officer.request("GET", "/api/targets")).json().targets;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((x: { org_unit_id: number }) => x.org_unit_id === ids.binhLu)).toBe(true);
+    expect((await namCuoi.request("GET", "/api/targets")).json().targets).toEqual([]);
+    expect((await namCuoi.request("GET", `/api/targets?unitId=${ids.binhLu}`)).statusCode).toBe(403);
+    const all = (await coordinator.request("GET", "/api/targets")).json().targets;
+    expect(all.some((x: { org_unit_id: number }) => x.org_unit_id === ids.province)).toBe(true);
+  });
+
   it("coordinators set, edit and remove targets; officers cannot; every change is audited", async () => {
     expect((await officer.request("POST", "/api/targets", target())).statusCode).toBe(403);
     const bad = await coordinator.request("POST", "/api/targets", target({ unitId: ids.binhLu }));

@@ -60,6 +60,14 @@ describe("figures in the browser", () => {
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect.poll(() => page.getByTestId("form-message").textContent()).toContain("Đã lưu");
     await snap(page, "30-nhap-so-lieu");
+    // the officer's drill-down starts from their own commune, not the province
+    const kh02 = await db.db
+      .selectFrom("indicator")
+      .select("id")
+      .where("code", "=", "KH5272-02")
+      .executeTakeFirstOrThrow();
+    await page.goto(`${base}/chi-tieu?tab=drill&indicator=${kh02.id}`);
+    await expect.poll(() => page.getByTestId("indicator-trend").textContent()).toContain("Xã Bình Lư");
     await page.close();
 
     const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });

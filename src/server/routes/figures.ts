@@ -261,14 +261,18 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      requireUser(req);
+      const user = requireUser(req);
+      // an officer sees the targets of the units in their scope only (their commune, its schools)
+      const scope = await unitScope(app.deps.db, user, today());
+      if (req.query.unitId) assertCanReadFigures(scope, req.query.unitId);
+      const all = await getTargetsOverview(
+        app.deps.db,
+        today(),
+        req.query.unitId,
+        app.deps.config.targetThresholds,
+      );
       return {
-        targets: await getTargetsOverview(
-          app.deps.db,
-          today(),
-          req.query.unitId,
-          app.deps.config.targetThresholds,
-        ),
+        targets: scope === null ? all : all.filter((x) => scope.has(x.org_unit_id)),
         thresholds: app.deps.config.targetThresholds,
       };
     },

@@ -16,6 +16,7 @@ import { get } from "../../api.ts";
 import type { TargetRow } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useSession } from "../../session.ts";
 import { TrendChart } from "./TrendChart.tsx";
 
 interface Point {
@@ -61,13 +62,16 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
   const [asOf, setAsOf] = useState<"today" | "2025-06-30">("today");
   const [sort, setSort] = useState<"gap" | "name">("gap");
   const [category, setCategory] = useState("");
-  const root =
-    path[path.length - 1] ??
-    (props.unitId
-      ? { id: Number(props.unitId), name: "" }
-      : provinceId
-        ? { id: provinceId, name: "Tỉnh Lai Châu" }
-        : null);
+  // an officer starts from their own unit (they may not read the province's totals)
+  const user = useSession().data?.user;
+  const own = user?.role === "officer" && user.org_unit_id ? user.org_unit_id : null;
+  const start = props.unitId ? Number(props.unitId) : own;
+  const top = start
+    ? { id: start, name: province.data?.units.find((u) => u.id === start)?.fullName ?? t("figures.start") }
+    : provinceId
+      ? { id: provinceId, name: "Tỉnh Lai Châu" }
+      : null;
+  const root = path[path.length - 1] ?? top;
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
   const query = (periodIds: string, children: boolean) =>
     `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${periodIds}&children=${children}${asOf === "today" ? "" : `&asOf=${asOf}`}${category ? `&category=${category}` : ""}`;
@@ -150,7 +154,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
       </Group>
       <Breadcrumbs>
         <Anchor component="button" onClick={() => setPath([])}>
-          {provinceId && !props.unitId ? "Tỉnh Lai Châu" : t("figures.start")}
+          {top?.name ?? t("figures.start")}
         </Anchor>
         {path.map((p, i) => (
           <Anchor key={p.id} component="button" onClick={() => setPath(path.slice(0, i + 1))}>
