@@ -113,6 +113,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await sql`create trigger data_value_rollup_delete after delete on data_value
     referencing old table as old_rows for each statement execute function value_rollup_apply()`.execute(db);
+  // emptying the table empties its totals
+  await sql`
+    create function value_rollup_clear() returns trigger language plpgsql as $$
+    begin
+      truncate value_rollup;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger data_value_rollup_truncate after truncate on data_value
+    for each statement execute function value_rollup_clear()`.execute(db);
 
   // Any change to the map makes the closure (and so the rollups) stale until rebuilt; reads walk the
   // map live meanwhile.
@@ -133,11 +142,12 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ["org_unit_parent", "org_unit_lineage"]) {
     await sql`drop trigger if exists ${sql.raw(`${t}_rollup_stale`)} on ${sql.table(t)}`.execute(db);
   }
-  for (const op of ["insert", "update", "delete"]) {
+  for (const op of ["insert", "update", "delete", "truncate"]) {
     await sql`drop trigger if exists ${sql.raw(`data_value_rollup_${op}`)} on data_value`.execute(db);
   }
   await sql`drop function if exists rollup_mark_stale()`.execute(db);
   await sql`drop function if exists value_rollup_apply()`.execute(db);
+  await sql`drop function if exists value_rollup_clear()`.execute(db);
   for (const t of ["rollup_state", "value_rollup", "unit_ancestry"]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

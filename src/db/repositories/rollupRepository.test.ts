@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayIso } from "../../domain/status.ts";
 import { loadSampleSchools } from "../../usecases/loadSampleSchools.ts";
@@ -160,5 +161,13 @@ describe("stored rollups", () => {
       elementIds: elements,
       periodIds: periods,
     });
+  });
+
+  it("are emptied with the values", async () => {
+    await sql`truncate data_value`.execute(t.db);
+    expect(await t.db.selectFrom("value_rollup").select("ancestor_id").execute()).toEqual([]);
+    expect(
+      await sumUp(t.db, { rootId: province, asOf: today, elementIds: elements, periodIds: periods }),
+    ).toEqual([]);
   });
 });

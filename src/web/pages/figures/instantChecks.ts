@@ -1,4 +1,4 @@
-import { fieldKey, optionsOf } from "../../../domain/breakdowns.ts";
+import { optionsOf } from "../../../domain/breakdowns.ts";
 import { checkFigures, type FieldValues, type FigureProblem } from "../../../domain/figureChecks.ts";
 import type { getDataForm } from "../../../usecases/getDataForm.ts";
 
@@ -35,5 +35,3 @@ export function instantChecks(form: DataForm, draft: Draft): Map<string, FigureP
   for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p]);
   return byField;
 }
-
-export { fieldKey };
