@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import type { FigureProblem } from "../../../domain/figureChecks.ts";
 import { ApiError, api, get } from "../../api.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -94,7 +95,7 @@ export function DataEntryPanel() {
   if (!unitId) return <Completeness periodSelect={periodSelect} periodId={period} />;
   if (form.error) return <Alert color="orange">{(form.error as Error).message}</Alert>;
   const f = form.data;
-  const problems = f ? instantChecks(f, draft) : new Map();
+  const problems = f ? instantChecks(f, draft) : new Map<string, FigureProblem[]>();
   const locked = f ? f.status.status === "submitted" || f.status.status === "approved" : true;
   return (
     <Stack>
@@ -152,15 +153,15 @@ export function DataEntryPanel() {
                     error={
                       problems
                         .get(x.key)
-                        ?.filter((p: { level: string }) => p.level === "error")
-                        .map((p: { message: string }) => p.message)
+                        ?.filter((p) => p.level === "error")
+                        .map((p) => p.message)
                         .join(" ") || undefined
                     }
                     description={
                       problems
                         .get(x.key)
-                        ?.filter((p: { level: string }) => p.level === "warning")
-                        .map((p: { message: string }) => p.message)
+                        ?.filter((p) => p.level === "warning")
+                        .map((p) => p.message)
                         .join(" ") || undefined
                     }
                     value={draft[x.key]?.value ?? ""}
