@@ -60,7 +60,6 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
           app.log.error({ err: e }, "rollup rebuild failed");
         }
       };
-      await keepRollups();
       const rollupTimer = setInterval(keepRollups, 5 * 60_000);
       rollupTimer.unref();
 
@@ -92,6 +91,8 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       process.on("SIGINT", () => void shutdown("SIGINT"));
 
       await app.listen({ port: cfg.port, host: cfg.host });
+      // not awaited before listening: until it is done, totals are computed by walking the map
+      void keepRollups();
       if (timer) void remind();
       say(`Cơ sở dữ liệu: ${db.kind === "pglite" ? "PGlite (nhúng)" : "PostgreSQL"} — ${db.location}`);
       say(`Lộ Trình đang chạy tại http://localhost:${cfg.port}`);
