@@ -12,7 +12,12 @@ export default defineConfig({
   test: {
     reporters: ["default"],
     projects: [
-      { test: { name: "unit", include: ["src/domain/**/*.test.ts", "src/import/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["src/domain/**/*.test.ts", "src/import/**/*.test.ts", "src/web/i18n.test.ts"],
+        },
+      },
       {
         test: {
           name: "pglite",
@@ -40,7 +45,7 @@ export default defineConfig({
       {
         test: {
           name: "browser",
-          include: ["src/web/**/*.test.ts"],
+          include: ["src/web/**/*.browser.test.ts"],
           env: { TEST_DB: "pglite" },
           globalSetup: ["src/db/testing.globalSetup.ts"],
           testTimeout: 60_000,

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
-import { indicatorSeeds, seedBreakdowns, targetSeeds } from "../db/seed/indicators.ts";
+import { indicatorSeeds, seedBreakdowns } from "../db/seed/indicators.ts";
+import { targetSeeds } from "../db/seed/indicatorTargets.ts";
 import { periodsFor } from "../domain/periods.ts";
 import { systemActor } from "../domain/roles.ts";
 import { asciiKey } from "../domain/text.ts";
