@@ -42,6 +42,7 @@ describe("checkFigures", () => {
         elementId: 1,
         category: "",
         level: "warning",
+        kind: "check",
         message: expect.stringContaining("so với kỳ trước"),
       },
     ]);
@@ -50,6 +51,7 @@ describe("checkFigures", () => {
     ).toMatchObject({
       elementId: 2,
       level: "error",
+      kind: "missing",
     });
   });
 

@@ -22,6 +22,8 @@ export interface FigureProblem {
   elementId: number;
   category: string;
   level: "error" | "warning";
+  /** "missing": the field is empty on submit; "check": a rule on the values. */
+  kind: "missing" | "check";
   message: string;
 }
 
@@ -29,9 +31,14 @@ export type FieldValues = Map<string, { value: number | null; comment: string | 
 
 const fmt = (n: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(n);
 
-function problem(field: string, level: FigureProblem["level"], message: string): FigureProblem {
+function problem(
+  field: string,
+  level: FigureProblem["level"],
+  message: string,
+  kind: FigureProblem["kind"] = "check",
+): FigureProblem {
   const [id, category = ""] = field.split("/");
-  return { field, elementId: Number(id), category, level, message };
+  return { field, elementId: Number(id), category, level, kind, message };
 }
 
 function checkRate(r: RateRule, category: string, values: FieldValues, out: FigureProblem[]) {
@@ -124,7 +131,7 @@ export function checkFigures(
   if (opts.requireAll) {
     for (const key of opts.fields) {
       if ((values.get(key)?.value ?? null) === null)
-        out.push(problem(key, "error", `${names.get(key)}: chưa nhập.`));
+        out.push(problem(key, "error", `${names.get(key)}: chưa nhập.`, "missing"));
     }
   }
   return out;

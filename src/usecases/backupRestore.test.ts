@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/database.ts";
 import { MIGRATION_NAMES } from "../db/migrate.ts";
 import { bulkUpsertValues, sumUp } from "../db/repositories/figureQueries.ts";
 import { readRollupState } from "../db/repositories/rollupRepository.ts";
-import { TABLES_IN_ORDER } from "../db/tables.ts";
+import { DERIVED_TABLES, TABLES_IN_ORDER } from "../db/tables.ts";
 import { openTestDb } from "../db/testing.ts";
 import { systemActor } from "../domain/roles.ts";
 import { todayIso } from "../domain/status.ts";
@@ -42,6 +43,14 @@ afterAll(async () => {
 });
 
 describe("backup and restore", () => {
+  it("knows every table: each is backed up in order, or declared derived and rebuilt", async () => {
+    const r = await sql<{ table_name: string }>`select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(
+      source.db,
+    );
+    expect(r.rows.map((x) => x.table_name).sort()).toEqual([...TABLES_IN_ORDER, ...DERIVED_TABLES].sort());
+  });
+
   it("restores exactly what was backed up, and new rows get fresh ids", async () => {
     await createUser(source.db, actor, {
       username: "luu.tru",

@@ -1,6 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { DEFAULT_THRESHOLDS, meets, type StatusThresholds, targetStatus } from "../domain/indicators.ts";
+import {
+  DEFAULT_THRESHOLDS,
+  meets,
+  type StatusThresholds,
+  type Trajectory,
+  targetStatus,
+} from "../domain/indicators.ts";
 import { computeIndicator } from "./computeIndicator.ts";
 
 /**
@@ -95,15 +101,8 @@ export async function getTargetsOverview(
       })
       .filter((x) => x.value !== null);
     const latest = trend[trend.length - 1] ?? null;
-    const year = latest ? Number(latest.period.slice(0, 4)) + 1 : Number(today.slice(0, 4));
-    const trajectory = {
-      baselineYear: t.baseline_year,
-      baselineValue: t.baseline_value === null ? null : Number(t.baseline_value),
-      targetYear: t.due_year,
-      targetValue: Number(t.value),
-      comparator: t.comparator,
-      recurring: t.recurring,
-    };
+    const year = measuredYear(latest, today);
+    const trajectory = trajectoryOf(t);
     out.push({
       ...t,
       value: Number(t.value),
@@ -127,6 +126,22 @@ type TargetRow = {
   baseline_value: string | null;
   baseline_year: number | null;
 };
+
+function trajectoryOf(t: TargetRow): Trajectory {
+  return {
+    baselineYear: t.baseline_year,
+    baselineValue: t.baseline_value === null ? null : Number(t.baseline_value),
+    targetYear: t.due_year,
+    targetValue: Number(t.value),
+    comparator: t.comparator,
+    recurring: t.recurring,
+  };
+}
+
+/** A school year's figure is judged in the calendar year it ends ("2025SY" → 2026); none yet: this year. */
+function measuredYear(latest: { period: string } | null, today: string): number {
+  return latest ? Number(latest.period.slice(0, 4)) + 1 : Number(today.slice(0, 4));
+}
 
 /** "Every commune": per school year the weakest commune's value, and how many communes meet the target. */
 async function eachCommune<T extends TargetRow>(
@@ -168,15 +183,8 @@ async function eachCommune<T extends TargetRow>(
     })
     .filter((x) => x.value !== null);
   const latest = trend[trend.length - 1] ?? null;
-  const year = latest ? Number(latest.period.slice(0, 4)) + 1 : Number(today.slice(0, 4));
-  const trajectory = {
-    baselineYear: t.baseline_year,
-    baselineValue: t.baseline_value === null ? null : Number(t.baseline_value),
-    targetYear: t.due_year,
-    targetValue: target,
-    comparator: t.comparator,
-    recurring: t.recurring,
-  };
+  const year = measuredYear(latest, today);
+  const trajectory = trajectoryOf(t);
   // judged by the weakest commune; it is met only when every commune has a figure that meets it
   const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);
   const status = judged === "achieved" && (latest?.meeting.reported ?? 0) < total ? "no_data" : judged;

@@ -32,7 +32,7 @@ export const SaveFormInput = z.object({
 
 /** One readable message: every real error, and the empty fields counted with a few named. */
 function summarize(errs: FigureProblem[]): string {
-  const missing = errs.filter((e) => e.message.endsWith(": chưa nhập."));
+  const missing = errs.filter((e) => e.kind === "missing");
   const other = errs.filter((e) => !missing.includes(e)).map((e) => e.message);
   if (missing.length > 3) {
     const names = missing.slice(0, 3).map((e) => e.message.replace(/: chưa nhập\.$/, ""));
