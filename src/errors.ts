@@ -20,6 +20,19 @@ export type ErrorCode =
   | "DEMO_DISABLED"
   | "BAD_INPUT_FILE"
   | "BUSY_RETRY"
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
   | "INTERNAL";
 
 const statusOf: Record<ErrorCode, number> = {
@@ -41,6 +54,19 @@ const statusOf: Record<ErrorCode, number> = {
   BAD_INPUT_FILE: 400,
   BUSY_RETRY: 503,
   INTERNAL: 500,
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
 };
 
 export class AppError extends Error {
@@ -77,6 +103,19 @@ export const errors = {
       "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại.",
     ),
   internal: () => new AppError("INTERNAL", "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện."),
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
   busy: () =>
     new AppError(
       "BUSY_RETRY",

@@ -5,6 +5,19 @@ import * as m0002 from "./migrations/0002_plans.ts";
 import * as m0003 from "./migrations/0003_following.ts";
 import * as m0004 from "./migrations/0004_figures.ts";
 import * as m0005 from "./migrations/0005_rollups.ts";
+// @figures
+// @tasks
+// @bodies
+// @access
+// @hostile
+// @readers
+// @grammar
+// @reports
+// @load
+// @manifests
+// @overview
+// @dhis2
+// @reach
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -14,6 +27,19 @@ const migrations: Record<string, Migration> = {
   "0003_following": m0003,
   "0004_figures": m0004,
   "0005_rollups": m0005,
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -383,6 +383,19 @@ export interface Database {
   user_session: SessionTable;
   audit_log: AuditLogTable;
   reference_data: ReferenceDataTable;
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

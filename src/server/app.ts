@@ -21,6 +21,19 @@ import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
+// @figures
+// @tasks
+// @bodies
+// @access
+// @hostile
+// @readers
+// @grammar
+// @reports
+// @load
+// @manifests
+// @overview
+// @dhis2
+// @reach
 import "../usecases/shared/zod.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -86,6 +99,19 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(occurrenceRoutes);
   await app.register(notificationRoutes);
   await app.register(figureRoutes);
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

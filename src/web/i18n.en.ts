@@ -248,4 +248,17 @@ export const en: Record<Key, string> = {
   "role.coordinator": "Province coordinator",
   "role.officer": "Body officer",
   "role.leader": "Leader (read-only)",
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
 };

@@ -243,4 +243,17 @@ export const vi = {
   "role.coordinator": "Điều phối cấp tỉnh",
   "role.officer": "Cán bộ đơn vị",
   "role.leader": "Lãnh đạo (chỉ xem)",
+  // @figures
+  // @tasks
+  // @bodies
+  // @access
+  // @hostile
+  // @readers
+  // @grammar
+  // @reports
+  // @load
+  // @manifests
+  // @overview
+  // @dhis2
+  // @reach
 };
