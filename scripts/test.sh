@@ -10,6 +10,8 @@ echo "== tsc --noEmit"
 npx tsc --noEmit -p .
 echo "== vite build"
 npx vite build --logLevel warn
+echo "== server build (esbuild)"
+node scripts/buildServer.mjs
 
 if [ -z "${DATABASE_URL_TEST:-}" ]; then
   if out=$(scripts/throwaway-postgres.sh 2>/dev/null); then

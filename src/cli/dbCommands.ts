@@ -1,12 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { openDatabase } from "../db/database.ts";
-import { MIGRATION_NAMES, migrateToLatest } from "../db/migrate.ts";
-import { rebuildRollups } from "../db/repositories/rollupRepository.ts";
 import { systemActor } from "../domain/roles.ts";
-import { todayIso } from "../domain/status.ts";
-import { backupDatabase } from "../usecases/backupDatabase.ts";
-import { restoreDatabase } from "../usecases/restoreDatabase.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerDbCommands(program: Command, config: ConfigSource): void {
@@ -17,6 +11,8 @@ export function registerDbCommands(program: Command, config: ConfigSource): void
   db.command("migrate")
     .description("cập nhật cấu trúc dữ liệu lên phiên bản mới nhất")
     .action(async () => {
+      const { openDatabase } = await import("../db/database.ts");
+      const { migrateToLatest } = await import("../db/migrate.ts");
       const conn = await openDatabase(config());
       try {
         const applied = await migrateToLatest(conn.db);
@@ -32,6 +28,7 @@ export function registerDbCommands(program: Command, config: ConfigSource): void
     .argument("<file>", "tệp sao lưu sẽ ghi (JSON nén gzip)")
     .description("sao lưu toàn bộ dữ liệu ra một tệp")
     .action(async (file: string) => {
+      const { backupDatabase } = await import("../usecases/backupDatabase.ts");
       const cfg = config();
       const conn = await openReady(cfg);
       try {
@@ -48,6 +45,10 @@ export function registerDbCommands(program: Command, config: ConfigSource): void
     .argument("<file>", "tệp sao lưu")
     .description("thay toàn bộ dữ liệu bằng nội dung tệp sao lưu (tất cả hoặc không gì cả)")
     .action(async (file: string) => {
+      const { openDatabase } = await import("../db/database.ts");
+      const { MIGRATION_NAMES } = await import("../db/migrate.ts");
+      const { todayIso } = await import("../domain/status.ts");
+      const { restoreDatabase } = await import("../usecases/restoreDatabase.ts");
       const cfg = config();
       const conn = await openDatabase(cfg);
       try {
@@ -69,6 +70,8 @@ export function registerDbCommands(program: Command, config: ConfigSource): void
   db.command("rollups")
     .description("dựng lại bảng tổng hợp số liệu theo bản đồ hành chính hôm nay (máy chủ tự làm khi cần)")
     .action(async () => {
+      const { rebuildRollups } = await import("../db/repositories/rollupRepository.ts");
+      const { todayIso } = await import("../domain/status.ts");
       const cfg = config();
       const conn = await openReady(cfg);
       try {

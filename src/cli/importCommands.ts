@@ -1,21 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
-import { referenceCandidates } from "../db/seed/catalog.ts";
 import { systemActor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
+import type { UnitCandidate } from "../import/bodies.ts";
 import type { PlanDraft } from "../import/draft.ts";
-import { parsePlan } from "../import/parsePlan.ts";
-import { readDocument, type SourceDocument } from "../import/readers/readDocument.ts";
-import { draftToConfirmed } from "../import/toConfirmed.ts";
-import { importPlanDocument } from "../usecases/importPlanDocument.ts";
+import type { SourceDocument } from "../import/readers/readDocument.ts";
 import { type ConfigSource, openReady } from "./shared.ts";
 
 export async function readAndParse(
   file: string,
-  units = referenceCandidates(),
+  candidates?: UnitCandidate[],
 ): Promise<{ draft: PlanDraft; source: SourceDocument }> {
+  // the readers (DOCX, PDF) load only when a file is read
+  const { parsePlan } = await import("../import/parsePlan.ts");
+  const { readDocument } = await import("../import/readers/readDocument.ts");
+  const units = candidates ?? (await import("../db/seed/catalog.ts")).referenceCandidates();
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new AppError("BAD_INPUT_FILE", `Không tìm thấy tệp "${file}".`);
   }
@@ -48,6 +48,9 @@ export function registerImportCommands(program: Command, config: ConfigSource): 
       "đọc và lưu một văn bản kế hoạch (tất cả hoặc không gì cả); nhập lại cùng văn bản sẽ cập nhật",
     )
     .action(async (file: string, o: { createBodies?: boolean }) => {
+      const { unitCandidates } = await import("../db/repositories/orgUnitRepository.ts");
+      const { draftToConfirmed } = await import("../import/toConfirmed.ts");
+      const { importPlanDocument } = await import("../usecases/importPlanDocument.ts");
       const conn = await openReady(config());
       try {
         const { draft, source } = await readAndParse(file, await unitCandidates(conn.db));

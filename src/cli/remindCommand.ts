@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { todayIso } from "../domain/status.ts";
-import { sendReminders } from "../usecases/sendReminders.ts";
-import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerRemindCommand(program: Command, config: ConfigSource): void {
@@ -11,6 +8,9 @@ export function registerRemindCommand(program: Command, config: ConfigSource): v
       "đôn đốc: thông báo việc sắp đến hạn và quá hạn, gửi thư tổng hợp (nếu có SMTP_URL); không gửi trùng",
     )
     .action(async () => {
+      const { todayIso } = await import("../domain/status.ts");
+      const { sendReminders } = await import("../usecases/sendReminders.ts");
+      const { smtpMailer } = await import("../usecases/shared/smtpMailer.ts");
       const cfg = config();
       const conn = await openReady(cfg);
       try {

@@ -1,13 +1,15 @@
 import type { Config } from "../config.ts";
-import { type Db, openDatabase } from "../db/database.ts";
-import { migrateToLatest } from "../db/migrate.ts";
-import { loadAdministrativeMap } from "../usecases/loadAdministrativeMap.ts";
-import { loadIndicatorCatalog } from "../usecases/loadIndicatorCatalog.ts";
+import type { Db } from "../db/database.ts";
 
 export type ConfigSource = () => Config;
 
 /** Opens the configured database, brings the schema up to date and makes sure the map is loaded. */
 export async function openReady(cfg: Config, log: (line: string) => void = () => {}): Promise<Db> {
+  // loaded when a command runs, not when the CLI starts: `lotrinh --help` stays instant
+  const { openDatabase } = await import("../db/database.ts");
+  const { migrateToLatest } = await import("../db/migrate.ts");
+  const { loadAdministrativeMap } = await import("../usecases/loadAdministrativeMap.ts");
+  const { loadIndicatorCatalog } = await import("../usecases/loadIndicatorCatalog.ts");
   const db = await openDatabase(cfg);
   try {
     const applied = await migrateToLatest(db.db);

@@ -1,17 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { ensureRollups } from "../db/repositories/rollupRepository.ts";
-import { countAdmins } from "../db/repositories/userRepository.ts";
 import { roleLabel } from "../domain/roles.ts";
-import { todayIso } from "../domain/status.ts";
-import { buildApp } from "../server/app.ts";
-import { createDemoAccounts, removeDemoAccounts } from "../usecases/demoAccounts.ts";
-import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
-import { loadSampleFigures } from "../usecases/loadSampleFigures.ts";
-import { loadSampleSchools } from "../usecases/loadSampleSchools.ts";
-import { sendReminders } from "../usecases/sendReminders.ts";
-import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
+import type { createDemoAccounts } from "../usecases/demoAccounts.ts";
 
 const DEMO_PLANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo/plans");
 
@@ -24,6 +15,17 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
     .option("--demo", "chế độ trình diễn: tạo tài khoản mẫu cho mỗi vai trò")
     .option("--port <port>", "cổng (mặc định PORT hoặc 3000)")
     .action(async (o: { demo?: boolean; port?: string }) => {
+      // the server's modules load when it starts, not with every CLI command
+      const { ensureRollups } = await import("../db/repositories/rollupRepository.ts");
+      const { countAdmins } = await import("../db/repositories/userRepository.ts");
+      const { todayIso } = await import("../domain/status.ts");
+      const { buildApp } = await import("../server/app.ts");
+      const { createDemoAccounts, removeDemoAccounts } = await import("../usecases/demoAccounts.ts");
+      const { loadDemoPlans } = await import("../usecases/loadDemoPlans.ts");
+      const { loadSampleFigures } = await import("../usecases/loadSampleFigures.ts");
+      const { loadSampleSchools } = await import("../usecases/loadSampleSchools.ts");
+      const { sendReminders } = await import("../usecases/sendReminders.ts");
+      const { smtpMailer } = await import("../usecases/shared/smtpMailer.ts");
       const base = config();
       const cfg = { ...base, demo: base.demo || Boolean(o.demo), port: o.port ? Number(o.port) : base.port };
       const say = (line: string) => console.log(`[lotrinh] ${line}`);

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
 import { ROLES, type Role, systemActor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
-import { createUser } from "../usecases/createUser.ts";
-import { searchOrgUnits } from "../usecases/searchOrgUnits.ts";
-import { generatePassword } from "../usecases/shared/passwords.ts";
 import { type ConfigSource, openReady } from "./shared.ts";
 
 export function registerUserCommands(program: Command, config: ConfigSource): void {
@@ -21,6 +18,9 @@ export function registerUserCommands(program: Command, config: ConfigSource): vo
         if (!(ROLES as readonly string[]).includes(o.role)) {
           throw errors.validation(`Vai trò "${o.role}" không có; chọn một trong: ${ROLES.join(", ")}.`);
         }
+        const { createUser } = await import("../usecases/createUser.ts");
+        const { searchOrgUnits } = await import("../usecases/searchOrgUnits.ts");
+        const { generatePassword } = await import("../usecases/shared/passwords.ts");
         const cfg = config();
         const conn = await openReady(cfg);
         try {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -71,6 +72,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     hsts: deps.config.secureCookies,
   });
+  // JSON answers compressed (brotli or gzip, as the browser accepts); the web app's files are compressed
+  // once at build time and served as they are (preCompressed below)
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
   installAuth(app);
@@ -114,7 +118,20 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @reach
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      // hashed file names never change content: cache them for a year; everything else is revalidated
+      setHeaders: (res, file) => {
+        res.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, "index.html"), "utf8");
     app.get("/*", { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
       const p = req.url.split("?")[0] ?? "/";
@@ -125,7 +142,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       if (file.startsWith(WEB_DIST) && p !== "/" && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(path.relative(WEB_DIST, file));
       }
-      return reply.type("text/html; charset=utf-8").send(indexHtml);
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
     });
   }
   return app;

@@ -1,21 +1,45 @@
 import { Center, Loader } from "@mantine/core";
+import { type ComponentType, lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { AppLayout } from "./layout/AppLayout.tsx";
-import { AuditPage } from "./pages/admin/AuditPage.tsx";
-import { CatalogPage } from "./pages/admin/CatalogPage.tsx";
-import { UsersPage } from "./pages/admin/UsersPage.tsx";
-import { DocumentPage } from "./pages/documents/DocumentPage.tsx";
-import { DocumentsPage } from "./pages/documents/DocumentsPage.tsx";
-import { ImportPage } from "./pages/documents/ImportPage.tsx";
-import { TargetsPage } from "./pages/figures/TargetsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
-import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
-import { OverviewPage } from "./pages/OverviewPage.tsx";
-import { MyWorkPage } from "./pages/tasks/MyWorkPage.tsx";
-import { RegisterPage } from "./pages/tasks/RegisterPage.tsx";
-import { TaskPage } from "./pages/tasks/TaskPage.tsx";
-import { UnitsPage } from "./pages/UnitsPage.tsx";
 import { useSession } from "./session.ts";
+
+/**
+ * Each page is its own chunk, loaded when first opened: the login page and a role's landing page do
+ * not carry the charts, the import review or the admin screens.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: pages take their own props; the route passes them through
+function lazyPage<K extends string, P = any>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
+  return function LazyPage(props: P & object) {
+    return (
+      <Suspense
+        fallback={
+          <Center py="xl">
+            <Loader />
+          </Center>
+        }
+      >
+        <Page {...props} />
+      </Suspense>
+    );
+  };
+}
+
+const AuditPage = lazyPage(() => import("./pages/admin/AuditPage.tsx"), "AuditPage");
+const CatalogPage = lazyPage(() => import("./pages/admin/CatalogPage.tsx"), "CatalogPage");
+const UsersPage = lazyPage(() => import("./pages/admin/UsersPage.tsx"), "UsersPage");
+const DocumentPage = lazyPage(() => import("./pages/documents/DocumentPage.tsx"), "DocumentPage");
+const DocumentsPage = lazyPage(() => import("./pages/documents/DocumentsPage.tsx"), "DocumentsPage");
+const ImportPage = lazyPage(() => import("./pages/documents/ImportPage.tsx"), "ImportPage");
+const TargetsPage = lazyPage(() => import("./pages/figures/TargetsPage.tsx"), "TargetsPage");
+const NotBuiltPage = lazyPage(() => import("./pages/NotBuiltPage.tsx"), "NotBuiltPage");
+const OverviewPage = lazyPage(() => import("./pages/OverviewPage.tsx"), "OverviewPage");
+const MyWorkPage = lazyPage(() => import("./pages/tasks/MyWorkPage.tsx"), "MyWorkPage");
+const RegisterPage = lazyPage(() => import("./pages/tasks/RegisterPage.tsx"), "RegisterPage");
+const TaskPage = lazyPage(() => import("./pages/tasks/TaskPage.tsx"), "TaskPage");
+const UnitsPage = lazyPage(() => import("./pages/UnitsPage.tsx"), "UnitsPage");
 
 export function App() {
   const session = useSession();
