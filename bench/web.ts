@@ -1,0 +1,149 @@
+/**
+ * npm run bench:web — the app on a weak mountain link. Starts the real server with the demo data on a
+ * throw-away embedded database, then drives Debian's Chromium with the link throttled through the
+ * DevTools protocol (default 400 kbit/s both ways, 400 ms round trip) and prints, for a first visit
+ * (empty cache) and a repeat visit: the time until the login page can be used, the time until an
+ * officer's "Việc của tôi" shows, and the compressed bytes of JavaScript and CSS each needed.
+ * BENCH_KBPS and BENCH_RTT_MS change the link. Loopback only; stops by itself.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+const KBPS = Number(process.env.BENCH_KBPS ?? 400);
+const RTT = Number(process.env.BENCH_RTT_MS ?? 400);
+const root = path.resolve(import.meta.dirname, "..");
+
+async function startServer(): Promise<{ base: string; accounts: Map<string, string>; stop(): void }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-bench-web-"));
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "bin/lotrinh.js"), "start", "--demo"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LOTRINH_DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        DATABASE_URL: "",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const accounts = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not start within 5 minutes")), 300_000);
+    let buffer = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString("utf8");
+      for (const m of buffer.matchAll(/(demo\.[a-z.]+)\s+(\S+)/g))
+        accounts.set(m[1] as string, m[2] as string);
+      if (/đang chạy tại/.test(buffer) && accounts.size > 0) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the server stopped (${code})`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    accounts,
+    stop: () => {
+      child.kill("SIGTERM");
+      setTimeout(() => fs.rmSync(dataDir, { recursive: true, force: true }), 2000).unref();
+    },
+  };
+}
+
+async function throttled(
+  context: BrowserContext,
+): Promise<{ page: Page; bytes: () => number; reset(): void }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: RTT,
+    downloadThroughput: (KBPS * 1000) / 8,
+    uploadThroughput: (KBPS * 1000) / 8,
+  });
+  const kinds = new Map<string, string>();
+  let total = 0;
+  cdp.on("Network.responseReceived", (e) => kinds.set(e.requestId, e.type));
+  cdp.on("Network.loadingFinished", (e) => {
+    const kind = kinds.get(e.requestId);
+    if (kind === "Script" || kind === "Stylesheet") total += e.encodedDataLength;
+  });
+  return {
+    page,
+    bytes: () => total,
+    reset: () => {
+      total = 0;
+    },
+  };
+}
+
+async function visit(context: BrowserContext, base: string, user: string, password: string) {
+  const { page, bytes, reset } = await throttled(context);
+  reset();
+  let t0 = performance.now();
+  await page.goto(base);
+  await page.getByRole("button", { name: "Đăng nhập" }).waitFor({ state: "visible", timeout: 120_000 });
+  const login = performance.now() - t0;
+  const loginBytes = bytes();
+  await page.getByLabel("Tên đăng nhập").fill(user);
+  await page.getByLabel("Mật khẩu").fill(password);
+  reset();
+  t0 = performance.now();
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.goto(`${base}/viec-cua-toi`);
+  await page
+    .getByRole("heading", { name: /Việc của tôi/ })
+    .first()
+    .waitFor({ timeout: 120_000 });
+  const myWork = performance.now() - t0;
+  const myWorkBytes = bytes();
+  // sign out by dropping the cookie, so the next visit starts at the login page with a warm cache
+  await context.clearCookies();
+  await page.close();
+  return { login, loginBytes, myWork, myWorkBytes };
+}
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+try {
+  const officer = [...server.accounts.keys()].find((u) => u === "demo.binhlu") ?? "demo.binhlu";
+  const password = server.accounts.get(officer) ?? "";
+  const context = await browser.newContext();
+  const first = await visit(context, server.base, officer, password);
+  const repeat = await visit(context, server.base, officer, password);
+  const kb = (n: number) => `${(n / 1024).toFixed(1).replace(".", ",")} KB`;
+  const s = (ms: number) => `${(ms / 1000).toFixed(2).replace(".", ",")} s`;
+  console.log(`Link: ${KBPS} kbit/s, ${RTT} ms round trip (Chromium DevTools throttling)`);
+  console.log(
+    "| visit  | login page usable | JS+CSS (compressed) | officer's Việc của tôi | JS+CSS after login |",
+  );
+  console.log(
+    "|--------|-------------------|---------------------|------------------------|--------------------|",
+  );
+  for (const [name, r] of [
+    ["first", first],
+    ["repeat", repeat],
+  ] as const) {
+    console.log(
+      `| ${name.padEnd(6)} | ${s(r.login).padEnd(17)} | ${kb(r.loginBytes).padEnd(19)} | ${s(r.myWork).padEnd(22)} | ${kb(r.myWorkBytes).padEnd(18)} |`,
+    );
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  server.stop();
+}
