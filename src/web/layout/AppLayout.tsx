@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Outlet, NavLink as RouterLink, useLocation } from "react-router";
 import { useI18n } from "../i18n.tsx";
@@ -51,10 +51,16 @@ export function AppLayout({ user }: { user: SessionUser }) {
               </Badge>
             )}
             <NotificationBell />
-            <Button variant="subtle" size="xs" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+            {/* on a phone these two live at the foot of the menu, so the header never overflows at 360 px */}
+            <Button
+              variant="subtle"
+              size="xs"
+              visibleFrom="sm"
+              onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+            >
               {t("language")}
             </Button>
-            <Button variant="light" size="xs" onClick={() => void logout()}>
+            <Button variant="light" size="xs" visibleFrom="sm" onClick={() => void logout()}>
               {t("logout")}
             </Button>
           </Group>
@@ -96,6 +102,19 @@ export function AppLayout({ user }: { user: SessionUser }) {
             />
           </NavLink>
         )}
+        <Stack gap="xs" mt="md" hiddenFrom="sm" data-testid="mobile-account">
+          <Text size="sm" c="dimmed">
+            {user.display_name}
+          </Text>
+          <Group gap="xs">
+            <Button variant="subtle" size="xs" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+              {t("language")}
+            </Button>
+            <Button variant="light" size="xs" onClick={() => void logout()}>
+              {t("logout")}
+            </Button>
+          </Group>
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
         {meta.data?.demo && (
