@@ -49,7 +49,7 @@ export function bodyOfHeading(name: string): { body: string; rest: string } {
 
 /** A paragraph that starts with its body: "Đề nghị Ủy ban … chủ trì, phối hợp …" → the body and the duty. */
 const VERB =
-  /\s+(chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|chỉ đạo|tham mưu|căn cứ|xây dựng|hướng dẫn)\b/iu;
+  /\s+(chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|chỉ đạo|tham mưu|căn cứ|xây dựng|hướng dẫn)(?=[\s,.;:]|$)/iu;
 
 interface Body {
   ref: string;

@@ -25,7 +25,7 @@ function valueAfterColon(text: string): string {
 /** "Văn phòng UBND tỉnh chủ trì, phối hợp với …" → the lead part only. */
 function leadPart(text: string): string {
   return text
-    .replace(/\s+chủ trì\b.*$/iu, "")
+    .replace(/\s+chủ trì(?=[\s,.;:]|$).*$/iu, "")
     .replace(/\.$/, "")
     .trim();
 }
