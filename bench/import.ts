@@ -1,11 +1,15 @@
 /**
  * npm run bench:import — parse time of each real plan in ../shared/seeds (text → draft, including
- * body resolution against the reference map). Prints the median of repeated runs per seed.
+ * body resolution against the reference map). Prints the median of repeated runs per seed, then the
+ * score on the corpus (../shared/corpus against src/import/corpus/manifests) with the time per document
+ * (read + parse, median of a few runs).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { referenceCandidates } from "../src/db/seed/catalog.ts";
+import { corpusAvailable, runManifest } from "../src/import/corpus/run.ts";
+import { type DocScore, formatScores, loadManifests } from "../src/import/corpus/score.ts";
 import { parsePlan } from "../src/import/parsePlan.ts";
 
 const dir = path.resolve(import.meta.dirname, "../../shared/seeds");
@@ -37,3 +41,21 @@ for (const f of fs.readdirSync(dir).sort()) {
   );
 }
 console.log(`Tổng bốn văn bản (trung vị cộng lại): ${total.toFixed(2)} ms`);
+
+if (corpusAvailable()) {
+  const scores: DocScore[] = [];
+  const ms = new Map<string, number>();
+  for (const m of loadManifests()) {
+    const times: number[] = [];
+    let score: DocScore | null = null;
+    for (let i = 0; i < 5; i++) {
+      const r = await runManifest(m);
+      times.push(r.ms);
+      score = r.score;
+    }
+    if (score) scores.push(score);
+    ms.set(m.file, median(times));
+  }
+  console.log(`\nKho văn bản (${scores.length} văn bản có bản kê):`);
+  console.log(formatScores(scores, ms));
+}

@@ -78,3 +78,50 @@ describe("parseTimeframe (DOMAIN.md §3)", () => {
     );
   });
 });
+
+describe("time frames as other offices write them", () => {
+  it.each([
+    ["2025", "deadline", "2025-12-31"],
+    ["6/2025", "deadline", "2025-06-30"],
+    ["12/2025", "deadline", "2025-12-31"],
+    ["2024 - 2030", "window", "2030-12-31"],
+    ["Từ năm 2013 đến năm 2020 và tiếp theo.", "window", "2020-12-31"],
+    ["trước ngày 28/2/2023", "deadline", "2023-02-28"],
+    ["Tháng 11, 12/2013 và bổ sung, sửa đổi hàng năm.", "deadline", "2013-11-30"],
+    ["Quý I, II năm 2026", "deadline", "2026-03-31"],
+  ] as const)("%s → %s %s", (text, kind, due) => {
+    const tf = parseTimeframe(text);
+    expect(tf).toMatchObject({ kind, due });
+    expect(tf.unparsed).toBeUndefined();
+  });
+  it("gives one milestone per month or quarter named in one cell", () => {
+    expect(parseTimeframe("Quý I, II năm 2026").milestones.map((m) => m.due)).toEqual([
+      "2026-03-31",
+      "2026-06-30",
+    ]);
+    expect(parseTimeframe("Tháng 11, 12/2013").milestones.map((m) => m.due)).toEqual([
+      "2013-11-30",
+      "2013-12-31",
+    ]);
+  });
+  it.each([
+    "Định kỳ",
+    "6 tháng, hằng năm và định kỳ.",
+    "3 tháng một lần",
+    "trong năm 2014 và các năm tiếp theo",
+  ])("%s is periodic", (text) => expect(parseTimeframe(text).kind).toBe("recurring"));
+  it.each(["Theo đề nghị của Sở Tài chính", "Khi có yêu cầu"])(
+    "%s waits on a request, not unparsed",
+    (text) => {
+      const tf = parseTimeframe(text);
+      expect(tf).toMatchObject({ kind: "pending", due: null });
+      expect(tf.unparsed).toBeUndefined();
+    },
+  );
+  it("continuing from a month is not a deadline", () => {
+    expect(parseTimeframe("Từ tháng 11/2013 trở đi.")).toMatchObject({ kind: "continuous", due: null });
+  });
+  it("a month number out of range is not a date", () => {
+    expect(parseTimeframe("13/2025").unparsed).toBe(true);
+  });
+});

@@ -83,6 +83,11 @@ function firstDate(k: string, opts: TimeframeOptions): string | null {
   }
   m = /(?:^|\s)(?:den\s+)?nam\s+(\d{4})\b/.exec(k);
   if (m) return `${m[1]}-12-31`;
+  // a bare "6/2025" or "2025", as a time column often writes them
+  m = /^(?:truoc\s+)?(\d{1,2})\s*\/\s*(\d{4})$/.exec(k);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return endOfMonth(Number(m[2]), Number(m[1]));
+  m = /^(\d{4})$/.exec(k);
+  if (m) return `${m[1]}-12-31`;
   return null;
 }
 
@@ -93,7 +98,32 @@ const PENDING = [
   /^theo\s+(?:van ban|huong dan|chi dao|lo trinh|quy dinh|yeu cau)\b/,
   /^theo\s+tien\s+do\b/,
   /^chua\s+xac\s+dinh\b/,
+  /^theo\s+de\s+nghi\b/,
+  /^khi\s+(?:co|duoc)\s+yeu\s+cau\b/,
+  /^dot\s+xuat\b/,
 ];
+
+/**
+ * Several months or quarters of one year in one cell ("Tháng 11, 12/2013", "Quý I, II năm 2026"): one
+ * milestone each, the first is the due date.
+ */
+function severalDates(k: string): Milestone[] | null {
+  const mo = /^(?:trong\s+)?thang\s+((?:\d{1,2}\s*,\s*)+\d{1,2})\s*(?:\/|nam)\s*(\d{4})/.exec(k);
+  if (mo) {
+    const months = (mo[1] as string).split(",").map((x) => Number(x.trim()));
+    if (months.every((x) => x >= 1 && x <= 12))
+      return months.map((x) => ({ label: `Tháng ${x}/${mo[2]}`, due: endOfMonth(Number(mo[2]), x) }));
+  }
+  const q =
+    /^(?:trong\s+)?quy\s+((?:(?:iv|iii|ii|i|[1-4])\s*(?:,|va)\s*)+(?:iv|iii|ii|i|[1-4]))\s*(?:\/|nam)\s*(\d{4})/.exec(
+      k,
+    );
+  if (q) {
+    const quarters = (q[1] as string).split(/\s*(?:,|va)\s*/).map((x) => quarterNumber(x.trim()));
+    return quarters.map((x) => ({ label: `Quý ${x}/${q[2]}`, due: endOfQuarter(Number(q[2]), x) }));
+  }
+  return null;
+}
 
 /** Reads one time-frame text. Never throws; an unreadable text is "pending" and marked unparsed. */
 export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timeframe {
@@ -118,7 +148,29 @@ export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timefr
     }
   }
 
-  if (/\bhang\s+nam\b/.test(k) || /\bmoi\s+nam\b/.test(k) || /\bdinh\s+ky\s+hang\s+nam\b/.test(k)) {
+  const several = severalDates(k);
+  if (several) return { ...base, kind: "deadline", due: several[0]?.due ?? null, milestones: several };
+
+  // "Từ năm 2013 đến năm 2020 (và tiếp theo)", "2024 - 2030": a window
+  const span =
+    /^(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:-|–|den\s+(?:het\s+)?(?:nam\s+)?)\s*(\d{4})\b/.exec(k) ??
+    /^tu\s+nam\s+(\d{4})\s+den\s+(?:het\s+)?nam\s+(\d{4})/.exec(k);
+  if (span && Number(span[1]) < Number(span[2])) {
+    return { ...base, kind: "window", from: `${span[1]}-01-01`, due: `${span[2]}-12-31`, milestones };
+  }
+  // "Từ tháng 11/2013 trở đi": continuing from a date
+  if (/^tu\s+(?:thang|quy|nam|ngay)\b.*\b(?:tro di|den nay)\b/.test(k)) {
+    return { ...base, kind: "continuous", due: null, milestones };
+  }
+  // "Tháng 11, 12/2013 và bổ sung hàng năm": a dated deadline first, then yearly work
+  const leadingDate = /^(?:xong\s+|hoan thanh\s+)?(?:trong\s+)?(?:thang|quy|ngay|truoc)\b[^a-z]*\d{4}/.test(
+    k,
+  );
+  const periodic =
+    /\bhang\s+nam\b|\bmoi\s+nam\b|\bhang\s+quy\b|\bdinh\s+ky\b|\b\d\s+thang\s+(?:mot\s+lan|\/\s*lan)|\bcac\s+nam\s+tiep\s+theo\b|^6\s+thang\s*(?:,|mot\s+lan|$)/.test(
+      k,
+    );
+  if (periodic && !leadingDate) {
     const q = /quy\s+(iv|iii|ii|i|[1-4])\s+(?:hang|moi)\s+nam/.exec(k);
     const mo = /thang\s+(\d{1,2})\s+(?:hang|moi)\s+nam/.exec(k);
     const each = q ? { quarter: quarterNumber(q[1] as string) } : mo ? { month: Number(mo[1]) } : undefined;

@@ -52,7 +52,7 @@ function isPlural(s: string): boolean {
 export function splitBodies(cell: string): string[] {
   const text = cell
     .replace(/\s+/g, " ")
-    .replace(/(\S)\s+(?=UBND\s)/gu, "$1; ")
+    .replace(/(?<!Văn phòng|Chủ tịch|Thường trực|Phó Chủ tịch)(?<=\S)\s+(?=UBND\s)/gu, "; ")
     .replace(/\s+và\s+(?=các\s)/giu, "; ")
     .trim();
   const out: string[] = [];

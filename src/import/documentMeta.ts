@@ -32,7 +32,7 @@ const TYPE_BY_CODE: Record<string, string> = {
 };
 
 /** Party numbers (06-NQ/TU, 47 -KH/ĐU) and State numbers (2086/KH-UBND, 07/2024/NQ-HĐND, 217/2025/QH15). */
-const PARTY = String.raw`(\d{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{1,5})\s*\/\s*([A-ZĐ][A-Za-zĐđ]{1,12})`;
+const PARTY = String.raw`(\d{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{1,5})\s*\/\s*([A-ZĐ][A-Za-zĐđ0-9]{1,12})`;
 const STATE = String.raw`(\d{1,5})(?:\s*\/\s*(\d{4}))?\s*[/|]\s*([A-ZĐ][A-ZĐ0-9]{1,9}(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]{1,12})*)`;
 const NUMBER_RE = new RegExp(String.raw`(?<![\d/])(?:${PARTY}|${STATE})(?![\w/])`, "gu");
 
@@ -181,6 +181,16 @@ function detectType(lines: Line[]): { type: string; typeName: string } | null {
   return null;
 }
 
+/** The cells of a header line: TAB-separated, or a Markdown pipe row "| Số: 252/KH-… | Hà Nội, ngày … |". */
+function headerCells(text: string): string[] {
+  // a lone "|" inside a cell is an OCR'd "/" ("Sb: 5272 |KH-UBND"): only a row that starts with one is split
+  const row = text.trimStart().startsWith("|");
+  return text
+    .split(row ? /\t|\s*\|\s*/ : /\t/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
 /** Reads the header, the caption of an appendix and the opening paragraph. */
 export function extractDocumentMeta(lines: Line[], warnings: Warning[]): DocumentDraft {
   let number: string | null = null;
@@ -194,7 +204,9 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
 
   // "Số: 5272/KH-UBND", "Sb: 5272 |KH-UBND", "Số: /KH-UBND" (blank)
   for (const l of lines.slice(0, 60)) {
-    const m = /^(?:s[oôốb6])\s*:\s*(.*)$/iu.exec(l.text) ?? /^(?:s[oôốb6])\s*:?\s+(\d.*)$/iu.exec(l.text);
+    const m = headerCells(l.text)
+      .map((c) => /^(?:s[oôốb6])\s*:\s*(.*)$/iu.exec(c) ?? /^(?:s[oôốb6])\s*:?\s+(\d.*)$/iu.exec(c))
+      .find((x) => x !== null);
     if (!m) continue;
     const rest = m[1] as string;
     const found = findNumbers(rest)[0];
@@ -233,12 +245,19 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
   // "Lai Châu, ngày 09 tháng 9 năm 2025" — may share a line with the number (two header columns)
   for (const l of lines.slice(0, 60)) {
     const m =
-      /([A-ZĐÀ-Ỹ][\p{L} ]{1,30}?),\s*(ng[aà]y\s*\d{0,2}\s*th[aá]ng\s*\d{0,2}\s*n[aă]m\s*\d{4})/iu.exec(
+      /([A-ZĐÀ-Ỹ][\p{L} ]{1,30}?),\s*(ng[aà]y\s*\d{0,2}\s*th[aá]ng\s*(?:\d\s?)?\d?\s*n[aă]m\s*\d{4})/iu.exec(
         l.text,
       );
     if (!m) continue;
-    const d = /(\d{1,2})\s*th[aá]ng\s*(\d{1,2})\s*n[aă]m\s*(\d{4})/iu.exec(m[2] as string);
-    const iso = d ? isoDate(Number(d[3]), Number(d[2]), Number(d[1])) : null;
+    // OCR may split a number: "tháng 0 6 năm 2018"
+    const d = /(\d\s?\d?)\s*th[aá]ng\s*(\d\s?\d?)\s*n[aă]m\s*(\d{4})/iu.exec(m[2] as string);
+    const iso = d
+      ? isoDate(
+          Number(d[3]),
+          Number((d[2] as string).replace(" ", "")),
+          Number((d[1] as string).replace(" ", "")),
+        )
+      : null;
     place = (m[1] as string).replace(/^.*\b(?:UBND|KH|NQ|ĐU|TU)\b\s*/u, "").trim();
     if (iso) issuedOn ??= iso;
     else dateText ??= m[2] as string;

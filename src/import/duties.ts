@@ -1,57 +1,170 @@
-import { parseTimeframe, type TimeframeOptions } from "../domain/timeframe.ts";
+import { parseTimeframe, type Timeframe, type TimeframeOptions } from "../domain/timeframe.ts";
 import { splitBodies } from "./bodies.ts";
-import type { TaskDraft } from "./draft.ts";
+import type { TaskDraft, Warning } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
 const TIME_HINT =
-  /(hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|trước ngày\s+\d{1,2}\/\d{1,2}\/\d{4})/iu;
+  /(hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
 
 /**
- * When a plan has no task table, its duties are listed per body under "Tổ chức thực hiện":
- * "1. Phòng Văn hóa - Xã hội" followed by "- …" bullets. Each bullet is a duty led by that body.
+ * Dates that belong to something else than the duty's deadline: a cited document's date ("Kết luận số
+ * 63-KL/TW ngày 27 tháng 5 năm 2013"), a vision or a planning period's horizon ("tầm nhìn đến năm 2050",
+ * "thời kỳ 2021–2030"). A date is a deadline only after "trước", "chậm nhất", "đến".
  */
-export function extractDuties(lines: Line[], opts: TimeframeOptions = {}): TaskDraft[] {
-  const start = lines.findIndex(
-    (l) => /to chuc thuc hien$/.test(l.key.replace(/[*#:.\s]+$/, "")) && l.key.length < 40,
-  );
+export function withoutCitedDates(text: string): string {
+  return text
+    .replace(
+      /(^|[^\p{L}])(?<!(?:trước|nhất|đến|hạn)\s)ngày\s+\d{1,2}\s*(?:\/\s*\d{1,2}\s*\/|\s+tháng\s+\d{1,2}\s+năm)\s*\d{4}/giu,
+      "$1",
+    )
+    .replace(/tầm nhìn đến năm\s+\d{4}/giu, "")
+    .replace(/thời kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, "");
+}
+
+/** The time frame a duty's own words give, or "continuous" (no date) marked as such. */
+export function dutyTimeframe(text: string, opts: TimeframeOptions): Timeframe {
+  const hint = TIME_HINT.exec(withoutCitedDates(text))?.[0];
+  const tf = hint ? parseTimeframe(hint, opts) : null;
+  return tf && !tf.unparsed ? tf : { ...parseTimeframe("Thường xuyên", opts), text: "" };
+}
+
+/** Headings under "Tổ chức thực hiện" that are not bodies: money, reporting, effect. */
+const NOT_A_BODY =
+  /^(kinh phi|nguon kinh phi|che do|bao cao|thong tin|dieu khoan|hieu luc|khen thuong|kiem tra|so ket|tong ket|to chuc thuc hien)/;
+
+/** A heading that names a set of bodies whose sub-headings name one each ("Đối với Ủy ban nhân dân các cấp"). */
+const GROUP_HEADING = /^(doi voi|trach nhiem cua)\b/;
+
+/** The body a heading names: "Đề nghị", "Đối với", "Trách nhiệm của" dropped, a trailing colon cut. */
+export function bodyOfHeading(name: string): { body: string; rest: string } {
+  let body = name.replace(/^(?:Đề nghị|Đối với|Trách nhiệm của)\s+/iu, "").trim();
+  let rest = "";
+  const colon = body.indexOf(":");
+  if (colon >= 0) {
+    rest = body.slice(colon + 1).trim();
+    body = body.slice(0, colon).trim();
+  }
+  return { body: body.replace(/[.;]$/, "").trim(), rest };
+}
+
+/** A paragraph that starts with its body: "Đề nghị Ủy ban … chủ trì, phối hợp …" → the body and the duty. */
+const VERB =
+  /\s+(chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|chỉ đạo|tham mưu|căn cứ|xây dựng|hướng dẫn)(?=[\s,.;:]|$)/iu;
+
+interface Body {
+  ref: string;
+  name: string;
+}
+
+const HEAD = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(.{2,})$/u;
+const ITEM = /^(?:[-–•+*]|[a-zđ]\))\s+(.+)$/u;
+
+/**
+ * When a plan has no task table, its duties are listed per body under "Tổ chức thực hiện" (or "Phân công
+ * nhiệm vụ"): "1. Phòng Văn hóa - Xã hội" followed by "-", "*", "+" bullets or "a)" items, or by one
+ * paragraph; "2. Văn phòng UBND tỉnh: Phối hợp …" on one line; two levels ("1. Đối với Ủy ban nhân dân
+ * các cấp" / "1.1. Ủy ban nhân dân Thành phố:"). Each duty is led by the body that heads it. Items under
+ * a heading that is not a body ("7. Kinh phí thực hiện") are reported, not dropped.
+ */
+export function extractDuties(lines: Line[], warnings: Warning[], opts: TimeframeOptions = {}): TaskDraft[] {
+  const start = lines.findIndex((l) => {
+    const k = l.key.replace(/[*#:.\s]+$/, "");
+    return (/to chuc thuc hien$/.test(k) || /phan cong nhiem vu$/.test(k)) && k.length < 40;
+  });
   if (start < 0) return [];
   const out: TaskDraft[] = [];
-  let body: { ref: string; name: string } | null = null;
+  let body: Body | null = null;
+  let skipped: string | null = null;
   let k = 0;
-  for (let i = start + 1; i < lines.length; i++) {
-    const l = lines[i] as Line;
-    if (/^(noi nhan|tren day la)/.test(l.key)) break;
-    const head = /^(\d{1,2})\.\s+(.{2,80})$/u.exec(l.text);
-    if (head && !/[.;]$/.test(head[2] as string)) {
-      body = { ref: head[1] as string, name: (head[2] as string).replace(/[:.]$/, "").trim() };
-      k = 0;
-      continue;
-    }
-    const bullet = /^[-–•+]\s+(.+)$/u.exec(l.text);
-    if (!bullet || !body) continue;
-    const text = (bullet[1] as string).trim();
+  const push = (b: Body, text: string, line: Line) => {
     k++;
-    const hint = TIME_HINT.exec(text)?.[0];
-    const tf = hint ? parseTimeframe(hint, opts) : null;
-    const timeframe = tf && !tf.unparsed ? tf : { ...parseTimeframe("Thường xuyên", opts), text: "" };
-    const support = [
-      ...text.matchAll(
-        /phối hợp với\s+((?:Phòng|Sở|Ban|Trung tâm|Công an|UBND)[^,;.]*?)(?=\s+(?:tham mưu|triển khai|trong|để)\b|[,;.]|$)/giu,
-      ),
-    ].map((m) => (m[1] as string).trim());
     out.push({
-      ref: `${body.ref}.${k}`,
-      group: body.ref,
-      groupTitle: body.name,
+      ref: `${b.ref}.${k}`,
+      group: b.ref,
+      groupTitle: b.name,
       title: text,
-      lead: splitBodies(body.name),
-      support: [...new Set(support.flatMap(splitBodies))],
-      timeframe,
+      lead: splitBodies(b.name),
+      support: supportOf(text),
+      timeframe: dutyTimeframe(text, opts),
       product: null,
       note: null,
       source: "duties",
-      line: l.n,
+      line: line.n,
     });
+  };
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (!l.text || l.text.includes("\t") || l.text.startsWith("|")) continue;
+    if (/^(noi nhan|tren day la|\(mot so nhiem vu)/.test(l.key)) break;
+    if (/^[IVX]{1,4}\s*[-.]\s+\S/u.test(l.text)) break; // the next Roman section ("V. CHẾ ĐỘ BÁO CÁO")
+    const head = HEAD.exec(l.text);
+    if (head) {
+      const ref = head[1] as string;
+      const name = (head[2] as string).trim();
+      const hk = name
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/đ/gi, "d")
+        .toLowerCase();
+      const next = lines.slice(i + 1).find((x) => x.text)?.text ?? "";
+      const parts = bodyOfHeading(name);
+      if (NOT_A_BODY.test(hk)) {
+        body = null;
+        skipped = name;
+        continue;
+      }
+      if (GROUP_HEADING.test(hk) && new RegExp(`^${ref.replace(".", "\\.")}\\.\\d`).test(next)) {
+        body = null;
+        skipped = null;
+        continue;
+      }
+      skipped = null;
+      k = 0;
+      if (parts.rest) {
+        // "12. Đài Truyền hình Việt Nam, …: Chủ trì xây dựng …" — the duty is on the heading line
+        body = { ref, name: parts.body };
+        push(body, parts.rest, l);
+        continue;
+      }
+      if (name.length > 100 || /[.;]$/.test(name)) {
+        // "15. Đề nghị Ủy ban … chủ trì, phối hợp …." — one paragraph that starts with its body
+        const v = VERB.exec(parts.body);
+        if (v && v.index > 3) {
+          body = { ref, name: parts.body.slice(0, v.index).trim() };
+          push(body, name, l);
+          continue;
+        }
+      }
+      body = { ref, name: parts.body };
+      continue;
+    }
+    const item = ITEM.exec(l.text);
+    const text = (item ? (item[1] as string) : l.text).trim();
+    if (!body) {
+      if (skipped) {
+        warnings.push({
+          code: "ROW_UNUSED",
+          message: `Mục "${skipped}" không phải cơ quan thực hiện: nội dung "${text.slice(0, 80)}" chưa thành nhiệm vụ.`,
+          where: `dòng ${l.n}`,
+        });
+      }
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (item && l.text.startsWith("+") && last && last.group === body.ref && /:$/.test(last.title)) {
+      last.title = `${last.title}\n${l.text}`; // "+" items listing what a duty ending in ":" comprises
+      continue;
+    }
+    push(body, text, l);
   }
   return out;
+}
+
+function supportOf(text: string): string[] {
+  const support = [
+    ...text.matchAll(
+      /phối hợp với\s+((?:Phòng|Sở|Ban|Trung tâm|Công an|UBND)[^,;.]*?)(?=\s+(?:tham mưu|triển khai|trong|để)\b|[,;.]|$)/giu,
+    ),
+  ].map((m) => (m[1] as string).trim());
+  return [...new Set(support.flatMap(splitBodies))];
 }

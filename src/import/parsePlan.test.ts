@@ -124,3 +124,12 @@ describe("parsePlan on documents written for these tests", () => {
     );
   });
 });
+
+describe("a task table's column-number row", () => {
+  it("is not a task, while a real first row is", () => {
+    const d = parsePlan(
+      "TT\tNội dung\tChủ trì\tPhối hợp\tThời gian\n(1)\t(2)\t(3)\t(4)\t(5)\n1\tRà soát quy hoạch\tSở Xây dựng\t\tNăm 2026\n2\t3\tSở Tài chính\t\tNăm 2026",
+    );
+    expect(d.tasks.map((t) => t.title)).toEqual(["Rà soát quy hoạch", "3"]);
+  });
+});

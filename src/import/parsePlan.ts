@@ -5,6 +5,7 @@ import type { BodyMention, PlanDraft, Warning } from "./draft.ts";
 import { extractDuties } from "./duties.ts";
 import { extractIndicators } from "./indicators.ts";
 import { type Line, splitLines } from "./lines.ts";
+import { extractSectionTasks } from "./sectionTasks.ts";
 import { extractTargets } from "./targets.ts";
 import { extractTaskTables } from "./taskTable.ts";
 
@@ -50,7 +51,8 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   const document = extractDocumentMeta(lines, warnings);
   const targets = extractTargets(lines, warnings);
   let tasks = extractTaskTables(lines, warnings, opts);
-  if (tasks.length === 0) tasks = extractDuties(lines, opts);
+  if (tasks.length === 0)
+    tasks = [...extractSectionTasks(lines, opts), ...extractDuties(lines, warnings, opts)];
   const indicators = extractIndicators(lines, warnings);
   if (tasks.length === 0 && indicators.length === 0 && lines.some((l) => l.text)) {
     warnings.push({

@@ -118,72 +118,119 @@ function splitClause(clause: string): { prefix: string | null; parts: string[] }
   return { prefix: null, parts: [clause.trim()] };
 }
 
-/** The numbered specific targets "(1) …" of the "Mục tiêu cụ thể" section, split into measurable parts. */
-export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[] {
-  const start = lines.findIndex((l) => /muc tieu cu the/.test(l.key));
-  if (start < 0) return [];
-  const out: TargetDraft[] = [];
-  for (let i = start + 1; i < lines.length; i++) {
-    const l = lines[i] as Line;
-    if (
-      /^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(l.key) ||
-      /^(\d\.\s*)?(nhiem vu|to chuc thuc hien)/.test(l.key)
-    )
-      break;
-    const m = /^\((\d{1,2})\)\s*(.+)$/u.exec(l.text);
-    if (!m) continue;
-    const ref = `(${m[1]})`;
-    const body = (m[2] as string).trim();
-    const paragraphCtx: Context = { year: null, schoolYear: null, recurring: false };
-    const lead = LEAD_YEAR.exec(body);
-    if (lead) Object.assign(paragraphCtx, yearIn(lead[0]));
-    const sentences = body.split(/(?<=\.)\s+(?=[A-ZĐÀ-Ỹ0-9])/u);
-    let k = 0;
-    for (const sentence of sentences) {
-      const sCtx: Context = { ...paragraphCtx };
-      const sLead = LEAD_YEAR.exec(sentence);
-      if (sLead && sentence !== sentences[0]) Object.assign(sCtx, yearIn(sLead[0]));
-      let sText = sentence.replace(/\.$/, "");
-      if (sentence !== sentences[0]) sText = sText.replace(LEAD_YEAR, "");
-      if (LEAD_RECURRING.test(sText)) {
-        sCtx.recurring = true;
-        sText = sText.replace(LEAD_RECURRING, "");
-      }
-      for (const clause of sText.split(/;\s*/)) {
-        if (!clause.trim()) continue;
-        const { prefix, parts } = splitClause(clause);
-        for (const part of parts) {
-          const hit = findValue(part);
-          const pYear = { ...sCtx, ...yearIn(part.replace(/^từ\s+năm học/iu, "")) };
-          const fromSchoolYear = /^từ\s+năm học\s+(\d{4})\s*-\s*(\d{4})/iu.exec(part.trim());
-          if (fromSchoolYear)
-            Object.assign(pYear, {
-              year: Number(fromSchoolYear[2]),
-              schoolYear: `${fromSchoolYear[1]}-${fromSchoolYear[2]}`,
-            });
-          k++;
-          out.push({
-            ref: `${ref}.${k}`,
-            text: part.trim(),
-            measure: measureOf(part, hit, prefix),
-            comparator: hit?.comparator ?? null,
-            comparatorText: hit?.comparatorText ?? null,
-            value: hit?.value ?? null,
-            unit: hit?.unit ?? null,
-            year: pYear.year ?? null,
-            schoolYear: pYear.schoolYear ?? null,
-            recurring: pYear.recurring || /\b(?:hằng|hàng)\s+năm\b/iu.test(part),
-            places: places(part),
+/** Splits one item into its measurable parts, each with its year; "năm 2018 đạt 99 %" sets its own year. */
+function targetsOfItem(ref: string, body: string, out: TargetDraft[]): number {
+  const paragraphCtx: Context = { year: null, schoolYear: null, recurring: false };
+  const lead = LEAD_YEAR.exec(body);
+  if (lead) Object.assign(paragraphCtx, yearIn(lead[0]));
+  const sentences = body.split(/(?<=\.)\s+(?=[A-ZĐÀ-Ỹ0-9])/u);
+  let k = 0;
+  for (const sentence of sentences) {
+    const sCtx: Context = { ...paragraphCtx };
+    const sLead = LEAD_YEAR.exec(sentence);
+    if (sLead && sentence !== sentences[0]) Object.assign(sCtx, yearIn(sLead[0]));
+    let sText = sentence.replace(/\.$/, "");
+    if (sentence !== sentences[0]) sText = sText.replace(LEAD_YEAR, "");
+    if (LEAD_RECURRING.test(sText)) {
+      sCtx.recurring = true;
+      sText = sText.replace(LEAD_RECURRING, "");
+    }
+    for (const clause of sText.split(/;\s*/)) {
+      if (!clause.trim()) continue;
+      const { prefix, parts } = splitClause(clause);
+      for (const part of parts.flatMap(splitSeries)) {
+        const hit = findValue(part);
+        const pYear = { ...sCtx, ...yearIn(part.replace(/^từ\s+năm học/iu, "")) };
+        const own = /^năm\s+(\d{4})\s+(?:đạt|là|có)\b/iu.exec(part.trim());
+        if (own) Object.assign(pYear, { year: Number(own[1]), schoolYear: null });
+        const fromSchoolYear = /^từ\s+năm học\s+(\d{4})\s*-\s*(\d{4})/iu.exec(part.trim());
+        if (fromSchoolYear)
+          Object.assign(pYear, {
+            year: Number(fromSchoolYear[2]),
+            schoolYear: `${fromSchoolYear[1]}-${fromSchoolYear[2]}`,
           });
-        }
+        k++;
+        out.push({
+          ref: `${ref}.${k}`,
+          text: part.trim(),
+          measure: measureOf(part, hit, prefix),
+          comparator: hit?.comparator ?? null,
+          comparatorText: hit?.comparatorText ?? null,
+          value: hit?.value ?? null,
+          unit: hit?.unit ?? null,
+          year: pYear.year ?? null,
+          schoolYear: pYear.schoolYear ?? null,
+          recurring: pYear.recurring || /\b(?:hằng|hàng)\s+năm\b/iu.test(part),
+          places: places(part),
+        });
       }
     }
   }
-  if (out.length === 0 && start >= 0) {
+  return k;
+}
+
+/** "… đạt 100 %, năm 2018 đạt 99 %, năm 2019 đạt 99,5 %": a yearly series is one part per year. */
+function splitSeries(part: string): string[] {
+  const pieces = part.split(/,\s+(?=năm\s+\d{4}\s+(?:đạt|là|có)\b)/iu);
+  return pieces.length > 1 ? pieces : [part];
+}
+
+/** Headings of a section of targets, in the wordings offices use. */
+const TARGET_HEADING =
+  /^(?:[ivx]+\s*[-.]\s*|(?:\d{1,2}\.)+\s*|[a-z]\)\s*)?(?:cac\s+)?(?:muc tieu cu the|chi tieu cu the|chi tieu chu yeu|cac chi tieu|muc tieu, chi tieu|chi tieu)\b/;
+const ITEM = /^(?:\((\d{1,2})\)|([a-zđ])\)|\\?[-–+*•])\s*(\S.*)$/u;
+/** An item that states a year and a figure is a target wherever it stands ("e) Đến năm 2020, … đạt 100 %"). */
+const YEAR_LEAD = /^(?:phấn đấu\s+)?(?:đến|vào|trong)\s+năm\s+\d{4}\s*,/iu;
+
+/**
+ * The targets of a plan: the items "(1) …", "a) …", "- …" of its target sections ("Mục tiêu cụ thể",
+ * "Các chỉ tiêu cụ thể", "Chỉ tiêu chủ yếu", …), and elsewhere before "Tổ chức thực hiện" every item
+ * that opens with a year and carries a figure. Each is split into measurable parts.
+ */
+export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[] {
+  const out: TargetDraft[] = [];
+  let inSection = false;
+  let sectionLine: Line | null = null;
+  let n = 0;
+  for (const l of lines) {
+    if (!l.text || l.text.includes("\t")) continue;
+    const k = l.key.replace(/^\\/, "");
+    if (/^([a-d]|[ivx]+)\s*[-.]\s*to chuc thuc hien|^(\d\.\s*)?to chuc thuc hien$/.test(k)) break;
+    if (TARGET_HEADING.test(k) && l.text.length < 120 && !ITEM.exec(l.text)?.[3]?.includes("%")) {
+      inSection = true;
+      sectionLine ??= l;
+      continue;
+    }
+    if (
+      inSection &&
+      (/^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(k) || /^(\d\.\s*)?(nhiem vu|giai phap)/.test(k))
+    ) {
+      inSection = false;
+      continue;
+    }
+    const m = ITEM.exec(l.text);
+    const body = (m ? (m[3] as string) : l.text).trim();
+    const counts = inSection
+      ? m !== null || /\d\s*%/.test(body)
+      : m !== null && YEAR_LEAD.test(body) && /\d\s*%/.test(body);
+    if (!counts) continue;
+    n++;
+    const ref = m?.[1] ? `(${m[1]})` : m?.[2] ? `${m[2]})` : `-${n}`;
+    const before = out.length;
+    targetsOfItem(ref, body, out);
+    if (!out.slice(before).some((t) => t.value !== null) && inSection) {
+      warnings.push({
+        code: "TARGET_UNREAD",
+        message: `Không đọc được con số của chỉ tiêu "${body.slice(0, 80)}": hãy nhập tay.`,
+        where: `dòng ${l.n}`,
+      });
+    }
+  }
+  if (out.length === 0 && sectionLine) {
     warnings.push({
       code: "NO_TARGETS",
-      message: 'Có mục "Mục tiêu cụ thể" nhưng không đọc được chỉ tiêu đánh số (1), (2)…',
-      where: `dòng ${(lines[start] as Line).n}`,
+      message: "Có mục chỉ tiêu nhưng không đọc được chỉ tiêu nào.",
+      where: `dòng ${sectionLine.n}`,
     });
   }
   return out;

@@ -95,6 +95,8 @@ export function extractTaskTables(
         continue;
       }
       if (!l.text.includes("\t")) break;
+      // "(1) (2) (3) (4) (5)" or "1 2 3 4 5": the column-number row under the header, not a task
+      if (isColumnNumberRow(l.text)) continue;
       const row = readRow(l, map, sawBreak);
       sawBreak = false;
       const c = row.cells;
@@ -186,6 +188,16 @@ export function extractTaskTables(
     const { leadText: _l, supportText, timeText: _t, ...rest } = draft;
     return { ...rest, title: rest.title.trim(), lead, support: splitBodies(supportText), timeframe };
   });
+}
+
+export function isColumnNumberRow(text: string): boolean {
+  const cells = text
+    .split("\t")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (cells.length < 3) return false;
+  const nums = cells.map((c) => /^\(?(\d{1,2})\)?$/.exec(c)?.[1]);
+  return nums.every((n, i) => n !== undefined && (i === 0 || Number(n) === Number(nums[i - 1]) + 1));
 }
 
 function newTask(ref: string, group: string | null, groupTitle: string | null, row: Row): Pending {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import type { Warning } from "./draft.ts";
+import { extractDuties, withoutCitedDates } from "./duties.ts";
+import { splitLines } from "./lines.ts";
+import { extractSectionTasks } from "./sectionTasks.ts";
+
+const duties = (text: string) => {
+  const warnings: Warning[] = [];
+  return { tasks: extractDuties(splitLines(text), warnings), warnings };
+};
+
+describe("duties under Tổ chức thực hiện", () => {
+  it("reads bullets, a) items, one paragraph, and a duty on the heading line", () => {
+    const { tasks } = duties(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nội vụ",
+        "* Chủ trì tổng hợp báo cáo.",
+        "a) Hướng dẫn các xã.",
+        "2. Văn phòng UBND tỉnh: Phối hợp theo dõi, đôn đốc.",
+        "3. Bộ Xây dựng",
+        "Chủ trì chỉ đạo, hướng dẫn việc hỗ trợ nhà ở.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => [t.lead[0], t.title])).toEqual([
+      ["Sở Nội vụ", "Chủ trì tổng hợp báo cáo."],
+      ["Sở Nội vụ", "Hướng dẫn các xã."],
+      ["Văn phòng UBND tỉnh", "Phối hợp theo dõi, đôn đốc."],
+      ["Bộ Xây dựng", "Chủ trì chỉ đạo, hướng dẫn việc hỗ trợ nhà ở."],
+    ]);
+  });
+  it("takes a two-level heading's sub-heading as the lead, not the group", () => {
+    const { tasks } = duties(
+      "III. TỔ CHỨC THỰC HIỆN\n1. Đối với Ủy ban nhân dân các cấp\n1.1. Ủy ban nhân dân Thành phố:\n- Bố trí kinh phí.",
+    );
+    expect(tasks[0]?.lead).toEqual(["Ủy ban nhân dân Thành phố"]);
+  });
+  it("does not take 'Kinh phí thực hiện' as a body, and reports its items", () => {
+    const { tasks, warnings } = duties(
+      "D. TỔ CHỨC THỰC HIỆN\n1. Bộ Quốc phòng\n- Chủ trì.\n7. Kinh phí thực hiện\n- Kinh phí theo quy định.",
+    );
+    expect(tasks).toHaveLength(1);
+    expect(warnings.map((w) => w.code)).toEqual(["ROW_UNUSED"]);
+    expect(warnings[0]?.message).toContain("Kinh phí theo quy định");
+  });
+  it("cuts the body out of a paragraph that starts with it", () => {
+    const { tasks } = duties(
+      "III. TỔ CHỨC THỰC HIỆN\n15. Đề nghị Ủy ban trung ương Mặt trận Tổ quốc Việt Nam chủ trì, phối hợp thực hiện công tác vận động.",
+    );
+    expect(tasks[0]?.lead).toEqual(["Ủy ban trung ương Mặt trận Tổ quốc Việt Nam"]);
+  });
+  it("never takes a cited document's date for a deadline, but keeps 'trước ngày'", () => {
+    const { tasks } = duties(
+      "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Lao động\n- Rà soát theo Kết luận số 63-KL/TW ngày 27 tháng 5 năm 2013 của Ban Chấp hành.\n- Báo cáo trước ngày 15/6/2026.",
+    );
+    expect(tasks[0]?.timeframe.kind).toBe("continuous");
+    expect(tasks[1]?.timeframe).toMatchObject({ kind: "deadline", due: "2026-06-15" });
+    expect(withoutCitedDates("Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2050")).not.toMatch(/\d{4}/);
+  });
+});
+
+describe("sections with their own chủ trì and thời gian lines", () => {
+  it("gives the items of a section its lead and time; a section without them gives nothing", () => {
+    const tasks = extractSectionTasks(
+      splitLines(
+        [
+          "A. MỤC ĐÍCH",
+          "a) Nâng cao nhận thức.",
+          "I. CÔNG TÁC QUÁN TRIỆT",
+          "1. Nội dung, biện pháp",
+          "a) Tổ chức Hội nghị quán triệt.",
+          "b) Tổ chức triển khai.",
+          "2. Cơ quan chủ trì, phối hợp",
+          "a) Cơ quan chủ trì",
+          "- Ban Chỉ đạo quốc gia.",
+          "b) Cơ quan phối hợp",
+          "- Hội Cựu chiến binh.",
+          "3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.",
+          "(1) Sao lưu dữ liệu.",
+          "- Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với các sở.",
+          "- Thời gian hoàn thành: Trong tháng 8/2025.",
+        ].join("\n"),
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.lead[0], t.timeframe.due])).toEqual([
+      ["Tổ chức Hội nghị quán triệt.", "Ban Chỉ đạo quốc gia", "2013-12-31"],
+      ["Tổ chức triển khai.", "Ban Chỉ đạo quốc gia", "2013-12-31"],
+      ["Sao lưu dữ liệu.", "Văn phòng UBND tỉnh", "2025-08-31"],
+    ]);
+    expect(tasks[0]?.support).toEqual(["Hội Cựu chiến binh"]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Warning } from "./draft.ts";
+import { splitLines } from "./lines.ts";
+import { extractTargets, findValue } from "./targets.ts";
+
+const targets = (text: string) => {
+  const warnings: Warning[] = [];
+  return { list: extractTargets(splitLines(text), warnings), warnings };
+};
+
+describe("targets in the shapes offices write", () => {
+  it("reads a yearly series as one target per year", () => {
+    const { list } = targets(
+      "1. Nhiệm vụ\ne) Đến năm 2020, phấn đấu đạt 100% gia đình có mức sống trung bình, năm 2018 đạt 99%, năm 2019 đạt 99,5%; 98% xã phường làm tốt.",
+    );
+    expect(list.map((t) => [t.value, t.year])).toEqual([
+      [100, 2020],
+      [99, 2018],
+      [99.5, 2019],
+      [98, 2020],
+    ]);
+  });
+  it("takes a) and - items of a target section, and reports one without a figure", () => {
+    const { list, warnings } = targets(
+      "2. Các chỉ tiêu cụ thể đến năm 2030\n- Ít nhất 30% doanh nghiệp ứng dụng công nghệ số.\n- Nâng cao chất lượng dịch vụ.\nIII. NHIỆM VỤ",
+    );
+    expect(list[0]).toMatchObject({ comparator: ">=", value: 30, unit: "%" });
+    expect(warnings.map((w) => w.code)).toEqual(["TARGET_UNREAD"]);
+  });
+  it("outside a target section, takes only an item that opens with a year and has a figure", () => {
+    expect(targets("a) Đến năm 2025, 100% xã có trạm y tế.").list).toHaveLength(1);
+    expect(targets("a) Tăng cường 100% công tác tuyên truyền.").list).toHaveLength(0);
+    expect(targets("Đến năm 2025, 100% xã có trạm y tế.").list).toHaveLength(0);
+  });
+  it("stops at Tổ chức thực hiện", () => {
+    expect(targets("III. TỔ CHỨC THỰC HIỆN\na) Đến năm 2025, 100% xã có trạm y tế.").list).toHaveLength(0);
+  });
+  it("reads comparators", () => {
+    expect(findValue("tối thiểu 98% văn bản")).toMatchObject({ comparator: ">=", value: 98 });
+    expect(findValue("trên 55% doanh nghiệp")).toMatchObject({ comparator: ">", value: 55 });
+    expect(findValue("dưới 5% hộ nghèo")).toMatchObject({ comparator: "<", value: 5 });
+  });
+});
