@@ -78,3 +78,16 @@ export function parseDecimal(s: string): number | null {
   const n = Number(norm);
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * The row under a table header that only numbers its columns: "(1) (2) (3) (4) (5)", "1 2 3 4 5",
+ * "A B C". It is not a task.
+ */
+export function isColumnNumberRow(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  if (filled.length < 3) return false;
+  const labels = filled.map((c) => /^[([]?(\d{1,2}|[A-Z])[)\]]?\.?$/.exec(c)?.[1]);
+  if (labels.some((l) => l === undefined)) return false;
+  const values = (labels as string[]).map((l) => (/\d/.test(l) ? Number(l) : l.charCodeAt(0) - 64));
+  return values.every((v, i) => i === 0 || v === (values[i - 1] as number) + 1) && (values[0] as number) <= 2;
+}

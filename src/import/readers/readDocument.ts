@@ -1,10 +1,8 @@
 import path from "node:path";
-import mammoth from "mammoth";
-import { extractText, getDocumentProxy } from "unpdf";
 import { AppError } from "../../errors.ts";
-import { htmlToText } from "./htmlToText.ts";
+import { docxToText } from "./docx.ts";
+import { pdfToText } from "./pdf.ts";
 import { checkSize, decodeText } from "./readText.ts";
-import { assertSafeZip } from "./zipGuard.ts";
 
 export type SourceFormat = "text" | "docx" | "pdf";
 
@@ -35,32 +33,9 @@ export async function readDocument(name: string, buf: Buffer): Promise<SourceDoc
   const format = buf.length >= 4 ? formatOf(name, buf) : "text";
   if (format === "text") return { name, format, text: decodeText(buf) };
   if (format === "docx") {
-    assertSafeZip(buf);
-    let html: string;
-    try {
-      html = (await mammoth.convertToHtml({ buffer: buf })).value;
-    } catch {
-      throw new AppError(
-        "BAD_INPUT_FILE",
-        "Không đọc được tệp .docx (tệp hỏng hoặc không phải văn bản Word).",
-      );
-    }
-    const text = htmlToText(html);
+    const text = docxToText(buf);
     if (!text.trim()) throw new AppError("BAD_INPUT_FILE", "Tệp .docx không có nội dung chữ.");
     return { name, format, text };
   }
-  let text: string;
-  try {
-    const pdf = await getDocumentProxy(new Uint8Array(buf));
-    text = (await extractText(pdf, { mergePages: true })).text;
-  } catch {
-    throw new AppError("BAD_INPUT_FILE", "Không đọc được tệp PDF (tệp hỏng hoặc được bảo vệ).");
-  }
-  if (text.replace(/\s/g, "").length < 20) {
-    throw new AppError(
-      "BAD_INPUT_FILE",
-      "PDF này là bản scan, chưa có lớp chữ: hãy nhận dạng chữ (OCR) hoặc dùng bản .docx rồi nhập lại.",
-    );
-  }
-  return { name, format, text };
+  return { name, format, text: await pdfToText(buf) };
 }
