@@ -25,6 +25,7 @@ import { userRoutes } from "./routes/users.ts";
 // @tasks
 // @bodies
 // @access
+import { installTransportHeaders } from "./transport.ts";
 // @hostile
 // @readers
 // @grammar
@@ -49,7 +50,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    // X-Forwarded-* are believed only from the proxies named in LOTRINH_TRUST_PROXY
+    trustProxy: deps.config.trustProxy,
     // answer requests in flight on close, refuse new ones
     return503OnClosing: true,
   });
@@ -58,19 +60,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  // CSP and HSTS depend on how the request arrived (transport.ts); helmet sets the others
+  await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
+  installTransportHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
   installAuth(app);

@@ -7,6 +7,7 @@ import { z } from "../../usecases/shared/zod.ts";
 import { SESSION_COOKIE } from "../auth.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { LoginThrottle } from "../loginThrottle.ts";
+import { isSecureRequest } from "../transport.ts";
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +36,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         reply.setCookie(SESSION_COOKIE, s.token, {
           httpOnly: true,
           sameSite: "lax",
-          secure: app.deps.config.secureCookies,
+          secure: isSecureRequest(app.deps.config, req),
           path: "/",
           maxAge: SESSION_TTL_MS / 1000,
         });
