@@ -6,6 +6,8 @@ const dbTests = [
   "src/server/**/*.test.ts",
   "src/cli/**/*.test.ts",
 ];
+/** Pure tests beside server code (x.unit.test.ts) run once, in the unit project. */
+const notUnit = ["src/**/*.unit.test.ts"];
 const withPostgres = Boolean(process.env.DATABASE_URL_TEST);
 
 export default defineConfig({
@@ -15,13 +17,19 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/domain/**/*.test.ts", "src/import/**/*.test.ts", "src/web/i18n.test.ts"],
+          include: [
+            "src/domain/**/*.test.ts",
+            "src/import/**/*.test.ts",
+            "src/web/i18n.test.ts",
+            "src/**/*.unit.test.ts",
+          ],
         },
       },
       {
         test: {
           name: "pglite",
           include: dbTests,
+          exclude: notUnit,
           env: { TEST_DB: "pglite" },
           globalSetup: ["src/db/testing.globalSetup.ts"],
           testTimeout: 30_000,
@@ -34,6 +42,7 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: dbTests,
+          exclude: notUnit,
                 env: { TEST_DB: "postgres" },
                 globalSetup: ["src/db/testing.globalSetup.ts"],
                 testTimeout: 30_000,

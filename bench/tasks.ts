@@ -10,6 +10,7 @@ import { type Db, openPglite, openPostgres } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { scoreboard, searchRegister } from "../src/db/repositories/taskQueries.ts";
 import type { Database } from "../src/db/schema.ts";
+import { EVERY_UNIT, unitsScope } from "../src/domain/policies/scope.ts";
 import { asciiKey } from "../src/domain/text.ts";
 import { loadAdministrativeMap } from "../src/usecases/loadAdministrativeMap.ts";
 
@@ -71,19 +72,20 @@ async function measure(name: string, db: Db) {
     .where("full_name", "=", "Xã Bình Lư")
     .where("valid_to", "is", null)
     .executeTakeFirstOrThrow();
-  const scope = new Set([unit.id]);
+  const scope = unitsScope([unit.id]);
   const doc = await db.db.selectFrom("document").select("id").orderBy("id").executeTakeFirstOrThrow();
   const cases: [string, () => Promise<unknown>][] = [
     [
       "sổ nhiệm vụ: quá hạn, trang 1 + tổng",
-      () => searchRegister(db.db, { scope: null, timeliness: "overdue" }, clock, { limit: 50, offset: 0 }),
+      () =>
+        searchRegister(db.db, { scope: EVERY_UNIT, timeliness: "overdue" }, clock, { limit: 50, offset: 0 }),
     ],
     [
       "sổ nhiệm vụ: một cơ quan + tìm chữ",
       () =>
         searchRegister(
           db.db,
-          { scope: null, unitId: unit.id, text: asciiKey("tuyên truyền"), includeDone: true },
+          { scope: EVERY_UNIT, unitId: unit.id, text: asciiKey("tuyên truyền"), includeDone: true },
           clock,
           { limit: 50, offset: 0 },
         ),
@@ -92,8 +94,11 @@ async function measure(name: string, db: Db) {
       "việc của tôi (một xã)",
       () => searchRegister(db.db, { scope }, clock, { limit: 300, offset: 0, order: "urgency" }),
     ],
-    ["bảng điểm toàn tỉnh", () => scoreboard(db.db, clock.today, { scope: null })],
-    ["bảng điểm một kế hoạch", () => scoreboard(db.db, clock.today, { scope: null, documentId: doc.id })],
+    ["bảng điểm toàn tỉnh", () => scoreboard(db.db, clock.today, { scope: EVERY_UNIT })],
+    [
+      "bảng điểm một kế hoạch",
+      () => scoreboard(db.db, clock.today, { scope: EVERY_UNIT, documentId: doc.id }),
+    ],
   ];
   console.log(
     `\n${name}: ${TASKS.toLocaleString("vi-VN")} nhiệm vụ, ${Number(occ.n).toLocaleString("vi-VN")} lần đến hạn (sinh dữ liệu ${(gen / 1000).toFixed(1).replace(".", ",")} s)`,

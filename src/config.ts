@@ -13,6 +13,8 @@ export interface Config {
   /** Fixed "now" for demos and tests (ISO date or date-time). */
   now: string | undefined;
   secureCookies: boolean;
+  /** Proxies whose X-Forwarded-Proto/For are believed (false: none). */
+  trustProxy: boolean | string[];
   /** "Sắp đến hạn" window, in days. */
   dueSoonDays: number;
   /** smtp://user:pass@host:port — mail digests are sent only when set. */
@@ -29,6 +31,17 @@ function nonNegative(raw: string | undefined, fallback: number): number {
   return raw !== undefined && raw !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
+/** LOTRINH_TRUST_PROXY: "1"/"true" trusts any proxy hop, else a comma list of addresses or CIDRs. */
+function trustProxyOf(raw: string | undefined): boolean | string[] {
+  const v = raw?.trim() ?? "";
+  if (v === "" || v === "0" || v === "false") return false;
+  if (v === "1" || v === "true") return true;
+  return v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   return {
@@ -40,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     now: env.LOTRINH_NOW || undefined,
     secureCookies: env.LOTRINH_SECURE_COOKIES === "1",
+    trustProxy: trustProxyOf(env.LOTRINH_TRUST_PROXY),
     dueSoonDays: Number(env.LOTRINH_DUE_SOON_DAYS ?? 7) || 7,
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? "Lộ Trình <lotrinh@localhost>",

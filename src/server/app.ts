@@ -26,6 +26,7 @@ import { userRoutes } from "./routes/users.ts";
 // @tasks
 // @bodies
 // @access
+import { installTransportHeaders } from "./transport.ts";
 // @hostile
 // @readers
 // @grammar
@@ -50,7 +51,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    // X-Forwarded-* are believed only from the proxies named in LOTRINH_TRUST_PROXY
+    trustProxy: deps.config.trustProxy,
     // answer requests in flight on close, refuse new ones
     return503OnClosing: true,
   });
@@ -59,19 +61,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  // CSP and HSTS depend on how the request arrived (transport.ts); helmet sets the others
+  await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
+  installTransportHeaders(app);
   // JSON answers compressed (brotli or gzip, as the browser accepts); the web app's files are compressed
   // once at build time and served as they are (preCompressed below)
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });

@@ -54,7 +54,7 @@ export function App() {
   if (!user) return <LoginPage />;
   return (
     <Routes>
-      <Route element={<AppLayout user={user} />}>
+      <Route element={<AppLayout user={user} can={session.data?.can ?? null} />}>
         <Route index element={<OverviewPage />} />
         <Route path="van-ban" element={<DocumentsPage />} />
         <Route path="van-ban/nhap" element={<ImportPage />} />

@@ -14,7 +14,10 @@ export interface GraphEdge {
 export function usePlanGraph() {
   return useQuery({
     queryKey: ["documents"],
-    queryFn: () => get<{ nodes: GraphNode[]; edges: GraphEdge[] }>("/api/documents"),
+    queryFn: () =>
+      get<{ nodes: GraphNode[]; edges: GraphEdge[]; can: { read: boolean; import: boolean } }>(
+        "/api/documents",
+      ),
   });
 }
 

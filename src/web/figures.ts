@@ -31,6 +31,8 @@ export interface TargetRow {
   } | null;
   trend: { period: string; name: string; value: number; source: string }[];
   scope: "unit" | "each_commune";
+  /** From the server's target policy. */
+  can: { edit: boolean; delete: boolean };
   recurring: boolean;
   baseline_value: number | null;
   baseline_year: number | null;

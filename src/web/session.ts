@@ -10,9 +10,23 @@ export interface SessionUser {
   is_demo: boolean;
 }
 
+/** What the server's policies allow this user in general (src/domain/policies/capabilities.ts). */
+export interface Capabilities {
+  importPlans: boolean;
+  editTargets: boolean;
+  manageUsers: boolean;
+  browseAudit: boolean;
+  editCatalog: boolean;
+  exchangeFigures: boolean;
+  coordinateTasks: boolean;
+  readAllUnits: boolean;
+  enterFiguresFor: number | null;
+}
+
 interface SessionResponse {
   user: SessionUser | null;
   csrfToken: string | null;
+  can: Capabilities | null;
 }
 
 export function useSession() {
@@ -47,7 +61,7 @@ export function useAuthActions() {
       await api("DELETE", "/api/session");
       setCsrfToken(null);
       qc.clear();
-      qc.setQueryData(["session"], { user: null, csrfToken: null });
+      qc.setQueryData(["session"], { user: null, csrfToken: null, can: null });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type SqlBool, sql } from "kysely";
+import type { Scope } from "../../domain/policies/scope.ts";
 import type { Timeliness } from "../../domain/status.ts";
 import type { Database } from "../schema.ts";
 
@@ -11,8 +12,8 @@ export interface RegisterFilter {
   dueTo?: string;
   /** Unaccented text; matched against "ref title". */
   text?: string;
-  /** Officers: only tasks where one of these units leads or coordinates. */
-  scope: Set<number> | null;
+  /** Only tasks where a unit in scope leads or coordinates (every task for { kind: "all" }). */
+  scope: Scope;
   /** Only tasks where these units lead ("Việc của tôi" shows both roles). */
   role?: "lead" | "any";
   includeDone?: boolean;
@@ -85,9 +86,9 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
       leadOnly ? sql` and b.role = 'lead'` : sql``
     })`;
   if (units) r = r.where(bodyExists(units, f.role === "lead"));
-  if (f.scope) {
-    if (f.scope.size === 0) return r.where(sql<SqlBool>`false`);
-    r = r.where(bodyExists([...f.scope], false));
+  if (f.scope.kind === "units") {
+    if (f.scope.ids.size === 0) return r.where(sql<SqlBool>`false`);
+    r = r.where(bodyExists([...f.scope.ids], false));
   }
   return r;
 }
@@ -161,7 +162,7 @@ export interface ScoreRow {
 export async function scoreboard(
   db: Kysely<Database>,
   asOf: string,
-  opts: { documentId?: number; scope: Set<number> | null; dueFrom?: string; dueTo?: string },
+  opts: { documentId?: number; scope: Scope; dueFrom?: string; dueTo?: string },
 ) {
   let q = db
     .selectFrom("task_occurrence as o")
@@ -171,9 +172,9 @@ export async function scoreboard(
   if (opts.documentId) q = q.where("t.document_id", "=", opts.documentId);
   if (opts.dueFrom) q = q.where("o.due_on", ">=", opts.dueFrom);
   if (opts.dueTo) q = q.where("o.due_on", "<=", opts.dueTo);
-  if (opts.scope) {
-    if (opts.scope.size === 0) return [];
-    q = q.where("b.unit_id", "in", [...opts.scope]);
+  if (opts.scope.kind === "units") {
+    if (opts.scope.ids.size === 0) return [];
+    q = q.where("b.unit_id", "in", [...opts.scope.ids]);
   }
   const doneThen = sql`(o.state = 'done' and o.completed_on <= ${asOf})`;
   const rows = await q

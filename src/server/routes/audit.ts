@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { findAudit } from "../../db/repositories/auditRepository.ts";
+import { auditPolicy } from "../../domain/policies/user.ts";
 import { isoDate, z } from "../../usecases/shared/zod.ts";
-import { requireUser } from "../context.ts";
-import { assertCanBrowseAudit } from "../policies/audit.ts";
+import { authorized } from "../policies/authorize.ts";
 
 const AuditQuery = z.object({
   entity: z.string().max(60).optional(),
@@ -29,8 +29,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanBrowseAudit(user);
+      await authorized(req, auditPolicy, "browse");
       const q = req.query;
       const { rows, total } = await findAudit(app.deps.db, {
         entity: q.entity,

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { getDocumentById } from "../../db/repositories/documentRepository.ts";
 import { unitCandidates } from "../../db/repositories/orgUnitRepository.ts";
+import { flagsOf } from "../../domain/policies/actor.ts";
+import { documentPolicy } from "../../domain/policies/document.ts";
 import { AppError } from "../../errors.ts";
 import { parsePlan } from "../../import/parsePlan.ts";
 import { readDocument } from "../../import/readers/readDocument.ts";
@@ -10,8 +13,8 @@ import { getPlanGraph } from "../../usecases/getPlanGraph.ts";
 import { importPlanDocument } from "../../usecases/importPlanDocument.ts";
 import { ConfirmedPlan } from "../../usecases/shared/planSchemas.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser } from "../context.ts";
-import { assertCanImportPlans } from "../policies/document.ts";
+import { actorOf } from "../context.ts";
+import { authorized } from "../policies/authorize.ts";
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,8 +31,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanImportPlans(user);
+      await authorized(req, documentPolicy, "import");
       if (!req.isMultipart())
         throw new AppError("BAD_INPUT_FILE", "Hãy gửi tệp văn bản (multipart/form-data, trường «file»).");
       let file: Awaited<ReturnType<typeof req.file>>;
@@ -52,8 +54,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     "/api/documents",
     { schema: { tags, summary: "Lưu văn bản đã rà soát (tất cả hoặc không gì cả)", body: ConfirmedPlan } },
     async (req, reply) => {
-      const user = requireUser(req);
-      assertCanImportPlans(user);
+      const { user } = await authorized(req, documentPolicy, "import");
       const result = await importPlanDocument(app.deps.db, actorOf(user), req.body);
       return reply.status(result.created ? 201 : 200).send(result);
     },
@@ -63,8 +64,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     "/api/documents",
     { schema: { tags, summary: "Chuỗi văn bản: các văn bản và liên kết thực hiện / trích dẫn" } },
     async (req) => {
-      requireUser(req);
-      return getPlanGraph(app.deps.db);
+      const { actor } = await authorized(req, documentPolicy, "read");
+      return { ...(await getPlanGraph(app.deps.db)), can: flagsOf(documentPolicy, actor, undefined) };
     },
   );
 
@@ -72,7 +73,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     "/api/documents/:id",
     { schema: { tags, summary: "Một văn bản: nhiệm vụ, chỉ tiêu, liên kết", params: idParam } },
     async (req) => {
-      requireUser(req);
+      await authorized(req, documentPolicy, "read");
       return getPlanDocument(app.deps.db, req.params.id);
     },
   );
@@ -81,12 +82,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     "/api/documents/:id/source",
     { schema: { tags, summary: "Văn bản gốc đã nhập (dạng chữ)", params: idParam } },
     async (req, reply) => {
-      requireUser(req);
-      const row = await app.deps.db
-        .selectFrom("document")
-        .select(["source_text"])
-        .where("id", "=", req.params.id)
-        .executeTakeFirst();
+      await authorized(req, documentPolicy, "read");
+      const row = await getDocumentById(app.deps.db, req.params.id);
       if (!row?.source_text) throw new AppError("NOT_FOUND", "Văn bản này chưa có bản gốc trong hệ thống.");
       return reply.type("text/plain; charset=utf-8").send(row.source_text);
     },

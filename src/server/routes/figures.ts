@@ -1,5 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { listPeriods } from "../../db/repositories/periodRepository.ts";
+import { unitKind, unitNames } from "../../db/repositories/unitListQueries.ts";
+import { flagsOf } from "../../domain/policies/actor.ts";
+import { catalogPolicy, figurePolicy } from "../../domain/policies/figures.ts";
+import { withinScope } from "../../domain/policies/scope.ts";
+import { targetPolicy } from "../../domain/policies/target.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { formToXlsx, readFormXlsx } from "../../reports/formTemplate.ts";
@@ -7,6 +13,7 @@ import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
 import { getDataForm } from "../../usecases/getDataForm.ts";
+import { getFormsStatus } from "../../usecases/getFormsStatus.ts";
 import { getTargetsOverview } from "../../usecases/getTargetsOverview.ts";
 import { listIndicators } from "../../usecases/listIndicators.ts";
 import { ReviewFormInput, reviewDataForm } from "../../usecases/reviewDataForm.ts";
@@ -14,16 +21,8 @@ import { SaveFormInput, saveDataForm } from "../../usecases/saveDataForm.ts";
 import { IndicatorInput, saveIndicator } from "../../usecases/saveIndicator.ts";
 import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser } from "../context.ts";
-import {
-  assertCanEditCatalog,
-  assertCanEnterFigures,
-  assertCanExchangeFigures,
-  assertCanReadFigures,
-  assertCanReviewFigures,
-} from "../policies/figures.ts";
-import { unitScope } from "../policies/scope.ts";
-import { assertCanEditTargets } from "../policies/target.ts";
+import { actorOf } from "../context.ts";
+import { authorize, authorized, callerOf } from "../policies/authorize.ts";
 
 const FormParams = z.object({
   unitId: z.coerce.number().int().positive(),
@@ -34,9 +33,15 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Chỉ tiêu và số liệu"];
   const today = () => todayIso(app.deps.now());
+  /** The unit a form, a status list or a value query is about (404 when there is none). */
+  const formUnit = async (id: number) => {
+    const unit = await unitKind(app.deps.db, id);
+    if (!unit) throw errors.notFound("đơn vị");
+    return unit;
+  };
 
   r.get("/api/indicators", { schema: { tags, summary: "Danh mục chỉ tiêu" } }, async (req) => {
-    requireUser(req);
+    await authorized(req, catalogPolicy, "read");
     return { indicators: await listIndicators(app.deps.db) };
   });
 
@@ -44,8 +49,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/indicators",
     { schema: { tags, summary: "Thêm chỉ tiêu (quản trị viên)", body: IndicatorInput } },
     async (req, reply) => {
-      const user = requireUser(req);
-      assertCanEditCatalog(user);
+      const { user } = await authorized(req, catalogPolicy, "edit");
       return reply.status(201).send(await saveIndicator(app.deps.db, actorOf(user), req.body));
     },
   );
@@ -54,8 +58,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/indicators/:id",
     { schema: { tags, summary: "Sửa chỉ tiêu (cần số phiên bản)", params: idParam, body: IndicatorInput } },
     async (req) => {
-      const user = requireUser(req);
-      assertCanEditCatalog(user);
+      const { user } = await authorized(req, catalogPolicy, "edit");
       return saveIndicator(app.deps.db, actorOf(user), req.body, req.params.id);
     },
   );
@@ -66,10 +69,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, summary: "Kỳ báo cáo", querystring: z.object({ kind: z.string().max(20).optional() }) },
     },
     async (req) => {
-      requireUser(req);
-      let q = app.deps.db.selectFrom("period").selectAll();
-      if (req.query.kind) q = q.where("kind", "=", req.query.kind);
-      return { periods: await q.orderBy("start_date").orderBy("end_date").execute() };
+      await authorized(req, catalogPolicy, "read");
+      return { periods: await listPeriods(app.deps.db, req.query.kind) };
     },
   );
 
@@ -77,9 +78,11 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/forms/:unitId/:periodId",
     { schema: { tags, summary: "Biểu nhập số liệu của một đơn vị, một kỳ", params: FormParams } },
     async (req) => {
-      const user = requireUser(req);
-      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.params.unitId);
-      return getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
+      const { actor } = await callerOf(req);
+      const unit = await formUnit(req.params.unitId);
+      authorize(figurePolicy, actor, "read", unit);
+      const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
+      return { ...form, can: flagsOf(figurePolicy, actor, unit) };
     },
   );
 
@@ -87,8 +90,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/forms/:unitId/:periodId",
     { schema: { tags, summary: "Lưu (và gửi) số liệu", params: FormParams, body: SaveFormInput } },
     async (req) => {
-      const user = requireUser(req);
-      assertCanEnterFigures(user, req.params.unitId);
+      const { user, actor } = await callerOf(req);
+      authorize(figurePolicy, actor, "enter", await formUnit(req.params.unitId));
       return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, req.body);
     },
   );
@@ -97,8 +100,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/forms/:unitId/:periodId/template.xlsx",
     { schema: { tags, summary: "Tải biểu mẫu Excel để nhập ngoài hệ thống", params: FormParams } },
     async (req, reply) => {
-      const user = requireUser(req);
-      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.params.unitId);
+      const { actor } = await callerOf(req);
+      authorize(figurePolicy, actor, "read", await formUnit(req.params.unitId));
       const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
       const buf = await formToXlsx(`${form.unit.full_name} — ${form.period.name}`, form.fields);
       return reply
@@ -119,8 +122,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanEnterFigures(user, req.params.unitId);
+      const { user, actor } = await callerOf(req);
+      authorize(figurePolicy, actor, "enter", await formUnit(req.params.unitId));
       const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } }).catch(() => undefined);
       if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp Excel.");
       const rows = await readFormXlsx(await file.toBuffer());
@@ -150,14 +153,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/forms/:unitId/:periodId/review",
     { schema: { tags, summary: "Duyệt, trả lại, mở lại", params: FormParams, body: ReviewFormInput } },
     async (req) => {
-      const user = requireUser(req);
-      const unit = await app.deps.db
-        .selectFrom("org_unit")
-        .select(["id", "kind"])
-        .where("id", "=", req.params.unitId)
-        .executeTakeFirst();
-      if (!unit) throw errors.notFound("đơn vị");
-      assertCanReviewFigures(user, unit, await unitScope(app.deps.db, user, today()), req.body.decision);
+      const { user, actor } = await callerOf(req);
+      authorize(figurePolicy, actor, req.body.decision, await formUnit(req.params.unitId));
       return reviewDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, req.body);
     },
   );
@@ -175,36 +172,9 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.query.parentId);
-      const period = await app.deps.db
-        .selectFrom("period")
-        .selectAll()
-        .where("id", "=", req.query.periodId)
-        .executeTakeFirst();
-      if (!period) throw errors.notFound("kỳ báo cáo");
-      const units = await app.deps.db
-        .selectFrom("org_unit_parent as p")
-        .innerJoin("org_unit as u", "u.id", "p.child_id")
-        .leftJoin("form_status as f", (j) =>
-          j.onRef("f.org_unit_id", "=", "u.id").on("f.period_id", "=", req.query.periodId),
-        )
-        .select(["u.id", "u.full_name", "u.kind", "f.status", "f.submitted_at", "f.reviewed_at"])
-        .where("p.parent_id", "=", req.query.parentId)
-        .where("u.kind", "in", ["commune", "ward", "township", "school"])
-        .where((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", period.end_date)]))
-        .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", period.end_date)]))
-        .orderBy("u.full_name")
-        .execute();
-      const late = today() > period.end_date;
-      return {
-        period,
-        units: units.map((u) => ({
-          ...u,
-          status: u.status ?? "not_started",
-          late: late && u.status !== "submitted" && u.status !== "approved",
-        })),
-      };
+      const { actor } = await callerOf(req);
+      authorize(figurePolicy, actor, "read", await formUnit(req.query.parentId));
+      return getFormsStatus(app.deps.db, req.query.parentId, req.query.periodId, today());
     },
   );
 
@@ -225,8 +195,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.query.unitId);
+      const { actor } = await callerOf(req);
+      authorize(figurePolicy, actor, "read", await formUnit(req.query.unitId));
       const asOf = req.query.asOf ?? today();
       const points = await computeIndicator(app.deps.db, {
         indicatorId: req.params.id,
@@ -237,13 +207,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         category: req.query.category,
       });
       const ids = [...new Set(points.map((p) => p.unitId))];
-      const names = ids.length
-        ? await app.deps.db
-            .selectFrom("org_unit")
-            .select(["id", "full_name", "is_sample"])
-            .where("id", "in", ids)
-            .execute()
-        : [];
+      const names = await unitNames(app.deps.db, ids);
       return {
         asOf,
         points: points.map((p) => ({ ...p, unit: names.find((n) => n.id === p.unitId) ?? null })),
@@ -261,10 +225,9 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
+      const { actor } = await callerOf(req);
       // an officer sees the targets of the units in their scope only (their commune, its schools)
-      const scope = await unitScope(app.deps.db, user, today());
-      if (req.query.unitId) assertCanReadFigures(scope, req.query.unitId);
+      if (req.query.unitId) authorize(targetPolicy, actor, "read", { unitId: req.query.unitId });
       const all = await getTargetsOverview(
         app.deps.db,
         today(),
@@ -272,8 +235,12 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         app.deps.config.targetThresholds,
       );
       return {
-        targets: scope === null ? all : all.filter((x) => scope.has(x.org_unit_id)),
+        targets: withinScope(actor.scope, all, (x) => x.org_unit_id).map((x) => ({
+          ...x,
+          can: flagsOf(targetPolicy, actor, { unitId: x.org_unit_id }, ["edit", "delete"]),
+        })),
         thresholds: app.deps.config.targetThresholds,
+        can: flagsOf(targetPolicy, actor, undefined, ["create"]),
       };
     },
   );
@@ -282,8 +249,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/targets",
     { schema: { tags, summary: "Đặt mục tiêu theo dõi (điều phối viên, quản trị viên)", body: TargetInput } },
     async (req, reply) => {
-      const user = requireUser(req);
-      assertCanEditTargets(user);
+      const { user } = await authorized(req, targetPolicy, "create");
       return reply.status(201).send(await saveTarget(app.deps.db, actorOf(user), req.body));
     },
   );
@@ -292,8 +258,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     "/api/targets/:id",
     { schema: { tags, summary: "Sửa mục tiêu (cần số phiên bản)", params: idParam, body: TargetInput } },
     async (req) => {
-      const user = requireUser(req);
-      assertCanEditTargets(user);
+      const { user } = await authorized(req, targetPolicy, "edit");
       return saveTarget(app.deps.db, actorOf(user), req.body, req.params.id);
     },
   );
@@ -309,8 +274,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanEditTargets(user);
+      const { user } = await authorized(req, targetPolicy, "delete");
       return deleteTarget(app.deps.db, actorOf(user), req.params.id, req.query.version);
     },
   );
@@ -325,8 +289,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanExchangeFigures(user);
+      await authorized(req, catalogPolicy, "exchange");
       return exportDataValueSets(app.deps.db, {
         periodCodes: req.query.period ? req.query.period.split(",") : undefined,
       });
@@ -340,8 +303,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, summary: "Nhập số liệu dạng dataValueSets (DHIS2), tất cả hoặc không gì cả" },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanExchangeFigures(user);
+      const { user } = await authorized(req, catalogPolicy, "exchange");
       return importDataValueSets(app.deps.db, actorOf(user), req.body);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { sql } from "kysely";
+import { pingDatabase } from "../../db/health.ts";
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get(
@@ -9,14 +9,10 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ["Hệ thống"], summary: "Tình trạng máy chủ và cơ sở dữ liệu" },
     },
     async (_req, reply) => {
-      try {
-        await sql`select 1`.execute(app.deps.db);
-        return { status: "ok", database: app.deps.dbKind };
-      } catch {
-        return reply
-          .status(503)
-          .send({ status: "error", code: "DB_UNREACHABLE", message: "Không truy cập được cơ sở dữ liệu." });
-      }
+      if (await pingDatabase(app.deps.db)) return { status: "ok", database: app.deps.dbKind };
+      return reply
+        .status(503)
+        .send({ status: "error", code: "DB_UNREACHABLE", message: "Không truy cập được cơ sở dữ liệu." });
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { latestNotifications, markNotificationsRead } from "../../db/repositories/notificationRepository.ts";
 import { z } from "../../usecases/shared/zod.ts";
 import { requireUser } from "../context.ts";
 
@@ -12,14 +13,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: "Thông báo của tôi (mới nhất trước)" } },
     async (req) => {
       const user = requireUser(req);
-      const rows = await app.deps.db
-        .selectFrom("notification as n")
-        .leftJoin("task_occurrence as o", "o.id", "n.occurrence_id")
-        .select(["n.id", "n.kind", "n.message", "n.created_at", "n.read_at", "o.task_id"])
-        .where("n.user_id", "=", user.id)
-        .orderBy("n.id", "desc")
-        .limit(100)
-        .execute();
+      const rows = await latestNotifications(app.deps.db, user.id);
       return { notifications: rows, unread: rows.filter((x) => !x.read_at).length };
     },
   );
@@ -35,14 +29,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const user = requireUser(req);
-      if (req.body.ids.length > 0) {
-        await app.deps.db
-          .updateTable("notification")
-          .set({ read_at: new Date() })
-          .where("user_id", "=", user.id)
-          .where("id", "in", req.body.ids)
-          .execute();
-      }
+      await markNotificationsRead(app.deps.db, user.id, req.body.ids, app.deps.now());
       return { ok: true };
     },
   );

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
+import { findAttachment } from "../../db/repositories/occurrenceUpdateRepository.ts";
+import { reportingRole, taskPolicy } from "../../domain/policies/task.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
@@ -14,9 +16,8 @@ import { ProposeInput, proposeCompletion } from "../../usecases/proposeCompletio
 import { ReturnInput, returnCompletion } from "../../usecases/returnCompletion.ts";
 import { FileStore, MAX_ATTACHMENT_BYTES, type StoredFile } from "../../usecases/shared/fileStore.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser } from "../context.ts";
-import { unitScope } from "../policies/scope.ts";
-import { assertCanSeeTask, assertIsCoordinator, assertIsLead, reportingRole } from "../policies/task.ts";
+import { actorOf } from "../context.ts";
+import { authorize, callerOf } from "../policies/authorize.ts";
 
 export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,15 +25,14 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   const files = new FileStore(path.join(app.deps.config.dataDir, "files"));
   const today = () => todayIso(app.deps.now());
 
-  /** The occurrence, its task's bodies and the caller's scope — what every policy here needs. */
+  /** The caller, the occurrence and its task's bodies — what every policy here needs; 403 unless the task is theirs to see. */
   async function context(req: FastifyRequest, id: number) {
-    const user = requireUser(req);
+    const { user, actor } = await callerOf(req);
     const occ = await findOccurrence(app.deps.db, id);
     if (!occ) throw errors.notFound("nhiệm vụ cần báo cáo");
-    const bodies = await bodiesOfTask(app.deps.db, occ.task_id);
-    const scope = await unitScope(app.deps.db, user, today());
-    assertCanSeeTask(scope, bodies);
-    return { user, occ, bodies, scope };
+    const task = { bodies: await bodiesOfTask(app.deps.db, occ.task_id) };
+    authorize(taskPolicy, actor, "read", task);
+    return { user, actor, occ, task };
   }
 
   r.post(
@@ -48,8 +48,9 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { user, bodies, scope } = await context(req, req.params.id);
-      const role = reportingRole(user, scope, bodies);
+      const { user, actor, task } = await context(req, req.params.id);
+      const role = reportingRole(actor, task.bodies);
+      if (!role) throw errors.forbidden(taskPolicy.reason("report"));
       const fields: Record<string, string | string[]> = {};
       const saved: StoredFile[] = [];
       try {
@@ -90,8 +91,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/propose",
     { schema: { tags, summary: "Cơ quan chủ trì báo cáo hoàn thành", params: idParam, body: ProposeInput } },
     async (req) => {
-      const { user, bodies, scope } = await context(req, req.params.id);
-      assertIsLead(user, scope, bodies);
+      const { user, actor, task } = await context(req, req.params.id);
+      authorize(taskPolicy, actor, "propose", task);
       return proposeCompletion(app.deps.db, actorOf(user), req.params.id, req.body, today());
     },
   );
@@ -100,8 +101,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/confirm",
     { schema: { tags, summary: "Điều phối viên xác nhận hoàn thành", params: idParam, body: ConfirmInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
+      const { user, actor, task } = await context(req, req.params.id);
+      authorize(taskPolicy, actor, "coordinate", task);
       return confirmCompletion(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
@@ -110,8 +111,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/return",
     { schema: { tags, summary: "Điều phối viên trả lại, có lý do", params: idParam, body: ReturnInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
+      const { user, actor, task } = await context(req, req.params.id);
+      authorize(taskPolicy, actor, "coordinate", task);
       return returnCompletion(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
@@ -127,8 +128,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
+      const { user, actor, task } = await context(req, req.params.id);
+      authorize(taskPolicy, actor, "coordinate", task);
       return extendDeadline(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
@@ -137,8 +138,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/pause",
     { schema: { tags, summary: "Tạm dừng / tiếp tục", params: idParam, body: PauseInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
+      const { user, actor, task } = await context(req, req.params.id);
+      authorize(taskPolicy, actor, "coordinate", task);
       return pauseOccurrence(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
@@ -147,8 +148,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/chase",
     { schema: { tags, summary: "Đôn đốc cơ quan chủ trì", params: idParam, body: ChaseInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
+      const { user, actor, task } = await context(req, req.params.id);
+      authorize(taskPolicy, actor, "coordinate", task);
       return chaseOccurrence(app.deps.db, actorOf(user), req.params.id, req.body, today());
     },
   );
@@ -157,13 +158,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/attachments/:id",
     { schema: { tags, summary: "Tải tệp đính kèm (chỉ người được xem nhiệm vụ)", params: idParam } },
     async (req, reply) => {
-      requireUser(req);
-      const a = await app.deps.db
-        .selectFrom("attachment as a")
-        .innerJoin("occurrence_update as u", "u.id", "a.update_id")
-        .select(["a.original_name", "a.stored_name", "a.mime", "u.occurrence_id"])
-        .where("a.id", "=", req.params.id)
-        .executeTakeFirst();
+      await callerOf(req);
+      const a = await findAttachment(app.deps.db, req.params.id);
       if (!a) throw errors.notFound("tệp đính kèm");
       await context(req, a.occurrence_id);
       return reply

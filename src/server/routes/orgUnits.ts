@@ -1,14 +1,14 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { findUnitById, loadMap } from "../../db/repositories/orgUnitRepository.ts";
+import { listEveryUnit } from "../../db/repositories/unitListQueries.ts";
 import { listUsers } from "../../db/repositories/userRepository.ts";
+import { orgUnitPolicy } from "../../domain/policies/orgUnit.ts";
 import { todayIso } from "../../domain/status.ts";
 import { errors } from "../../errors.ts";
 import { searchOrgUnits } from "../../usecases/searchOrgUnits.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
-import { requireUser } from "../context.ts";
-import { assertCanReadUnitAdmin } from "../policies/orgUnit.ts";
-import { unitScope } from "../policies/scope.ts";
+import { authorize, callerOf } from "../policies/authorize.ts";
 
 const AsOfQuery = z.object({ asOf: isoDate.optional() });
 const SearchQuery = z.object({
@@ -20,6 +20,8 @@ const SearchQuery = z.object({
 export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Đơn vị"];
+  const readMap = async (req: FastifyRequest) =>
+    authorize(orgUnitPolicy, (await callerOf(req)).actor, "read", undefined);
 
   r.get(
     "/api/org-units",
@@ -31,7 +33,7 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      requireUser(req);
+      await readMap(req);
       const asOf = req.query.asOf ?? todayIso(app.deps.now());
       const map = await loadMap(app.deps.db, asOf);
       return { asOf, units: map.units };
@@ -44,20 +46,8 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, summary: "Mọi đơn vị và cơ quan, kể cả đã giải thể (để chọn khi rà soát văn bản cũ)" },
     },
     async (req) => {
-      requireUser(req);
-      const rows = await app.deps.db
-        .selectFrom("org_unit")
-        .select([
-          "id",
-          "kind",
-          "full_name as fullName",
-          "valid_from as validFrom",
-          "valid_to as validTo",
-          "is_sample as isSample",
-        ])
-        .orderBy("full_name")
-        .execute();
-      return { units: rows };
+      await readMap(req);
+      return { units: await listEveryUnit(app.deps.db) };
     },
   );
 
@@ -71,7 +61,7 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      requireUser(req);
+      await readMap(req);
       const asOf = req.query.asOf ?? todayIso(app.deps.now());
       return { asOf, hits: await searchOrgUnits(app.deps.db, req.query.q, asOf, req.query.limit) };
     },
@@ -81,7 +71,7 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
     "/api/org-units/:id",
     { schema: { tags, summary: "Một đơn vị: tên gọi khác, lịch sử cấp trên, sáp nhập", params: idParam } },
     async (req) => {
-      requireUser(req);
+      await readMap(req);
       const found = await findUnitById(app.deps.db, req.params.id);
       if (!found) throw errors.notFound("đơn vị");
       const asOf = found.unit.valid_to ? prevDay(found.unit.valid_to) : todayIso(app.deps.now());
@@ -96,9 +86,8 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
     "/api/org-units/:id/members",
     { schema: { tags, summary: "Tài khoản thuộc đơn vị (dữ liệu quản trị, theo phạm vi)", params: idParam } },
     async (req) => {
-      const user = requireUser(req);
-      const scope = await unitScope(app.deps.db, user, todayIso(app.deps.now()));
-      assertCanReadUnitAdmin(req.params.id, scope);
+      const { actor } = await callerOf(req);
+      authorize(orgUnitPolicy, actor, "readMembers", { unitId: req.params.id });
       const rows = await listUsers(app.deps.db, [req.params.id]);
       return { members: rows };
     },

@@ -1,12 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { capabilitiesOf } from "../../domain/policies/capabilities.ts";
+import { policyActor } from "../../domain/policies/role.ts";
+import { todayIso } from "../../domain/status.ts";
 import { errors } from "../../errors.ts";
+import { loadScope } from "../../usecases/loadScope.ts";
 import { LoginInput, login, SESSION_TTL_MS } from "../../usecases/login.ts";
 import { logout } from "../../usecases/logout.ts";
 import { z } from "../../usecases/shared/zod.ts";
 import { SESSION_COOKIE } from "../auth.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { LoginThrottle } from "../loginThrottle.ts";
+import { callerOf } from "../policies/authorize.ts";
+import { isSecureRequest } from "../transport.ts";
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,6 +25,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     async (req) => ({
       user: req.auth?.user ?? null,
       csrfToken: req.auth?.csrfToken ?? null,
+      can: req.auth ? capabilitiesOf((await callerOf(req)).actor) : null,
     }),
   );
 
@@ -35,11 +42,12 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         reply.setCookie(SESSION_COOKIE, s.token, {
           httpOnly: true,
           sameSite: "lax",
-          secure: app.deps.config.secureCookies,
+          secure: isSecureRequest(app.deps.config, req),
           path: "/",
           maxAge: SESSION_TTL_MS / 1000,
         });
-        return { user: s.user, csrfToken: s.csrfToken };
+        const scope = await loadScope(app.deps.db, s.user, todayIso(app.deps.now()));
+        return { user: s.user, csrfToken: s.csrfToken, can: capabilitiesOf(policyActor(s.user, scope)) };
       } catch (e) {
         throttle.fail(req.ip, req.body.username, now);
         throw e;

@@ -2,15 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
 import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
+import type { PolicyActor } from "../../domain/policies/actor.ts";
+import { reportingRole, taskPolicy } from "../../domain/policies/task.ts";
 import { addDays, completionRate, STATES, todayIso } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
-import { registerToCsv, registerToXlsx } from "../../reports/taskRegisterExport.ts";
+import { exportTaskRegister } from "../../usecases/exportTaskRegister.ts";
+import { getMyWork } from "../../usecases/getMyWork.ts";
 import { getTaskDetail } from "../../usecases/getTaskDetail.ts";
 import { ReassignInput, reassignLead } from "../../usecases/reassignLead.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
-import { actorOf, requireUser } from "../context.ts";
-import { unitScope } from "../policies/scope.ts";
-import { assertCanSeeTask, assertIsCoordinator, reportingRole } from "../policies/task.ts";
+import { actorOf } from "../context.ts";
+import { authorize, callerOf } from "../policies/authorize.ts";
 
 const TIMELINESS = [
   "in_time",
@@ -42,10 +44,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     const today = todayIso(app.deps.now());
     return { today, soon: addDays(today, app.deps.config.dueSoonDays) };
   };
-  const filterOf = async (
-    user: Parameters<typeof unitScope>[1],
-    q: z.infer<typeof RegisterQuery>,
-  ): Promise<RegisterFilter> => ({
+  const filterOf = (actor: PolicyActor, q: z.infer<typeof RegisterQuery>): RegisterFilter => ({
     documentId: q.documentId,
     unitId: q.unitId,
     state: q.state,
@@ -54,7 +53,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     dueTo: q.dueTo,
     text: q.q ? asciiKey(q.q) : undefined,
     includeDone: q.includeDone === "true",
-    scope: await unitScope(app.deps.db, user, clock().today),
+    scope: actor.scope,
   });
 
   r.get(
@@ -66,16 +65,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const c = clock();
-      const scope = await unitScope(app.deps.db, user, c.today);
-      const filter: RegisterFilter = scope ? { scope } : { scope: null, state: "awaiting_confirmation" };
-      const res = await searchRegister(app.deps.db, filter, c, { limit: 300, offset: 0, order: "urgency" });
-      // coordinators also date the work that waits on an outside document
-      const pending = scope
-        ? { rows: [], total: 0 }
-        : await searchRegister(app.deps.db, { scope: null, kind: "pending" }, c, { limit: 300, offset: 0 });
-      return { ...res, pending: pending.rows, today: c.today, mode: scope ? "unit" : "confirm" };
+      const { actor } = await callerOf(req);
+      return getMyWork(app.deps.db, actor.scope, clock());
     },
   );
 
@@ -83,9 +74,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     "/api/tasks",
     { schema: { tags, summary: "Sổ theo dõi nhiệm vụ, có lọc và phân trang", querystring: RegisterQuery } },
     async (req) => {
-      const user = requireUser(req);
+      const { actor } = await callerOf(req);
       const q = req.query;
-      const res = await searchRegister(app.deps.db, await filterOf(user, q), clock(), {
+      const res = await searchRegister(app.deps.db, filterOf(actor, q), clock(), {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
@@ -103,41 +94,13 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      const { rows } = await searchRegister(app.deps.db, await filterOf(user, req.query), clock(), {
-        limit: 50_000,
-        offset: 0,
-      });
-      const ids = rows.map((x) => x.id);
-      const results = ids.length
-        ? await app.deps.db
-            .selectFrom("occurrence_update")
-            .select(["occurrence_id", "text", "product", "id"])
-            .where("occurrence_id", "in", ids)
-            .where("kind", "in", ["progress", "propose_done", "confirm"])
-            .orderBy("id", "desc")
-            .execute()
-        : [];
-      const latest = new Map<number, string>();
-      for (const u of results)
-        if (!latest.has(u.occurrence_id))
-          latest.set(u.occurrence_id, [u.text, u.product].filter(Boolean).join(" — "));
-      const exportRows = rows.map((x) => ({ ...x, result: latest.get(x.id) ?? null }));
-      const stamp = clock().today;
-      if (req.query.format === "csv") {
-        return reply
-          .type("text/csv; charset=utf-8")
-          .header("content-disposition", `attachment; filename="so-nhiem-vu-${stamp}.csv"`)
-          .send(registerToCsv(exportRows));
-      }
-      const buf = await registerToXlsx(
-        exportRows,
-        `SỔ THEO DÕI NHIỆM VỤ (đến ngày ${stamp.split("-").reverse().join("/")})`,
-      );
+      const { actor } = await callerOf(req);
+      const { format, ...q } = req.query;
+      const file = await exportTaskRegister(app.deps.db, filterOf(actor, q), clock(), format);
       return reply
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename="so-nhiem-vu-${stamp}.xlsx"`)
-        .send(buf);
+        .type(file.type)
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
 
@@ -151,19 +114,22 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const c = clock();
-      const bodies = await bodiesOfTask(app.deps.db, req.params.id);
-      const scope = await unitScope(app.deps.db, user, c.today);
-      assertCanSeeTask(scope, bodies);
-      const detail = await getTaskDetail(app.deps.db, req.params.id, c.today, app.deps.config.dueSoonDays);
-      let report: "lead" | "support" | null = null;
-      try {
-        report = reportingRole(user, scope, bodies);
-      } catch {
-        report = null;
-      }
-      return { ...detail, can: { report, coordinate: user.role === "coordinator" || user.role === "admin" } };
+      const { actor } = await callerOf(req);
+      const task = { bodies: await bodiesOfTask(app.deps.db, req.params.id) };
+      authorize(taskPolicy, actor, "read", task);
+      const detail = await getTaskDetail(
+        app.deps.db,
+        req.params.id,
+        clock().today,
+        app.deps.config.dueSoonDays,
+      );
+      return {
+        ...detail,
+        can: {
+          report: reportingRole(actor, task.bodies),
+          coordinate: taskPolicy.can(actor, "coordinate", task),
+        },
+      };
     },
   );
 
@@ -178,8 +144,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertIsCoordinator(user);
+      const { user, actor } = await callerOf(req);
+      authorize(taskPolicy, actor, "coordinate", { bodies: await bodiesOfTask(app.deps.db, req.params.id) });
       return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
@@ -199,13 +165,13 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
+      const { actor } = await callerOf(req);
       const asOf = req.query.asOf ?? clock().today;
       const rows = await scoreboard(app.deps.db, asOf, {
         documentId: req.query.documentId,
         dueFrom: req.query.dueFrom,
         dueTo: req.query.dueTo,
-        scope: await unitScope(app.deps.db, user, clock().today),
+        scope: actor.scope,
       });
       const total = rows.reduce((a, x) => ({ done: a.done + x.done, overdue: a.overdue + x.overdue }), {
         done: 0,

@@ -1,28 +1,33 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { listUsers } from "../../db/repositories/userRepository.ts";
+import { flagsOf } from "../../domain/policies/actor.ts";
+import { userPolicy } from "../../domain/policies/user.ts";
 import { CreateUserInput, createUser } from "../../usecases/createUser.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { UpdateUserInput, updateUser } from "../../usecases/updateUser.ts";
-import { actorOf, requireUser } from "../context.ts";
-import { assertCanManageUsers } from "../policies/user.ts";
+import { actorOf } from "../context.ts";
+import { authorized } from "../policies/authorize.ts";
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Tài khoản"];
 
   r.get("/api/users", { schema: { tags, summary: "Danh sách tài khoản" } }, async (req) => {
-    const user = requireUser(req);
-    assertCanManageUsers(user);
-    return { users: await listUsers(app.deps.db) };
+    const { actor } = await authorized(req, userPolicy, "list");
+    const users = await listUsers(app.deps.db);
+    const can = flagsOf(userPolicy, actor, undefined, ["edit"]);
+    return {
+      users: users.map((u) => ({ ...u, can })),
+      can: flagsOf(userPolicy, actor, undefined, ["create"]),
+    };
   });
 
   r.post(
     "/api/users",
     { schema: { tags, summary: "Tạo tài khoản", body: CreateUserInput } },
     async (req, reply) => {
-      const user = requireUser(req);
-      assertCanManageUsers(user);
+      const { user } = await authorized(req, userPolicy, "create");
       const created = await createUser(app.deps.db, actorOf(user), req.body);
       return reply.status(201).send({ user: created });
     },
@@ -39,8 +44,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      assertCanManageUsers(user);
+      const { user } = await authorized(req, userPolicy, "edit");
       return { user: await updateUser(app.deps.db, actorOf(user), req.params.id, req.body) };
     },
   );

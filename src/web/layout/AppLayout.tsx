@@ -2,10 +2,10 @@ import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Ti
 import { useDisclosure } from "@mantine/hooks";
 import { Outlet, NavLink as RouterLink, useLocation } from "react-router";
 import { useI18n } from "../i18n.tsx";
-import { type SessionUser, useAuthActions, useMeta } from "../session.ts";
+import { type Capabilities, type SessionUser, useAuthActions, useMeta } from "../session.ts";
 import { NotificationBell } from "./NotificationBell.tsx";
 
-export function AppLayout({ user }: { user: SessionUser }) {
+export function AppLayout({ user, can }: { user: SessionUser; can: Capabilities | null }) {
   const { t, lang, setLang } = useI18n();
   const [opened, { toggle, close }] = useDisclosure();
   const { logout } = useAuthActions();
@@ -21,6 +21,12 @@ export function AppLayout({ user }: { user: SessionUser }) {
     { to: "/don-vi", label: t("nav.units") },
     { to: "/bao-cao", label: t("nav.reports") },
   ];
+  // the administration menu shows what the server's policies allow (session `can` flags)
+  const adminItems = [
+    can?.manageUsers && { to: "/quan-tri/tai-khoan", label: t("nav.users") },
+    can?.editCatalog && { to: "/quan-tri/chi-tieu", label: t("nav.catalog") },
+    can?.browseAudit && { to: "/quan-tri/nhat-ky", label: t("nav.audit") },
+  ].filter((i): i is { to: string; label: string } => Boolean(i));
   const isActive = (to: string) =>
     to === "/" ? location.pathname === "/" : location.pathname.startsWith(to);
 
@@ -77,29 +83,18 @@ export function AppLayout({ user }: { user: SessionUser }) {
             onClick={close}
           />
         ))}
-        {user.role === "admin" && (
+        {adminItems.length > 0 && (
           <NavLink label={t("nav.admin")} defaultOpened childrenOffset={16}>
-            <NavLink
-              component={RouterLink}
-              to="/quan-tri/tai-khoan"
-              label={t("nav.users")}
-              active={isActive("/quan-tri/tai-khoan")}
-              onClick={close}
-            />
-            <NavLink
-              component={RouterLink}
-              to="/quan-tri/chi-tieu"
-              label={t("nav.catalog")}
-              active={isActive("/quan-tri/chi-tieu")}
-              onClick={close}
-            />
-            <NavLink
-              component={RouterLink}
-              to="/quan-tri/nhat-ky"
-              label={t("nav.audit")}
-              active={isActive("/quan-tri/nhat-ky")}
-              onClick={close}
-            />
+            {adminItems.map((i) => (
+              <NavLink
+                key={i.to}
+                component={RouterLink}
+                to={i.to}
+                label={i.label}
+                active={isActive(i.to)}
+                onClick={close}
+              />
+            ))}
           </NavLink>
         )}
         <Stack gap="xs" mt="md" hiddenFrom="sm" data-testid="mobile-account">

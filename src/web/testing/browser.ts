@@ -8,7 +8,9 @@ export const SCREENSHOT_DIR = path.resolve("test-results/screenshots");
  * Debian's Chromium, headless, with no background network traffic. Playwright's launch() gives
  * every browser a fresh temporary --user-data-dir of its own (it refuses one passed by hand).
  */
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+export async function launchChromium(
+  extraArgs: string[] = [],
+): Promise<{ browser: Browser; close(): Promise<void> }> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) {
     throw new Error(
@@ -25,6 +27,7 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...extraArgs,
     ],
   });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

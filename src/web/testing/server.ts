@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { loadConfig } from "../../config.ts";
+import { type Config, loadConfig } from "../../config.ts";
 import type { Db } from "../../db/database.ts";
 import { openTestDb } from "../../db/testing.ts";
 import { type Role, systemActor } from "../../domain/roles.ts";
@@ -26,11 +26,13 @@ export interface WebServer {
 export async function startWebServer(opts: {
   now?: Date;
   demo?: boolean;
+  /** Settings over the defaults (e.g. secureCookies, as behind an https proxy). */
+  config?: Partial<Config>;
   users: { username: string; displayName: string; role: Role; unit?: string }[];
 }): Promise<WebServer> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-web-"));
-  const config = { ...loadConfig({}), demo: opts.demo ?? false, dataDir };
+  const config = { ...loadConfig({}), demo: opts.demo ?? false, dataDir, ...opts.config };
   const now = opts.now;
   const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => now ?? new Date() });
   await app.listen({ port: 0, host: "127.0.0.1" });

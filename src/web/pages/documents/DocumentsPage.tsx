@@ -3,7 +3,6 @@ import { Link } from "react-router";
 import { docLabel, type GraphEdge, type GraphNode, usePlanGraph } from "../../documents.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { useSession } from "../../session.ts";
 
 function NodeLine({ n }: { n: GraphNode }) {
   const { t } = useI18n();
@@ -76,9 +75,7 @@ function Cascade({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }) {
 export function DocumentsPage() {
   const { t } = useI18n();
   const graph = usePlanGraph();
-  const session = useSession();
-  const role = session.data?.user?.role;
-  const canImport = role === "admin" || role === "coordinator";
+  const canImport = graph.data?.can.import ?? false;
   const nodes = graph.data?.nodes ?? [];
   return (
     <Stack>

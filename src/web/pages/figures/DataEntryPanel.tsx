@@ -33,7 +33,7 @@ const STATUS: Record<string, { vi: string; color: string }> = {
 export function DataEntryPanel() {
   const { t } = useI18n();
   const session = useSession();
-  const user = session.data?.user;
+  const _user = session.data?.user;
   const qc = useQueryClient();
   const periods = useQuery({
     queryKey: ["periods", "school_year"],
@@ -42,7 +42,7 @@ export function DataEntryPanel() {
   });
   const [periodId, setPeriodId] = useState<string | null>(null);
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
-  const unitId = user?.role === "officer" ? user.org_unit_id : null;
+  const unitId = session.data?.can?.enterFiguresFor ?? null;
   const form = useQuery({
     queryKey: ["form", unitId, period],
     enabled: Boolean(unitId && period),

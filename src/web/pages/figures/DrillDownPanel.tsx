@@ -63,8 +63,8 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
   const [sort, setSort] = useState<"gap" | "name">("gap");
   const [category, setCategory] = useState("");
   // an officer starts from their own unit (they may not read the province's totals)
-  const user = useSession().data?.user;
-  const own = user?.role === "officer" && user.org_unit_id ? user.org_unit_id : null;
+  const session = useSession().data;
+  const own = session?.can?.readAllUnits === false ? (session.user?.org_unit_id ?? null) : null;
   const start = props.unitId ? Number(props.unitId) : own;
   const top = start
     ? { id: start, name: province.data?.units.find((u) => u.id === start)?.fullName ?? t("figures.start") }

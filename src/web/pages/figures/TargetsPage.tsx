@@ -6,7 +6,6 @@ import { get } from "../../api.ts";
 import { type TargetRow, targetStatusInfo } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { useSession } from "../../session.ts";
 import { DataEntryPanel } from "./DataEntryPanel.tsx";
 import { DrillDownPanel } from "./DrillDownPanel.tsx";
 import { TargetForm } from "./TargetForm.tsx";
@@ -100,14 +99,17 @@ export function TargetsPage() {
   const targets = useQuery({
     queryKey: ["targets"],
     queryFn: () =>
-      get<{ targets: TargetRow[]; thresholds: { onTrack: number; atRisk: number } }>("/api/targets"),
+      get<{
+        targets: TargetRow[];
+        thresholds: { onTrack: number; atRisk: number };
+        can: { create: boolean };
+      }>("/api/targets"),
   });
   const groups = new Map<string, TargetRow[]>();
   for (const x of targets.data?.targets ?? [])
     groups.set(x.unit_name, [...(groups.get(x.unit_name) ?? []), x]);
   const tab = params.get("tab") ?? "targets";
-  const role = useSession().data?.user?.role;
-  const canEdit = role === "coordinator" || role === "admin";
+  const canCreate = targets.data?.can.create ?? false;
   const [editing, setEditing] = useState<TargetRow | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const open = (x: TargetRow | null) => {
@@ -118,7 +120,7 @@ export function TargetsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t("nav.targets")}</Title>
-        {canEdit && tab === "targets" && (
+        {canCreate && tab === "targets" && (
           <Button onClick={() => open(null)} data-testid="target-add">
             {t("targets.add")}
           </Button>
@@ -153,7 +155,7 @@ export function TargetsPage() {
                 <Title order={4}>{unit}</Title>
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                   {list.map((x) => (
-                    <TargetCard key={x.id} t={x} onEdit={canEdit ? open : null} />
+                    <TargetCard key={x.id} t={x} onEdit={x.can.edit ? open : null} />
                   ))}
                 </SimpleGrid>
               </Stack>

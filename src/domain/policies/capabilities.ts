@@ -1,0 +1,39 @@
+import type { PolicyActor } from "./actor.ts";
+import { documentPolicy } from "./document.ts";
+import { catalogPolicy, figurePolicy } from "./figures.ts";
+import { targetPolicy } from "./target.ts";
+import { taskPolicy } from "./task.ts";
+import { auditPolicy, userPolicy } from "./user.ts";
+
+/**
+ * What the signed-in user may do in general, for the web's menus and buttons (sent with the session).
+ * Flags on single objects (a target, a form, a task) come with those objects.
+ */
+export interface Capabilities {
+  importPlans: boolean;
+  editTargets: boolean;
+  manageUsers: boolean;
+  browseAudit: boolean;
+  editCatalog: boolean;
+  exchangeFigures: boolean;
+  coordinateTasks: boolean;
+  /** Reads every unit (else starts from their own). */
+  readAllUnits: boolean;
+  /** The unit whose figures this user enters, if any. */
+  enterFiguresFor: number | null;
+}
+
+export function capabilitiesOf(actor: PolicyActor): Capabilities {
+  const own = actor.unitId;
+  return {
+    importPlans: documentPolicy.can(actor, "import", undefined),
+    editTargets: targetPolicy.can(actor, "create", undefined),
+    manageUsers: userPolicy.can(actor, "list", undefined),
+    browseAudit: auditPolicy.can(actor, "browse", undefined),
+    editCatalog: catalogPolicy.can(actor, "edit", undefined),
+    exchangeFigures: catalogPolicy.can(actor, "exchange", undefined),
+    coordinateTasks: taskPolicy.can(actor, "coordinate", { bodies: [] }),
+    readAllUnits: actor.scope.kind === "all",
+    enterFiguresFor: own !== null && figurePolicy.can(actor, "enter", { id: own, kind: "" }) ? own : null,
+  };
+}
