@@ -32,6 +32,8 @@ export type ErrorCode =
   // @manifests
   // @overview
   // @dhis2
+  | "DHIS2_UNREACHABLE"
+  | "DHIS2_REFUSED"
   // @reach
   | "INTERNAL";
 
@@ -66,6 +68,8 @@ const statusOf: Record<ErrorCode, number> = {
   // @manifests
   // @overview
   // @dhis2
+  DHIS2_UNREACHABLE: 502,
+  DHIS2_REFUSED: 502,
   // @reach
 };
 
