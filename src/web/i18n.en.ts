@@ -259,6 +259,22 @@ export const en: Record<Key, string> = {
   // @load
   // @manifests
   // @overview
+  "align.tab": "Alignment with the plan above",
+  "align.none": "This document implements no plan held in the system.",
+  "align.against": "Compared with",
+  "align.missing": "Compared across documents not held:",
+  "align.parentTarget": "Target above",
+  "align.ownTarget": "This document's target",
+  "align.verdict": "Assessment",
+  "align.verdict.same": "Unchanged",
+  "align.verdict.stricter": "Stricter than above",
+  "align.verdict.weaker": "Weaker than above",
+  "align.verdict.dropped": "Left out",
+  "align.verdict.added": "Own target",
+  "align.tasksMissing": "Tasks assigned from above with no counterpart",
+  "align.tasksAllCovered": "Every task assigned from above has a counterpart.",
+  "align.bodiesWithoutPlan": "Lead bodies with no implementing plan in the system",
+  "align.tasksCount": "tasks",
   // @dhis2
   // @reach
 };

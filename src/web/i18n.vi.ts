@@ -254,6 +254,22 @@ export const vi = {
   // @load
   // @manifests
   // @overview
+  "align.tab": "Độ khớp với cấp trên",
+  "align.none": "Văn bản này không thực hiện kế hoạch nào đang có trong hệ thống.",
+  "align.against": "So với",
+  "align.missing": "So sánh qua văn bản chưa có trong hệ thống:",
+  "align.parentTarget": "Chỉ tiêu cấp trên",
+  "align.ownTarget": "Chỉ tiêu của văn bản này",
+  "align.verdict": "Đánh giá",
+  "align.verdict.same": "Giữ nguyên",
+  "align.verdict.stricter": "Cao hơn cấp trên",
+  "align.verdict.weaker": "Thấp hơn cấp trên",
+  "align.verdict.dropped": "Không đưa vào",
+  "align.verdict.added": "Chỉ tiêu riêng",
+  "align.tasksMissing": "Nhiệm vụ cấp trên giao chưa có nhiệm vụ tương ứng",
+  "align.tasksAllCovered": "Mọi nhiệm vụ cấp trên giao cho đơn vị đều có nhiệm vụ tương ứng.",
+  "align.bodiesWithoutPlan": "Đơn vị chủ trì chưa có kế hoạch thực hiện trong hệ thống",
+  "align.tasksCount": "nhiệm vụ",
   // @dhis2
   // @reach
 };

@@ -8,6 +8,7 @@ import { AppError } from "../../errors.ts";
 import { parsePlan } from "../../import/parsePlan.ts";
 import { readDocument } from "../../import/readers/readDocument.ts";
 import { MAX_FILE_BYTES } from "../../import/readers/readText.ts";
+import { getPlanAlignment } from "../../usecases/getPlanAlignment.ts";
 import { getPlanDocument } from "../../usecases/getPlanDocument.ts";
 import { getPlanGraph } from "../../usecases/getPlanGraph.ts";
 import { importPlanDocument } from "../../usecases/importPlanDocument.ts";
@@ -75,6 +76,22 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       await authorized(req, documentPolicy, "read");
       return getPlanDocument(app.deps.db, req.params.id);
+    },
+  );
+
+  r.get(
+    "/api/documents/:id/alignment",
+    {
+      schema: {
+        tags,
+        summary:
+          "Độ khớp với kế hoạch cấp trên: chỉ tiêu giữ, bỏ, cao hơn, thấp hơn; nhiệm vụ chưa có; đơn vị chưa ban hành kế hoạch",
+        params: idParam,
+      },
+    },
+    async (req) => {
+      await authorized(req, documentPolicy, "read");
+      return getPlanAlignment(app.deps.db, req.params.id);
     },
   );
 

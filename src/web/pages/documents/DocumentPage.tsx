@@ -4,6 +4,7 @@ import { docLabel, type TaskBody, useDocument } from "../../documents.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeTimeframe } from "../../timeframeText.ts";
+import { AlignmentPanel } from "./AlignmentPanel.tsx";
 
 function Bodies({ bodies, kind }: { bodies: TaskBody[]; kind: "lead" | "support" }) {
   const list = bodies.filter((b) => b.role === kind);
@@ -90,7 +91,11 @@ export function DocumentPage() {
           <Tabs.Tab value="indicators">
             {t("docs.indicators")} ({indicators.length})
           </Tabs.Tab>
+          <Tabs.Tab value="alignment">{t("align.tab")}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="alignment" pt="md">
+          <AlignmentPanel documentId={d.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <Table.ScrollContainer minWidth={800}>
             <Table striped verticalSpacing="xs" data-testid="document-tasks">

@@ -1,0 +1,145 @@
+import type { Kysely } from "kysely";
+import {
+  allDocumentsBrief,
+  implementsLinks,
+  targetsOf,
+  tasksWithBodies,
+  unitNames,
+} from "../db/repositories/alignmentQueries.ts";
+import type { Database } from "../db/schema.ts";
+import {
+  type AlignTask,
+  alignTargets,
+  type TargetAlignment,
+  tasksWithoutCounterpart,
+} from "../domain/alignment.ts";
+import { errors } from "../errors.ts";
+
+type Brief = Awaited<ReturnType<typeof allDocumentsBrief>>[number];
+const briefOf = (d: Brief) => ({
+  id: d.id,
+  number: d.number,
+  title: d.title,
+  held: d.held,
+  type: d.doc_type,
+});
+
+export interface ParentAlignment {
+  parent: ReturnType<typeof briefOf>;
+  /** Documents between the two that are cited but not held: compared across them, and said so. */
+  missing: ReturnType<typeof briefOf>[];
+  targets: TargetAlignment[];
+  /** The parent's tasks for this plan's body (or a set it belongs to) with no alike task here. */
+  tasksWithoutCounterpart: AlignTask[];
+}
+
+/**
+ * Nearest held plans above a document along "implements" links, with the placeholders passed on the
+ * way (Bình Lư implements 2086/KH-UBND, not held, which implements 47-KH/ĐU: compared with 47-KH/ĐU).
+ */
+function nearestHeldAncestors(id: number, docs: Map<number, Brief>, up: Map<number, number[]>) {
+  const found: { id: number; missing: number[] }[] = [];
+  const seen = new Set<number>([id]);
+  let frontier = (up.get(id) ?? []).map((p) => ({ id: p, missing: [] as number[] }));
+  while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const step of frontier) {
+      if (seen.has(step.id)) continue;
+      seen.add(step.id);
+      const doc = docs.get(step.id);
+      if (!doc) continue;
+      if (doc.held) found.push(step);
+      else for (const p of up.get(step.id) ?? []) next.push({ id: p, missing: [...step.missing, step.id] });
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+const COMMUNE_KINDS = new Set(["commune", "ward"]);
+
+/** A task body concerns the issuing unit: named directly, or a set it belongs to ("UBND các xã, phường"). */
+function concerns(
+  body: { unit_id: number | null; set_kind: string | null },
+  issuer: number,
+  issuerKind: string | null,
+) {
+  if (body.unit_id === issuer) return true;
+  return body.set_kind === "communes" && issuerKind !== null && COMMUNE_KINDS.has(issuerKind);
+}
+
+function groupTasks(rows: Awaited<ReturnType<typeof tasksWithBodies>>) {
+  const tasks = new Map<number, AlignTask & { bodies: typeof rows }>();
+  for (const r of rows) {
+    const t = tasks.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, bodies: [] };
+    if (r.role !== null) t.bodies.push(r);
+    tasks.set(r.id, t);
+  }
+  return [...tasks.values()];
+}
+
+/** How a plan lines up with the plans above it, and which bodies it assigns work to issued no plan. */
+export async function getPlanAlignment(db: Kysely<Database>, id: number) {
+  const [docsList, links] = await Promise.all([allDocumentsBrief(db), implementsLinks(db)]);
+  const docs = new Map(docsList.map((d) => [d.id, d]));
+  const doc = docs.get(id);
+  if (!doc) throw errors.notFound("văn bản");
+  const up = new Map<number, number[]>();
+  for (const l of links) up.set(l.from_id, [...(up.get(l.from_id) ?? []), l.to_id]);
+
+  const ownTasks = groupTasks(await tasksWithBodies(db, id));
+  const ownTargets = await targetsOf(db, id);
+  const issuerKind =
+    doc.issuer_unit_id === null ? null : ((await unitNames(db, [doc.issuer_unit_id]))[0]?.kind ?? null);
+
+  const parents: ParentAlignment[] = [];
+  for (const a of nearestHeldAncestors(id, docs, up)) {
+    const parent = docs.get(a.id) as Brief;
+    const parentTasks = groupTasks(await tasksWithBodies(db, a.id));
+    const assigned =
+      doc.issuer_unit_id === null
+        ? []
+        : parentTasks.filter((t) =>
+            t.bodies.some((b) => concerns(b, doc.issuer_unit_id as number, issuerKind)),
+          );
+    parents.push({
+      parent: briefOf(parent),
+      missing: a.missing.map((m) => briefOf(docs.get(m) as Brief)),
+      targets: alignTargets(await targetsOf(db, a.id), ownTargets),
+      tasksWithoutCounterpart: tasksWithoutCounterpart(assigned, ownTasks).map(
+        ({ id: taskId, ref, title }) => ({
+          id: taskId,
+          ref,
+          title,
+        }),
+      ),
+    });
+  }
+
+  // bodies that lead work of this plan but have not issued (or are not known to have issued) a plan for it
+  const below = links.filter((l) => l.to_id === id).map((l) => docs.get(l.from_id));
+  const issuedBy = new Set(below.map((d) => d?.issuer_unit_id).filter((u): u is number => u != null));
+  const leadCount = new Map<number, number>();
+  for (const t of ownTasks) {
+    for (const b of t.bodies) {
+      if (
+        b.role === "lead" &&
+        b.unit_id !== null &&
+        b.unit_id !== doc.issuer_unit_id &&
+        !issuedBy.has(b.unit_id)
+      )
+        leadCount.set(b.unit_id, (leadCount.get(b.unit_id) ?? 0) + 1);
+    }
+  }
+  const names = await unitNames(db, [...leadCount.keys()]);
+  const bodiesWithoutPlan = names
+    .map((u) => ({ unitId: u.id, name: u.full_name, tasks: leadCount.get(u.id) ?? 0 }))
+    .sort((x, y) => y.tasks - x.tasks || x.name.localeCompare(y.name, "vi"));
+
+  return {
+    document: briefOf(doc),
+    parents,
+    implementedBy: below.filter((d): d is Brief => d !== undefined).map(briefOf),
+    bodiesWithoutPlan,
+  };
+}
