@@ -19,6 +19,14 @@ import { healthRoutes } from "./routes/health.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { occurrenceRoutes } from "./routes/occurrences.ts";
 import { orgUnitRoutes } from "./routes/orgUnits.ts";
+// @hostile
+// @readers
+// @grammar
+// @reports
+// @load
+// @manifests
+// @overview
+import { overviewRoutes } from "./routes/overview.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -27,13 +35,6 @@ import { userRoutes } from "./routes/users.ts";
 // @bodies
 // @access
 import { installTransportHeaders } from "./transport.ts";
-// @hostile
-// @readers
-// @grammar
-// @reports
-// @load
-// @manifests
-// @overview
 // @dhis2
 // @reach
 import "../usecases/shared/zod.ts";
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @load
   // @manifests
   // @overview
+  await app.register(overviewRoutes);
   // @dhis2
   // @reach
 

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { documentPolicy } from "../../domain/policies/document.ts";
+import { todayIso } from "../../domain/status.ts";
+import { getOverview } from "../../usecases/getOverview.ts";
+import { isoDate, z } from "../../usecases/shared/zod.ts";
+import { authorize, callerOf } from "../policies/authorize.ts";
+
+export async function overviewRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/overview",
+    {
+      schema: {
+        tags: ["Tổng quan"],
+        summary:
+          "Tổng quan cho lãnh đạo: mục tiêu theo trạng thái, nhiệm vụ và tỷ lệ hoàn thành, việc quá hạn, số liệu đã gửi, độ khớp các kế hoạch",
+        querystring: z.object({
+          documentId: z.coerce.number().int().positive().optional(),
+          asOf: isoDate.optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const { actor } = await callerOf(req);
+      authorize(documentPolicy, actor, "read", undefined);
+      return getOverview(app.deps.db, {
+        documentId: req.query.documentId,
+        asOf: req.query.asOf ?? todayIso(app.deps.now()),
+        scope: actor.scope,
+        thresholds: app.deps.config.targetThresholds,
+      });
+    },
+  );
+}
