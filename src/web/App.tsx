@@ -55,7 +55,11 @@ export function App() {
   return (
     <Routes>
       <Route element={<AppLayout user={user} can={session.data?.can ?? null} />}>
-        <Route index element={<OverviewPage />} />
+        {/* officers land on what they must do; leaders and coordinators on the overview */}
+        <Route
+          index
+          element={user.role === "officer" ? <Navigate to="/viec-cua-toi" replace /> : <OverviewPage />}
+        />
         <Route path="van-ban" element={<DocumentsPage />} />
         <Route path="van-ban/nhap" element={<ImportPage />} />
         <Route path="van-ban/:id" element={<DocumentPage />} />

@@ -110,7 +110,8 @@ describe("web app in Chromium", () => {
   it("works on a phone width, and switches to English", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await login(page, "canbo.binhlu");
-    await expect.poll(() => page.getByTestId("count-communes").textContent()).toBe("38");
+    // an officer lands on the work they must do, not on the overview
+    await expect.poll(() => page.getByRole("heading", { name: "Việc của tôi" }).count()).toBe(1);
     expect(await page.getByText("Quản trị", { exact: true }).count()).toBe(0);
     await page.getByRole("button", { name: "Menu" }).click();
     await snap(page, "07-dien-thoai-menu");
