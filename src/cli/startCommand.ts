@@ -1,10 +1,7 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { roleLabel } from "../domain/roles.ts";
+import { DEMO_PLANS } from "../paths.ts";
 import type { createDemoAccounts } from "../usecases/demoAccounts.ts";
-
-const DEMO_PLANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo/plans");
 
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 

@@ -92,6 +92,19 @@ describe.skipIf(!haveSeeds)("the leaders' overview", () => {
     );
     expect(binhLu?.stricter).toBeGreaterThan(0);
     expect(binhLu?.dropped).toBeGreaterThan(0);
+    const later = await getOverview(t.db, { asOf: "2027-01-05", scope: EVERY_UNIT });
+    const binhLuId = (
+      await t.db
+        .selectFrom("org_unit")
+        .select("id")
+        .where("name", "=", "Bình Lư")
+        .where("kind", "=", "commune")
+        .executeTakeFirstOrThrow()
+    ).id;
+    // the work of Bình Lư's offices counts on the commune's tile
+    const tile = later.overdueByCommune.find((c) => c.unit_id === binhLuId)?.overdue ?? 0;
+    expect(tile).toBeGreaterThan(0);
+    expect(tile).toBeLessThanOrEqual(later.tasks?.overdue ?? 0);
     const none = await getOverview(t.db, { asOf: "2026-07-01", scope: { kind: "units", ids: new Set() } });
     expect(none.tasks?.total).toBe(0);
     expect(none.mostOverdue).toEqual([]);

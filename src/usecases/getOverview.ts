@@ -4,6 +4,7 @@ import {
   mostOverdue,
   occurrenceCounts,
   overdueByBody,
+  overdueByCommune,
   provinceUnit,
   schoolYearOn,
 } from "../db/repositories/overviewQueries.ts";
@@ -73,10 +74,11 @@ export async function getOverview(
     };
   };
 
-  const [counts, overdue, byBody, targetsAll] = await Promise.all([
+  const [counts, overdue, byBody, byCommune, targetsAll] = await Promise.all([
     occurrenceCounts(db, cascade, opts.asOf, opts.scope),
     mostOverdue(db, cascade, opts.asOf, opts.scope),
     overdueByBody(db, cascade, opts.asOf, opts.scope),
+    overdueByCommune(db, cascade, opts.asOf, opts.scope),
     getTargetsOverview(db, opts.asOf, undefined, opts.thresholds ?? DEFAULT_THRESHOLDS),
   ]);
 
@@ -135,6 +137,7 @@ export async function getOverview(
     tasks: counts ? { ...counts, done, rate: completionRate({ done, overdue: counts.overdue }) } : null,
     mostOverdue: overdue,
     overdueByBody: byBody,
+    overdueByCommune: byCommune,
     forms: forms && {
       period: { id: forms.period.id, code: forms.period.code, name: forms.period.name },
       total: forms.units.length,

@@ -113,6 +113,43 @@ export async function overdueByBody(db: Kysely<Database>, documentIds: number[],
   return rows.map((r) => ({ ...r, overdue: Number(r.overdue) }));
 }
 
+/**
+ * Per commune or ward: the overdue items led by it or by a body under it (its offices, its schools) on
+ * asOf, each item counted once per commune.
+ */
+export async function overdueByCommune(
+  db: Kysely<Database>,
+  documentIds: number[],
+  asOf: string,
+  scope: Scope,
+) {
+  if (documentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("task_occurrence as o")
+    .innerJoin("plan_task as t", "t.id", "o.task_id")
+    .innerJoin("task_body as b", (j) => j.onRef("b.task_id", "=", "t.id").on("b.role", "=", "lead"))
+    .innerJoin("org_unit as u", "u.id", "b.unit_id")
+    .leftJoin("org_unit_parent as p", (j) =>
+      j
+        .onRef("p.child_id", "=", "u.id")
+        .on((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", asOf)]))
+        .on((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", asOf)])),
+    )
+    .innerJoin("org_unit as c", (j) =>
+      j
+        .on(sql<SqlBool>`c.id = case when u.kind in ('commune', 'ward') then u.id else p.parent_id end`)
+        .on("c.kind", "in", ["commune", "ward"]),
+    )
+    .where("t.document_id", "in", documentIds)
+    .where(inScope(scope))
+    .where("o.due_on", "<", asOf)
+    .where(sql<SqlBool>`not (o.state = 'done' and o.completed_on <= ${asOf})`)
+    .select(["c.id as unit_id", sql<number>`count(distinct o.id)`.as("overdue")])
+    .groupBy("c.id")
+    .execute();
+  return rows.map((r) => ({ unit_id: r.unit_id, overdue: Number(r.overdue) }));
+}
+
 /** The school-year period in force on a date (the latest one started by then). */
 export function schoolYearOn(db: Kysely<Database>, date: string) {
   return db

@@ -70,7 +70,7 @@ export function OverviewPage() {
   const registerLink = (extra: string) => `/nhiem-vu?${o?.root ? `documentId=${o.root.id}&` : ""}${extra}`;
   const statusCount = (s: TargetStatus) => (o?.targets.byStatus[s] as number | undefined) ?? 0;
   const targetTotal = STATUSES.reduce((n, s) => n + statusCount(s), 0);
-  const communeOverdue = new Map((o?.overdueByBody ?? []).map((b) => [b.unit_id, b.overdue]));
+  const communeOverdue = new Map((o?.overdueByCommune ?? []).map((b) => [b.unit_id, b.overdue]));
 
   return (
     <Stack className="lt-overview">
@@ -254,10 +254,10 @@ export function OverviewPage() {
                             {formatDate(x.due_on)}
                           </Text>
                         </Table.Td>
-                        <Table.Td ta="right">
-                          <Badge color="red" variant="light">
+                        <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                          <Text c="red" fw={700} size="sm">
                             {formatNumber(x.days_late)} {t("overview.daysLate")}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                       </Table.Tr>
                     ))}
