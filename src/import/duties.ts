@@ -1,7 +1,7 @@
 import { asciiKey } from "../domain/text.ts";
 import { parseTimeframe, type Timeframe, type TimeframeOptions } from "../domain/timeframe.ts";
 import { splitBodies } from "./bodies.ts";
-import type { TaskDraft, Warning } from "./draft.ts";
+import type { SectionCoverage, TaskDraft, Warning } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
 const TIME_HINT =
@@ -121,6 +121,7 @@ export function extractDuties(
   allLines: Line[],
   warnings: Warning[],
   opts: TimeframeOptions = {},
+  cov?: SectionCoverage,
 ): TaskDraft[] {
   let lines = allLines;
   const at = lines.findIndex((l) => {
@@ -136,6 +137,10 @@ export function extractDuties(
   let plusParent: TaskDraft | null = null;
   let k = 0;
   const push = (b: Body, text: string, line: Line) => {
+    if (cov) {
+      cov.seen++;
+      cov.used++;
+    }
     k++;
     out.push({
       ref: `${b.ref}.${k}`,
@@ -202,6 +207,7 @@ export function extractDuties(
     const text = (item ? (item[1] as string) : l.text).trim();
     if (!body) {
       if (skipped) {
+        if (cov) cov.seen++;
         warnings.push({
           code: "ROW_UNUSED",
           message: `Mục "${skipped}" không phải cơ quan thực hiện: nội dung "${text.slice(0, 80)}" chưa thành nhiệm vụ.`,

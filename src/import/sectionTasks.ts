@@ -1,6 +1,6 @@
 import { parseTimeframe, type TimeframeOptions } from "../domain/timeframe.ts";
 import { splitBodies } from "./bodies.ts";
-import type { TaskDraft } from "./draft.ts";
+import type { SectionCoverage, TaskDraft } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
 /** "Cơ quan chủ trì", "Đơn vị chủ trì thực hiện", "Chủ trì thực hiện", "Đơn vị thực hiện". */
@@ -35,7 +35,11 @@ function leadPart(text: string): string {
  * "(1) …" before them are tasks led by the first body named, due when the time line says. Items whose
  * section never names a lead or a time are contents, not tasks.
  */
-export function extractSectionTasks(lines: Line[], opts: TimeframeOptions = {}): TaskDraft[] {
+export function extractSectionTasks(
+  lines: Line[],
+  opts: TimeframeOptions = {},
+  cov?: SectionCoverage,
+): TaskDraft[] {
   const out: TaskDraft[] = [];
   let section = "";
   let items: Pending[] = [];
@@ -46,6 +50,10 @@ export function extractSectionTasks(lines: Line[], opts: TimeframeOptions = {}):
   let assigned = false;
   const flush = () => {
     if (assigned && (lead.length > 0 || time)) {
+      if (cov) {
+        cov.seen += items.length;
+        cov.used += items.length;
+      }
       for (const it of items) {
         out.push({
           ref: it.ref,

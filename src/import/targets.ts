@@ -1,4 +1,4 @@
-import type { TargetDraft, Warning } from "./draft.ts";
+import type { SectionCoverage, TargetDraft, Warning } from "./draft.ts";
 import { type Line, parseDecimal } from "./lines.ts";
 
 const NUM = String.raw`(\d{1,3}(?:[.,]\d+)?)`;
@@ -187,7 +187,7 @@ const YEAR_LEAD = /^(?:phấn đấu\s+)?(?:đến|vào|trong)\s+năm\s+\d{4}\s*
  * "Các chỉ tiêu cụ thể", "Chỉ tiêu chủ yếu", …), and elsewhere before "Tổ chức thực hiện" every item
  * that opens with a year and carries a figure. Each is split into measurable parts.
  */
-export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[] {
+export function extractTargets(lines: Line[], warnings: Warning[], cov?: SectionCoverage): TargetDraft[] {
   const out: TargetDraft[] = [];
   let inSection = false;
   let sectionLine: Line | null = null;
@@ -218,7 +218,12 @@ export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[
     const ref = m?.[1] ? `(${m[1]})` : m?.[2] ? `${m[2]})` : `-${n}`;
     const before = out.length;
     targetsOfItem(ref, body, out);
-    if (!out.slice(before).some((t) => t.value !== null) && inSection) {
+    const read = out.slice(before).some((t) => t.value !== null);
+    if (cov) {
+      cov.seen++;
+      if (read) cov.used++;
+    }
+    if (!read && inSection) {
       warnings.push({
         code: "TARGET_UNREAD",
         message: `Không đọc được con số của chỉ tiêu "${body.slice(0, 80)}": hãy nhập tay.`,
