@@ -1,9 +1,12 @@
 import { asciiKey } from "../domain/text.ts";
 import { parseTimeframe, type Timeframe, type TimeframeOptions } from "../domain/timeframe.ts";
-import { splitBodies } from "./bodies.ts";
+import { splitBodies, startsWithHead } from "./bodies.ts";
 import type { SectionCoverage, TaskDraft, Warning } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
+/** Deadlines stated precisely ("trong quý III năm 2012", "trước ngày 15/6/2026") win over a bare year. */
+const PRECISE_HINT =
+  /((?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4}|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})|tháng\s+\d{1,2}\/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
 const TIME_HINT =
   /(từ năm\s+\d{4}\s+đến(?: hết)? năm\s+\d{4}|năm\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}\s+và các năm tiếp theo|định kỳ hàng quý|\d\s+tháng một lần|hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
 
@@ -24,7 +27,9 @@ export function withoutCitedDates(text: string): string {
 
 /** The time frame a duty's own words give, or "continuous" (no date) marked as such. */
 export function dutyTimeframe(text: string, opts: TimeframeOptions): Timeframe {
-  const hint = TIME_HINT.exec(withoutCitedDates(text))?.[0];
+  const clean = withoutCitedDates(text);
+  const periodicFirst = /^(?:hằng|hàng)\s+năm\b|^định kỳ\b/iu.test(clean);
+  const hint = (periodicFirst ? null : PRECISE_HINT.exec(clean)?.[0]) ?? TIME_HINT.exec(clean)?.[0];
   const tf = hint ? parseTimeframe(hint, opts) : null;
   return tf && !tf.unparsed ? tf : { ...parseTimeframe("Thường xuyên", opts), text: "" };
 }
@@ -105,6 +110,8 @@ function joinWrapped(lines: Line[]): Line[] {
 interface Body {
   ref: string;
   name: string;
+  /** The body's one duty was on its heading line: a paragraph after it is closing prose. */
+  oneLine?: boolean;
 }
 
 const HEAD = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(.{2,})$/u;
@@ -126,7 +133,11 @@ export function extractDuties(
   let lines = allLines;
   const at = lines.findIndex((l) => {
     const k = l.key.replace(/['’`]/g, "").replace(/[*#:.\s]+$/, "");
-    return (/to chuc thuc hien$/.test(k) || /phan cong nhiem vu$/.test(k)) && k.length < 40;
+    return (
+      ((/to chuc thuc hien$/.test(k) || /phan cong nhiem vu$/.test(k)) && k.length < 40) ||
+      // a directive: "… quán triệt và thực hiện các nhiệm vụ sau đây:"
+      /(nhiem vu sau day|chi thi|yeu cau)\s*:$/.test(l.key)
+    );
   });
   if (at < 0) return [];
   const start = 0;
@@ -186,16 +197,17 @@ export function extractDuties(
       k = 0;
       if (parts.rest) {
         // "12. Đài Truyền hình Việt Nam, …: Chủ trì xây dựng …" — the duty is on the heading line
-        body = { ref, name: parts.body };
+        body = { ref, name: parts.body, oneLine: true };
         push(body, parts.rest, l);
         continue;
       }
       const alone = !next || HEAD.test(next);
       if ((name.length > 100 || /[.;]$/.test(name)) && (alone || verbAt(parts.body) > 3)) {
         // "15. Đề nghị Ủy ban … chủ trì, phối hợp …." — one paragraph that starts with its body
-        const cut = bodyEnd(parts.body);
-        if (cut > 3) {
-          body = { ref, name: parts.body.slice(0, cut).trim() };
+        // "1. Thành lập Ban Chỉ đạo …" opens with a verb: a duty without a named lead
+        const cut = startsWithHead(parts.body) ? bodyEnd(parts.body) : 0;
+        if (cut >= 0) {
+          body = { ref, name: cut > 3 ? parts.body.slice(0, cut).trim() : "", oneLine: true };
           push(body, name, l);
           continue;
         }
@@ -216,11 +228,27 @@ export function extractDuties(
       }
       continue;
     }
+    if (!item && body.oneLine) {
+      // prose after a one-line duty: a duty of the body it opens with, or a closing remark reported
+      const cut = startsWithHead(text) ? bodyEnd(text) : -1;
+      if (cut > 3) push({ ref: body.ref, name: text.slice(0, cut).trim(), oneLine: true }, text, l);
+      else {
+        if (cov) cov.seen++;
+        warnings.push({
+          code: "ROW_UNUSED",
+          message: `Đoạn "${text.slice(0, 80)}" sau phần phân công không nêu cơ quan thực hiện: chưa thành nhiệm vụ.`,
+          where: `dòng ${l.n}`,
+        });
+      }
+      continue;
+    }
     const last = out[out.length - 1];
     if (item && l.text.startsWith("+") && last && plusParent === last) {
       last.title = `${last.title}\n${l.text}`; // "+" items listing what a duty ending in ":" comprises
       continue;
     }
+    const nextLine = lines.slice(i + 1).find((x) => x.text)?.text ?? "";
+    if (item && /^[a-zđ]\)/u.test(l.text) && /:$/.test(text) && /^[-–]\s/.test(nextLine)) continue; // "đ) …:" heads its "-" tasks
     push(body, text, l);
     plusParent = /:$/.test(text) ? (out[out.length - 1] ?? null) : null;
   }

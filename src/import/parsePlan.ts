@@ -25,10 +25,17 @@ function diacriticsLost(lines: Line[]): boolean {
   return bare >= 20 && bare > marked * 2;
 }
 
+/** Markdown escapes of an OCR/PDF conversion ("1\\.", "\\-", "57\\-NQ/TW") read as the characters they escape. */
+function unescapeMarkdown(l: Line): Line {
+  if (!l.text.includes("\\")) return l;
+  const un = (s: string) => s.replace(/\\([-.*_#()[\]|+!`])/g, "$1");
+  return { ...l, text: un(l.text), key: un(l.key) };
+}
+
 /** Plan text → draft. Pure and total: any text gives a draft (possibly empty, with warnings). */
 export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   const warnings: Warning[] = [];
-  const lines = splitLines(source);
+  const lines = splitLines(source).map(unescapeMarkdown);
   if (diacriticsLost(lines)) {
     warnings.push({
       code: "DIACRITICS_LOST",
