@@ -55,7 +55,7 @@ export function bodyOfHeading(name: string): { body: string; rest: string } {
 
 /** A paragraph that starts with its body: "Đề nghị Ủy ban … chủ trì, phối hợp …" → the body and the duty. */
 const VERB =
-  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat)(?=[\s,.;:]|$)/;
+  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat|tong hop|ra soat|theo doi|don doc|bo tri|dam bao|chiu trach nhiem|phat dong)(?=[\s,.;:]|$)/;
 
 /** One unaccented lower-case character per character of s, so a match's index is an index into s. */
 function charKey(s: string): string {
@@ -146,6 +146,7 @@ export function extractDuties(
   let body: Body | null = null;
   let skipped: string | null = null;
   let plusParent: TaskDraft | null = null;
+  let groupRef: string | null = null;
   let k = 0;
   const push = (b: Body, text: string, line: Line) => {
     if (cov) {
@@ -186,13 +187,21 @@ export function extractDuties(
       if (NOT_A_BODY.test(hk)) {
         body = null;
         skipped = name;
+        groupRef = ref;
         continue;
       }
-      if (GROUP_HEADING.test(hk) && new RegExp(`^${ref.replace(".", "\\.")}\\.\\d`).test(next)) {
+      const subHeadings = new RegExp(`^${ref.replace(".", "\\.")}\\.\\d`).test(next);
+      if (GROUP_HEADING.test(hk) && (subHeadings || /^doi voi\b/.test(hk))) {
         body = null;
         skipped = null;
+        // "3. Đối với các tổ chức khác" without sub-headings: each paragraph names its own body
+        if (!subHeadings) {
+          skipped = name;
+          groupRef = ref;
+        }
         continue;
       }
+      groupRef = null;
       skipped = null;
       k = 0;
       if (parts.rest) {
@@ -218,6 +227,14 @@ export function extractDuties(
     const item = ITEM.exec(l.text);
     const text = (item ? (item[1] as string) : l.text).trim();
     if (!body) {
+      // an item that opens with its body ("Đề nghị Ủy ban …", "Ủy ban nhân dân quận, huyện tổng hợp …")
+      const own = text.replace(/^Đề nghị\s+/iu, "");
+      const cut = skipped && startsWithHead(own) ? bodyEnd(own) : -1;
+      if (cut > 3) {
+        k = 0;
+        push({ ref: groupRef ?? "", name: own.slice(0, cut).trim(), oneLine: true }, text, l);
+        continue;
+      }
       if (skipped) {
         if (cov) cov.seen++;
         warnings.push({
