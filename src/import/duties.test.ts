@@ -106,4 +106,34 @@ describe("sections with their own chủ trì and thời gian lines", () => {
     ]);
     expect(tasks[0]?.support).toEqual(["Hội Cựu chiến binh"]);
   });
+  it("takes '-' bullets closed by a one-line 'Đơn vị chủ trì: X; Đơn vị phối hợp: Y', not the address list before", () => {
+    const tasks = extractSectionTasks(
+      splitLines(
+        [
+          "Kính gửi:",
+          "- Các sở, ban, ngành thuộc tỉnh;",
+          "III. NHIỆM VỤ TRỌNG TÂM",
+          "1. Tái cơ cấu ngành công nghiệp",
+          "- Tham mưu xây dựng chính sách.",
+          "- Phối hợp rà soát khoáng sản.",
+          "Lãnh đạo phụ trách: Phó giám đốc Hoàng Văn Thuân.",
+          "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.",
+          "IV. CÁC GIẢI PHÁP",
+          "- Đẩy mạnh cải cách thủ tục hành chính.",
+        ].join("\n"),
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.lead, t.support])).toEqual([
+      [
+        "Tham mưu xây dựng chính sách.",
+        ["Phòng Quản lý Công nghiệp"],
+        ["Phòng Quản lý Năng lượng", "Văn phòng Sở"],
+      ],
+      [
+        "Phối hợp rà soát khoáng sản.",
+        ["Phòng Quản lý Công nghiệp"],
+        ["Phòng Quản lý Năng lượng", "Văn phòng Sở"],
+      ],
+    ]);
+  });
 });

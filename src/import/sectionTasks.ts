@@ -48,6 +48,7 @@ export function extractSectionTasks(
   let time = "";
   let mode: "lead" | "support" | null = null;
   let assigned = false;
+  let sub = "";
   const flush = () => {
     if (assigned && (lead.length > 0 || time)) {
       if (cov) {
@@ -86,13 +87,19 @@ export function extractSectionTasks(
     if (SECTION.test(l.text)) {
       flush();
       section = /^([IVX]{1,4}|[A-D])/u.exec(l.text)?.[1] ?? "";
+      sub = "";
       continue;
     }
     if (LEAD.test(k)) {
       mode = "lead";
       assigned = true;
-      const v = valueAfterColon(l.text);
+      // "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" on one line
+      const [leadText, supportText] = valueAfterColon(l.text).split(
+        /;\s*(?=(?:Đơn vị|Cơ quan)\s+phối hợp)/iu,
+      );
+      const v = leadText ?? "";
       if (v) lead.push(...splitBodies(leadPart(v)));
+      if (supportText) support.push(...splitBodies(valueAfterColon(supportText).replace(/\.$/, "")));
       if (/\bphoi hop\b/.test(k.split(":")[0] ?? "") && !v) mode = "lead";
       continue;
     }
@@ -115,14 +122,17 @@ export function extractSectionTasks(
       continue;
     }
     const item = ITEM.exec(l.text);
-    if (item) {
+    if (item || bullet) {
       if (assigned) flush();
       mode = null;
-      const ref = `${section ? `${section}.` : ""}${item[1] ? `(${item[1]})` : `${item[2]}`}`;
-      items.push({ ref, text: (item[3] as string).trim(), line: l.n });
+      const mark = item ? (item[1] ? `(${item[1]})` : `${item[2]}`) : `-${items.length + 1}`;
+      const ref = `${section ? `${section}.` : ""}${sub ? `${sub}.` : ""}${mark}`;
+      items.push({ ref, text: ((item ? item[3] : bullet?.[1]) as string).trim(), line: l.n });
       continue;
     }
-    if (/^\d{1,2}\.\s+\S/.test(l.text) && assigned) flush();
+    const subHead = /^(\d{1,2})\.\s+\S/.exec(l.text);
+    if (subHead) sub = subHead[1] as string;
+    if (subHead) flush(); // items before a new numbered part without a lead line were contents
   }
   flush();
   return out;

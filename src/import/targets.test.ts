@@ -49,5 +49,6 @@ describe("targets in the shapes offices write", () => {
     expect(findValue("tối thiểu 98% văn bản")).toMatchObject({ comparator: ">=", value: 98 });
     expect(findValue("trên 55% doanh nghiệp")).toMatchObject({ comparator: ">", value: 55 });
     expect(findValue("dưới 5% hộ nghèo")).toMatchObject({ comparator: "<", value: 5 });
+    expect(findValue("tỷ lệ lấp đầy đạt 60-70%")).toMatchObject({ comparator: ">=", value: 60 });
   });
 });

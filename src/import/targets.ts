@@ -17,6 +17,8 @@ interface ValueHit {
 /** The measurable value of a part: "đạt từ 60% trở lên", "trên 99%", "ít nhất 50%", "100% …", "11 trường". */
 export function findValue(text: string): ValueHit | null {
   const patterns: [RegExp, TargetDraft["comparator"], string | null][] = [
+    // "60-70 %": a range, at least its lower end
+    [new RegExp(String.raw`${NUM}\s*[-–]\s*\d{1,3}(?:[.,]\d+)?\s*%`, "iu"), ">=", "từ … đến"],
     [new RegExp(String.raw`(?:đạt\s+)?từ\s+${NUM}\s*%\s*trở\s+lên`, "iu"), ">=", "từ … trở lên"],
     [new RegExp(String.raw`(?:đạt\s+)?trên\s+${NUM}\s*%`, "iu"), ">", "trên"],
     [new RegExp(String.raw`(?:chiếm\s+)?hơn\s+${NUM}\s*%`, "iu"), ">", "hơn"],
@@ -207,6 +209,7 @@ export function extractTargets(lines: Line[], warnings: Warning[], cov?: Section
     if (TARGET_HEADING.test(k) && l.text.length < 120 && !ITEM.exec(l.text)?.[3]?.includes("%")) {
       inSection = true;
       sectionLine ??= l;
+      sectionYear = Number(/den nam\s+(\d{4})/.exec(k)?.[1]) || null;
       continue;
     }
     if (
