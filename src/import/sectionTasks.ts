@@ -127,7 +127,7 @@ export function extractSectionTasks(
       mode = null;
       const mark = item ? (item[1] ? `(${item[1]})` : `${item[2]}`) : `-${items.length + 1}`;
       const ref = `${section ? `${section}.` : ""}${sub ? `${sub}.` : ""}${mark}`;
-      items.push({ ref, text: ((item ? item[3] : bullet?.[1]) as string).trim(), line: l.n });
+      items.push({ ref, text: ((item ? item[3] : bullet?.[1]) ?? "").trim(), line: l.n });
       continue;
     }
     const subHead = /^(\d{1,2})\.\s+\S/.exec(l.text);
