@@ -32,9 +32,22 @@ const HEADS = [
   "bảo hiểm",
   "kho bạc",
   "thanh tra",
+  "đảng đoàn",
+  "tổng cục",
+  "cục",
+  "viện",
+  "tòa án",
+  "toà án",
+  "đài",
+  "thông tấn",
+  "thủ trưởng",
+  "giám đốc",
+  "chủ tịch",
+  "thuế",
+  "bộ chỉ huy",
 ];
 
-function startsWithHead(s: string): boolean {
+export function startsWithHead(s: string): boolean {
   const k = s.toLowerCase();
   return HEADS.some((h) => k === h || k.startsWith(`${h} `));
 }

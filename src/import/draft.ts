@@ -9,6 +9,18 @@ export interface PlanDraft {
   /** Every body named as lead or support, resolved to a unit where possible. */
   bodies: BodyMention[];
   warnings: Warning[];
+  /** Per section: items seen (numbered or bulleted items, table rows) and items used (became a task, a target or an indicator row); every item not used is quoted in a warning. */
+  coverage: SectionCoverage[];
+}
+
+export interface SectionCoverage {
+  section: "taskTable" | "sections" | "duties" | "targets" | "indicators";
+  seen: number;
+  used: number;
+}
+
+export function newCoverage(section: SectionCoverage["section"]): SectionCoverage {
+  return { section, seen: 0, used: 0 };
 }
 
 export interface DocumentDraft {

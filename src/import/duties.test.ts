@@ -43,6 +43,23 @@ describe("duties under Tổ chức thực hiện", () => {
     expect(warnings.map((w) => w.code)).toEqual(["ROW_UNUSED"]);
     expect(warnings[0]?.message).toContain("Kinh phí theo quy định");
   });
+  it("under a group heading without sub-headings, and under 'Chế độ báo cáo', each item names its own body", () => {
+    const { tasks, warnings } = duties(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "3. Đối với các tổ chức khác",
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố phát động các cuộc vận động.",
+        "4. Chế độ phối hợp, báo cáo",
+        "- Ủy ban nhân dân quận, huyện tổng hợp, báo cáo định kỳ hàng quý.",
+        "- Thời hạn báo cáo theo quy định.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => [t.lead[0], t.timeframe.kind])).toEqual([
+      ["Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "continuous"],
+      ["Ủy ban nhân dân quận, huyện", "recurring"],
+    ]);
+    expect(warnings.map((w) => w.message).join()).toContain("Thời hạn báo cáo");
+  });
   it("cuts the body out of a paragraph that starts with it", () => {
     const { tasks } = duties(
       "III. TỔ CHỨC THỰC HIỆN\n15. Đề nghị Ủy ban trung ương Mặt trận Tổ quốc Việt Nam chủ trì, phối hợp thực hiện công tác vận động.",
@@ -88,5 +105,35 @@ describe("sections with their own chủ trì and thời gian lines", () => {
       ["Sao lưu dữ liệu.", "Văn phòng UBND tỉnh", "2025-08-31"],
     ]);
     expect(tasks[0]?.support).toEqual(["Hội Cựu chiến binh"]);
+  });
+  it("takes '-' bullets closed by a one-line 'Đơn vị chủ trì: X; Đơn vị phối hợp: Y', not the address list before", () => {
+    const tasks = extractSectionTasks(
+      splitLines(
+        [
+          "Kính gửi:",
+          "- Các sở, ban, ngành thuộc tỉnh;",
+          "III. NHIỆM VỤ TRỌNG TÂM",
+          "1. Tái cơ cấu ngành công nghiệp",
+          "- Tham mưu xây dựng chính sách.",
+          "- Phối hợp rà soát khoáng sản.",
+          "Lãnh đạo phụ trách: Phó giám đốc Hoàng Văn Thuân.",
+          "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.",
+          "IV. CÁC GIẢI PHÁP",
+          "- Đẩy mạnh cải cách thủ tục hành chính.",
+        ].join("\n"),
+      ),
+    );
+    expect(tasks.map((t) => [t.title, t.lead, t.support])).toEqual([
+      [
+        "Tham mưu xây dựng chính sách.",
+        ["Phòng Quản lý Công nghiệp"],
+        ["Phòng Quản lý Năng lượng", "Văn phòng Sở"],
+      ],
+      [
+        "Phối hợp rà soát khoáng sản.",
+        ["Phòng Quản lý Công nghiệp"],
+        ["Phòng Quản lý Năng lượng", "Văn phòng Sở"],
+      ],
+    ]);
   });
 });

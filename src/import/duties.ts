@@ -1,10 +1,14 @@
+import { asciiKey } from "../domain/text.ts";
 import { parseTimeframe, type Timeframe, type TimeframeOptions } from "../domain/timeframe.ts";
-import { splitBodies } from "./bodies.ts";
-import type { TaskDraft, Warning } from "./draft.ts";
+import { splitBodies, startsWithHead } from "./bodies.ts";
+import type { SectionCoverage, TaskDraft, Warning } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
+/** Deadlines stated precisely ("trong quý III năm 2012", "trước ngày 15/6/2026") win over a bare year. */
+const PRECISE_HINT =
+  /((?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4}|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})|tháng\s+\d{1,2}\/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
 const TIME_HINT =
-  /(hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
+  /(từ năm\s+\d{4}\s+đến(?: hết)? năm\s+\d{4}|năm\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}\s+và các năm tiếp theo|định kỳ hàng quý|\d\s+tháng một lần|hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
 
 /**
  * Dates that belong to something else than the duty's deadline: a cited document's date ("Kết luận số
@@ -23,7 +27,9 @@ export function withoutCitedDates(text: string): string {
 
 /** The time frame a duty's own words give, or "continuous" (no date) marked as such. */
 export function dutyTimeframe(text: string, opts: TimeframeOptions): Timeframe {
-  const hint = TIME_HINT.exec(withoutCitedDates(text))?.[0];
+  const clean = withoutCitedDates(text);
+  const periodicFirst = /^(?:hằng|hàng)\s+năm\b|^định kỳ\b/iu.test(clean);
+  const hint = (periodicFirst ? null : PRECISE_HINT.exec(clean)?.[0]) ?? TIME_HINT.exec(clean)?.[0];
   const tf = hint ? parseTimeframe(hint, opts) : null;
   return tf && !tf.unparsed ? tf : { ...parseTimeframe("Thường xuyên", opts), text: "" };
 }
@@ -49,11 +55,63 @@ export function bodyOfHeading(name: string): { body: string; rest: string } {
 
 /** A paragraph that starts with its body: "Đề nghị Ủy ban … chủ trì, phối hợp …" → the body and the duty. */
 const VERB =
-  /\s+(chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|chỉ đạo|tham mưu|căn cứ|xây dựng|hướng dẫn)(?=[\s,.;:]|$)/iu;
+  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat|tong hop|ra soat|theo doi|don doc|bo tri|dam bao|chiu trach nhiem|phat dong)(?=[\s,.;:]|$)/;
+
+/** One unaccented lower-case character per character of s, so a match's index is an index into s. */
+function charKey(s: string): string {
+  return [...s].map((c) => (c.length === 1 ? asciiKey(c) || " " : c)).join("");
+}
+
+/** Where the body at the start of a paragraph ends: before its first verb, else before its first comma. */
+function verbAt(text: string): number {
+  const v = VERB.exec(charKey(text));
+  return v && v.index < 120 ? v.index : -1;
+}
+
+export function bodyEnd(text: string): number {
+  const v = verbAt(text);
+  if (v > 3) return v;
+  const comma = text.search(/[,;]/);
+  return comma > 3 && comma < 80 ? comma : -1;
+}
+
+/**
+ * Joins hard-wrapped lines (a scan or pdftotext) into their paragraph: a line that opens with no item
+ * marker, after a line that does not end a sentence and with no blank line between.
+ */
+function joinWrapped(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let prevBlank = true;
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (!l.text) {
+      prevBlank = true;
+      out.push(l);
+      continue;
+    }
+    const marker = HEAD.test(l.text) || ITEM.test(l.text) || /^[IVX]{1,4}\s*[-.]/u.test(l.text);
+    // a short heading ("3. Bộ Xây dựng") is followed by its own paragraph, which opens with a capital
+    const afterHeading = last !== undefined && HEAD.test(last.text) && /^[A-ZĐÀ-Ỹ]/u.test(l.text);
+    if (
+      !prevBlank &&
+      last?.text &&
+      !marker &&
+      !afterHeading &&
+      !/[.:;!?]$/.test(last.text) &&
+      !l.text.includes("\t")
+    ) {
+      out[out.length - 1] = { ...last, text: `${last.text} ${l.text}`, key: `${last.key} ${l.key}` };
+    } else out.push(l);
+    prevBlank = false;
+  }
+  return out;
+}
 
 interface Body {
   ref: string;
   name: string;
+  /** The body's one duty was on its heading line: a paragraph after it is closing prose. */
+  oneLine?: boolean;
 }
 
 const HEAD = /^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(.{2,})$/u;
@@ -66,17 +124,35 @@ const ITEM = /^(?:[-–•+*]|[a-zđ]\))\s+(.+)$/u;
  * các cấp" / "1.1. Ủy ban nhân dân Thành phố:"). Each duty is led by the body that heads it. Items under
  * a heading that is not a body ("7. Kinh phí thực hiện") are reported, not dropped.
  */
-export function extractDuties(lines: Line[], warnings: Warning[], opts: TimeframeOptions = {}): TaskDraft[] {
-  const start = lines.findIndex((l) => {
-    const k = l.key.replace(/[*#:.\s]+$/, "");
-    return (/to chuc thuc hien$/.test(k) || /phan cong nhiem vu$/.test(k)) && k.length < 40;
+export function extractDuties(
+  allLines: Line[],
+  warnings: Warning[],
+  opts: TimeframeOptions = {},
+  cov?: SectionCoverage,
+): TaskDraft[] {
+  let lines = allLines;
+  const at = lines.findIndex((l) => {
+    const k = l.key.replace(/['’`]/g, "").replace(/[*#:.\s]+$/, "");
+    return (
+      ((/to chuc thuc hien$/.test(k) || /phan cong nhiem vu$/.test(k)) && k.length < 40) ||
+      // a directive: "… quán triệt và thực hiện các nhiệm vụ sau đây:"
+      /(nhiem vu sau day|chi thi|yeu cau)\s*:$/.test(l.key)
+    );
   });
-  if (start < 0) return [];
+  if (at < 0) return [];
+  const start = 0;
+  lines = [lines[at] as Line, ...joinWrapped(lines.slice(at + 1))];
   const out: TaskDraft[] = [];
   let body: Body | null = null;
   let skipped: string | null = null;
+  let plusParent: TaskDraft | null = null;
+  let groupRef: string | null = null;
   let k = 0;
   const push = (b: Body, text: string, line: Line) => {
+    if (cov) {
+      cov.seen++;
+      cov.used++;
+    }
     k++;
     out.push({
       ref: `${b.ref}.${k}`,
@@ -95,7 +171,7 @@ export function extractDuties(lines: Line[], warnings: Warning[], opts: Timefram
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (!l.text || l.text.includes("\t") || l.text.startsWith("|")) continue;
-    if (/^(noi nhan|tren day la|\(mot so nhiem vu)/.test(l.key)) break;
+    if (/^(noi nh|tren day la|\(mot so nhiem vu)/.test(l.key)) break;
     if (/^[IVX]{1,4}\s*[-.]\s+\S/u.test(l.text)) break; // the next Roman section ("V. CHẾ ĐỘ BÁO CÁO")
     const head = HEAD.exec(l.text);
     if (head) {
@@ -111,26 +187,36 @@ export function extractDuties(lines: Line[], warnings: Warning[], opts: Timefram
       if (NOT_A_BODY.test(hk)) {
         body = null;
         skipped = name;
+        groupRef = ref;
         continue;
       }
-      if (GROUP_HEADING.test(hk) && new RegExp(`^${ref.replace(".", "\\.")}\\.\\d`).test(next)) {
+      const subHeadings = new RegExp(`^${ref.replace(".", "\\.")}\\.\\d`).test(next);
+      if (GROUP_HEADING.test(hk) && (subHeadings || /^doi voi\b/.test(hk))) {
         body = null;
         skipped = null;
+        // "3. Đối với các tổ chức khác" without sub-headings: each paragraph names its own body
+        if (!subHeadings) {
+          skipped = name;
+          groupRef = ref;
+        }
         continue;
       }
+      groupRef = null;
       skipped = null;
       k = 0;
       if (parts.rest) {
         // "12. Đài Truyền hình Việt Nam, …: Chủ trì xây dựng …" — the duty is on the heading line
-        body = { ref, name: parts.body };
+        body = { ref, name: parts.body, oneLine: true };
         push(body, parts.rest, l);
         continue;
       }
-      if (name.length > 100 || /[.;]$/.test(name)) {
+      const alone = !next || HEAD.test(next);
+      if ((name.length > 100 || /[.;]$/.test(name)) && (alone || verbAt(parts.body) > 3)) {
         // "15. Đề nghị Ủy ban … chủ trì, phối hợp …." — one paragraph that starts with its body
-        const v = VERB.exec(parts.body);
-        if (v && v.index > 3) {
-          body = { ref, name: parts.body.slice(0, v.index).trim() };
+        // "1. Thành lập Ban Chỉ đạo …" opens with a verb: a duty without a named lead
+        const cut = startsWithHead(parts.body) ? bodyEnd(parts.body) : 0;
+        if (cut >= 0) {
+          body = { ref, name: cut > 3 ? parts.body.slice(0, cut).trim() : "", oneLine: true };
           push(body, name, l);
           continue;
         }
@@ -141,7 +227,16 @@ export function extractDuties(lines: Line[], warnings: Warning[], opts: Timefram
     const item = ITEM.exec(l.text);
     const text = (item ? (item[1] as string) : l.text).trim();
     if (!body) {
+      // an item that opens with its body ("Đề nghị Ủy ban …", "Ủy ban nhân dân quận, huyện tổng hợp …")
+      const own = text.replace(/^Đề nghị\s+/iu, "");
+      const cut = skipped && startsWithHead(own) ? bodyEnd(own) : -1;
+      if (cut > 3) {
+        k = 0;
+        push({ ref: groupRef ?? "", name: own.slice(0, cut).trim(), oneLine: true }, text, l);
+        continue;
+      }
       if (skipped) {
+        if (cov) cov.seen++;
         warnings.push({
           code: "ROW_UNUSED",
           message: `Mục "${skipped}" không phải cơ quan thực hiện: nội dung "${text.slice(0, 80)}" chưa thành nhiệm vụ.`,
@@ -150,12 +245,29 @@ export function extractDuties(lines: Line[], warnings: Warning[], opts: Timefram
       }
       continue;
     }
+    if (!item && body.oneLine) {
+      // prose after a one-line duty: a duty of the body it opens with, or a closing remark reported
+      const cut = startsWithHead(text) ? bodyEnd(text) : -1;
+      if (cut > 3) push({ ref: body.ref, name: text.slice(0, cut).trim(), oneLine: true }, text, l);
+      else {
+        if (cov) cov.seen++;
+        warnings.push({
+          code: "ROW_UNUSED",
+          message: `Đoạn "${text.slice(0, 80)}" sau phần phân công không nêu cơ quan thực hiện: chưa thành nhiệm vụ.`,
+          where: `dòng ${l.n}`,
+        });
+      }
+      continue;
+    }
     const last = out[out.length - 1];
-    if (item && l.text.startsWith("+") && last && last.group === body.ref && /:$/.test(last.title)) {
+    if (item && l.text.startsWith("+") && last && plusParent === last) {
       last.title = `${last.title}\n${l.text}`; // "+" items listing what a duty ending in ":" comprises
       continue;
     }
+    const nextLine = lines.slice(i + 1).find((x) => x.text)?.text ?? "";
+    if (item && /^[a-zđ]\)/u.test(l.text) && /:$/.test(text) && /^[-–]\s/.test(nextLine)) continue; // "đ) …:" heads its "-" tasks
     push(body, text, l);
+    plusParent = /:$/.test(text) ? (out[out.length - 1] ?? null) : null;
   }
   return out;
 }

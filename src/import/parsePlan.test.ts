@@ -122,7 +122,7 @@ describe("parsePlan on documents written for these tests", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000); // 700 parses: seconds on a shared two-core machine
 });
 
 describe("a task table's column-number row", () => {
@@ -131,5 +131,28 @@ describe("a task table's column-number row", () => {
       "TT\tNội dung\tChủ trì\tPhối hợp\tThời gian\n(1)\t(2)\t(3)\t(4)\t(5)\n1\tRà soát quy hoạch\tSở Xây dựng\t\tNăm 2026\n2\t3\tSở Tài chính\t\tNăm 2026",
     );
     expect(d.tasks.map((t) => t.title)).toEqual(["Rà soát quy hoạch", "3"]);
+  });
+});
+
+describe("nothing lost silently", () => {
+  it("counts the rows of a task table and quotes the one it could not use", () => {
+    const d = parsePlan(
+      "TT\tNội dung\tChủ trì\tThời gian\n1\tRà soát quy hoạch\tSở Xây dựng\tNăm 2026\n\t\t\tGhi chú lạc",
+    );
+    expect(d.coverage.find((c) => c.section === "taskTable")).toEqual({
+      section: "taskTable",
+      seen: 2,
+      used: 1,
+    });
+    expect(d.warnings.find((w) => w.code === "ROW_UNUSED")?.message).toContain("Ghi chú lạc");
+  });
+  it("reports NO_TASKS even when the plan has targets, and NO_TARGETS when it has tasks only", () => {
+    const onlyTargets = parsePlan("Mục tiêu cụ thể\n(1) Đến năm 2030, 100% xã đạt chuẩn.");
+    expect(onlyTargets.warnings.map((w) => w.code)).toContain("NO_TASKS");
+    expect(onlyTargets.warnings.map((w) => w.code)).not.toContain("NO_TARGETS");
+    const onlyTasks = parsePlan("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì tổng hợp.");
+    expect(onlyTasks.warnings.map((w) => w.code)).toContain("NO_TARGETS");
+    expect(onlyTasks.warnings.map((w) => w.code)).not.toContain("NO_TASKS");
+    expect(onlyTasks.coverage).toEqual([{ section: "duties", seen: 1, used: 1 }]);
   });
 });

@@ -1,7 +1,7 @@
 import type { TimeframeOptions } from "../domain/timeframe.ts";
 import { indexCandidates, resolveBody, type UnitCandidate } from "./bodies.ts";
 import { extractDocumentMeta } from "./documentMeta.ts";
-import type { BodyMention, PlanDraft, Warning } from "./draft.ts";
+import { type BodyMention, newCoverage, type PlanDraft, type Warning } from "./draft.ts";
 import { extractDuties } from "./duties.ts";
 import { extractIndicators } from "./indicators.ts";
 import { type Line, splitLines } from "./lines.ts";
@@ -25,10 +25,17 @@ function diacriticsLost(lines: Line[]): boolean {
   return bare >= 20 && bare > marked * 2;
 }
 
+/** Markdown escapes of an OCR/PDF conversion ("1\\.", "\\-", "57\\-NQ/TW") read as the characters they escape. */
+function unescapeMarkdown(l: Line): Line {
+  if (!l.text.includes("\\")) return l;
+  const un = (s: string) => s.replace(/\\([-.*_#()[\]|+!`])/g, "$1");
+  return { ...l, text: un(l.text), key: un(l.key) };
+}
+
 /** Plan text → draft. Pure and total: any text gives a draft (possibly empty, with warnings). */
 export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   const warnings: Warning[] = [];
-  const lines = splitLines(source);
+  const lines = splitLines(source).map(unescapeMarkdown);
   if (diacriticsLost(lines)) {
     warnings.push({
       code: "DIACRITICS_LOST",
@@ -49,15 +56,37 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
     });
   }
   const document = extractDocumentMeta(lines, warnings);
-  const targets = extractTargets(lines, warnings);
-  let tasks = extractTaskTables(lines, warnings, opts);
+  const cov = {
+    taskTable: newCoverage("taskTable"),
+    sections: newCoverage("sections"),
+    duties: newCoverage("duties"),
+    targets: newCoverage("targets"),
+    indicators: newCoverage("indicators"),
+  };
+  const targets = extractTargets(lines, warnings, cov.targets);
+  let tasks = extractTaskTables(lines, warnings, opts, cov.taskTable);
   if (tasks.length === 0)
-    tasks = [...extractSectionTasks(lines, opts), ...extractDuties(lines, warnings, opts)];
+    tasks = [
+      ...extractSectionTasks(lines, opts, cov.sections),
+      ...extractDuties(lines, warnings, opts, cov.duties),
+    ];
   const indicators = extractIndicators(lines, warnings);
-  if (tasks.length === 0 && indicators.length === 0 && lines.some((l) => l.text)) {
+  cov.indicators.seen = indicators.length;
+  cov.indicators.used = indicators.filter((r) => Object.values(r.values).some((v) => v !== null)).length;
+  const text = lines.some((l) => l.text);
+  // whatever else the plan has (indicator rows, targets), a plan without tasks is reported
+  if (tasks.length === 0 && text) {
     warnings.push({
       code: "NO_TASKS",
-      message: 'Không tìm thấy bảng nhiệm vụ hay phần phân công trong "Tổ chức thực hiện".',
+      message:
+        'Không tìm thấy nhiệm vụ: không có bảng nhiệm vụ, mục có "Cơ quan chủ trì" hay phần phân công trong "Tổ chức thực hiện".',
+      where: "toàn văn bản",
+    });
+  }
+  if (targets.length === 0 && text && !warnings.some((w) => w.code === "NO_TARGETS")) {
+    warnings.push({
+      code: "NO_TARGETS",
+      message: "Không tìm thấy chỉ tiêu có con số (mục tiêu cụ thể, chỉ tiêu) trong văn bản.",
       where: "toàn văn bản",
     });
   }
@@ -84,5 +113,6 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
       }
     }
   }
-  return { document, targets, tasks, indicators, bodies: [...bodies.values()], warnings };
+  const coverage = Object.values(cov).filter((c) => c.seen > 0);
+  return { document, targets, tasks, indicators, bodies: [...bodies.values()], warnings, coverage };
 }

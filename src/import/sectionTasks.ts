@@ -1,6 +1,6 @@
 import { parseTimeframe, type TimeframeOptions } from "../domain/timeframe.ts";
 import { splitBodies } from "./bodies.ts";
-import type { TaskDraft } from "./draft.ts";
+import type { SectionCoverage, TaskDraft } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
 /** "Cơ quan chủ trì", "Đơn vị chủ trì thực hiện", "Chủ trì thực hiện", "Đơn vị thực hiện". */
@@ -35,7 +35,11 @@ function leadPart(text: string): string {
  * "(1) …" before them are tasks led by the first body named, due when the time line says. Items whose
  * section never names a lead or a time are contents, not tasks.
  */
-export function extractSectionTasks(lines: Line[], opts: TimeframeOptions = {}): TaskDraft[] {
+export function extractSectionTasks(
+  lines: Line[],
+  opts: TimeframeOptions = {},
+  cov?: SectionCoverage,
+): TaskDraft[] {
   const out: TaskDraft[] = [];
   let section = "";
   let items: Pending[] = [];
@@ -44,8 +48,13 @@ export function extractSectionTasks(lines: Line[], opts: TimeframeOptions = {}):
   let time = "";
   let mode: "lead" | "support" | null = null;
   let assigned = false;
+  let sub = "";
   const flush = () => {
     if (assigned && (lead.length > 0 || time)) {
+      if (cov) {
+        cov.seen += items.length;
+        cov.used += items.length;
+      }
       for (const it of items) {
         out.push({
           ref: it.ref,
@@ -78,13 +87,19 @@ export function extractSectionTasks(lines: Line[], opts: TimeframeOptions = {}):
     if (SECTION.test(l.text)) {
       flush();
       section = /^([IVX]{1,4}|[A-D])/u.exec(l.text)?.[1] ?? "";
+      sub = "";
       continue;
     }
     if (LEAD.test(k)) {
       mode = "lead";
       assigned = true;
-      const v = valueAfterColon(l.text);
+      // "Đơn vị chủ trì: X; Đơn vị phối hợp: Y" on one line
+      const [leadText, supportText] = valueAfterColon(l.text).split(
+        /;\s*(?=(?:Đơn vị|Cơ quan)\s+phối hợp)/iu,
+      );
+      const v = leadText ?? "";
       if (v) lead.push(...splitBodies(leadPart(v)));
+      if (supportText) support.push(...splitBodies(valueAfterColon(supportText).replace(/\.$/, "")));
       if (/\bphoi hop\b/.test(k.split(":")[0] ?? "") && !v) mode = "lead";
       continue;
     }
@@ -107,14 +122,17 @@ export function extractSectionTasks(lines: Line[], opts: TimeframeOptions = {}):
       continue;
     }
     const item = ITEM.exec(l.text);
-    if (item) {
+    if (item || bullet) {
       if (assigned) flush();
       mode = null;
-      const ref = `${section ? `${section}.` : ""}${item[1] ? `(${item[1]})` : `${item[2]}`}`;
-      items.push({ ref, text: (item[3] as string).trim(), line: l.n });
+      const mark = item ? (item[1] ? `(${item[1]})` : `${item[2]}`) : `-${items.length + 1}`;
+      const ref = `${section ? `${section}.` : ""}${sub ? `${sub}.` : ""}${mark}`;
+      items.push({ ref, text: ((item ? item[3] : bullet?.[1]) ?? "").trim(), line: l.n });
       continue;
     }
-    if (/^\d{1,2}\.\s+\S/.test(l.text) && assigned) flush();
+    const subHead = /^(\d{1,2})\.\s+\S/.exec(l.text);
+    if (subHead) sub = subHead[1] as string;
+    if (subHead) flush(); // items before a new numbered part without a lead line were contents
   }
   flush();
   return out;

@@ -35,9 +35,20 @@ describe("targets in the shapes offices write", () => {
   it("stops at Tổ chức thực hiện", () => {
     expect(targets("III. TỔ CHỨC THỰC HIỆN\na) Đến năm 2025, 100% xã có trạm y tế.").list).toHaveLength(0);
   });
+  it("takes the year of a sub-heading of a 'Mục tiêu' section, until the next section", () => {
+    const { list } = targets(
+      "II- MỤC TIÊU\n1. Đến năm 2030\n- Kinh phí đạt 2% GDP, trong đó từ xã hội chiếm hơn 60%.\n2. Tầm nhìn đến năm 2045\nKinh tế số đạt tối thiểu 50% GDP.\nIII- NHIỆM VỤ\nChi 10% ngân sách.",
+    );
+    expect(list.map((t) => [t.value, t.comparator, t.year])).toEqual([
+      [2, ">=", 2030],
+      [60, ">", 2030],
+      [50, ">=", 2045],
+    ]);
+  });
   it("reads comparators", () => {
     expect(findValue("tối thiểu 98% văn bản")).toMatchObject({ comparator: ">=", value: 98 });
     expect(findValue("trên 55% doanh nghiệp")).toMatchObject({ comparator: ">", value: 55 });
     expect(findValue("dưới 5% hộ nghèo")).toMatchObject({ comparator: "<", value: 5 });
+    expect(findValue("tỷ lệ lấp đầy đạt 60-70%")).toMatchObject({ comparator: ">=", value: 60 });
   });
 });

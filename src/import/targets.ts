@@ -1,4 +1,4 @@
-import type { TargetDraft, Warning } from "./draft.ts";
+import type { SectionCoverage, TargetDraft, Warning } from "./draft.ts";
 import { type Line, parseDecimal } from "./lines.ts";
 
 const NUM = String.raw`(\d{1,3}(?:[.,]\d+)?)`;
@@ -17,8 +17,11 @@ interface ValueHit {
 /** The measurable value of a part: "đạt từ 60% trở lên", "trên 99%", "ít nhất 50%", "100% …", "11 trường". */
 export function findValue(text: string): ValueHit | null {
   const patterns: [RegExp, TargetDraft["comparator"], string | null][] = [
+    // "60-70 %": a range, at least its lower end
+    [new RegExp(String.raw`${NUM}\s*[-–]\s*\d{1,3}(?:[.,]\d+)?\s*%`, "iu"), ">=", "từ … đến"],
     [new RegExp(String.raw`(?:đạt\s+)?từ\s+${NUM}\s*%\s*trở\s+lên`, "iu"), ">=", "từ … trở lên"],
     [new RegExp(String.raw`(?:đạt\s+)?trên\s+${NUM}\s*%`, "iu"), ">", "trên"],
+    [new RegExp(String.raw`(?:chiếm\s+)?hơn\s+${NUM}\s*%`, "iu"), ">", "hơn"],
     [new RegExp(String.raw`(?:đạt\s+)?(?:ít nhất|tối thiểu)\s+${NUM}\s*%`, "iu"), ">=", "ít nhất"],
     [new RegExp(String.raw`(?:đạt\s+)?(?:dưới|không quá)\s+${NUM}\s*%`, "iu"), "<", "dưới"],
     [new RegExp(String.raw`đạt\s+${NUM}\s*%`, "iu"), ">=", "đạt"],
@@ -119,8 +122,8 @@ function splitClause(clause: string): { prefix: string | null; parts: string[] }
 }
 
 /** Splits one item into its measurable parts, each with its year; "năm 2018 đạt 99 %" sets its own year. */
-function targetsOfItem(ref: string, body: string, out: TargetDraft[]): number {
-  const paragraphCtx: Context = { year: null, schoolYear: null, recurring: false };
+function targetsOfItem(ref: string, body: string, out: TargetDraft[], year: number | null = null): number {
+  const paragraphCtx: Context = { year, schoolYear: null, recurring: false };
   const lead = LEAD_YEAR.exec(body);
   if (lead) Object.assign(paragraphCtx, yearIn(lead[0]));
   const sentences = body.split(/(?<=\.)\s+(?=[A-ZĐÀ-Ỹ0-9])/u);
@@ -177,7 +180,7 @@ function splitSeries(part: string): string[] {
 
 /** Headings of a section of targets, in the wordings offices use. */
 const TARGET_HEADING =
-  /^(?:[ivx]+\s*[-.]\s*|(?:\d{1,2}\.)+\s*|[a-z]\)\s*)?(?:cac\s+)?(?:muc tieu cu the|chi tieu cu the|chi tieu chu yeu|cac chi tieu|muc tieu, chi tieu|chi tieu)\b/;
+  /^(?:[ivx]+\s*[-.]\s*|(?:\d{1,2}\.)+\s*|[a-z]\)\s*)?(?:cac\s+)?(?:muc tieu cu the|chi tieu cu the|chi tieu chu yeu|cac chi tieu|muc tieu, chi tieu|chi tieu|muc tieu$)/;
 const ITEM = /^(?:\((\d{1,2})\)|([a-zđ])\)|\\?[-–+*•])\s*(\S.*)$/u;
 /** An item that states a year and a figure is a target wherever it stands ("e) Đến năm 2020, … đạt 100 %"). */
 const YEAR_LEAD = /^(?:phấn đấu\s+)?(?:đến|vào|trong)\s+năm\s+\d{4}\s*,/iu;
@@ -187,18 +190,26 @@ const YEAR_LEAD = /^(?:phấn đấu\s+)?(?:đến|vào|trong)\s+năm\s+\d{4}\s*
  * "Các chỉ tiêu cụ thể", "Chỉ tiêu chủ yếu", …), and elsewhere before "Tổ chức thực hiện" every item
  * that opens with a year and carries a figure. Each is split into measurable parts.
  */
-export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[] {
+export function extractTargets(lines: Line[], warnings: Warning[], cov?: SectionCoverage): TargetDraft[] {
   const out: TargetDraft[] = [];
   let inSection = false;
   let sectionLine: Line | null = null;
+  let sectionYear: number | null = null;
   let n = 0;
   for (const l of lines) {
     if (!l.text || l.text.includes("\t")) continue;
     const k = l.key.replace(/^\\/, "");
     if (/^([a-d]|[ivx]+)\s*[-.]\s*to chuc thuc hien|^(\d\.\s*)?to chuc thuc hien$/.test(k)) break;
+    // "1. Đến năm 2030", "2. Tầm nhìn đến năm 2045": the year of the items below
+    const yearHead = /^(?:\d\.\s*)?(?:tam nhin\s+)?den nam\s+(\d{4})$/.exec(k.replace(/[.:\s]+$/, ""));
+    if (yearHead && inSection) {
+      sectionYear = Number(yearHead[1]);
+      continue;
+    }
     if (TARGET_HEADING.test(k) && l.text.length < 120 && !ITEM.exec(l.text)?.[3]?.includes("%")) {
       inSection = true;
       sectionLine ??= l;
+      sectionYear = Number(/den nam\s+(\d{4})/.exec(k)?.[1]) || null;
       continue;
     }
     if (
@@ -206,6 +217,7 @@ export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[
       (/^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(k) || /^(\d\.\s*)?(nhiem vu|giai phap)/.test(k))
     ) {
       inSection = false;
+      sectionYear = null;
       continue;
     }
     const m = ITEM.exec(l.text);
@@ -217,8 +229,13 @@ export function extractTargets(lines: Line[], warnings: Warning[]): TargetDraft[
     n++;
     const ref = m?.[1] ? `(${m[1]})` : m?.[2] ? `${m[2]})` : `-${n}`;
     const before = out.length;
-    targetsOfItem(ref, body, out);
-    if (!out.slice(before).some((t) => t.value !== null) && inSection) {
+    targetsOfItem(ref, body, out, inSection ? sectionYear : null);
+    const read = out.slice(before).some((t) => t.value !== null);
+    if (cov) {
+      cov.seen++;
+      if (read) cov.used++;
+    }
+    if (!read && inSection) {
       warnings.push({
         code: "TARGET_UNREAD",
         message: `Không đọc được con số của chỉ tiêu "${body.slice(0, 80)}": hãy nhập tay.`,

@@ -1,6 +1,6 @@
 import { parseTimeframe, type TimeframeOptions } from "../domain/timeframe.ts";
 import { splitBodies } from "./bodies.ts";
-import type { TaskDraft, Warning } from "./draft.ts";
+import type { SectionCoverage, TaskDraft, Warning } from "./draft.ts";
 import { joinCell, type Line } from "./lines.ts";
 
 type Column = "tt" | "title" | "lead" | "support" | "time" | "product" | "note";
@@ -59,7 +59,14 @@ export function extractTaskTables(
   lines: Line[],
   warnings: Warning[],
   opts: TimeframeOptions = {},
+  cov?: SectionCoverage,
 ): TaskDraft[] {
+  // every row counts as seen and used, except a row reported as unused
+  const tally = (used: number) => {
+    if (!cov) return;
+    if (used > 0) cov.seen++;
+    cov.used += used;
+  };
   const tasks: Pending[] = [];
   const used = new Set<string>();
   const unique = (ref: string) => {
@@ -100,6 +107,7 @@ export function extractTaskTables(
       const row = readRow(l, map, sawBreak);
       sawBreak = false;
       const c = row.cells;
+      tally(1);
       if (ROMAN.test(row.tt)) {
         perGroup = 0;
         const isTask = Boolean(c.lead || c.time);
@@ -145,9 +153,10 @@ export function extractTaskTables(
         continue;
       }
       if (!c.title) {
+        tally(-1);
         warnings.push({
           code: "ROW_UNUSED",
-          message: "Dòng trong bảng không có nội dung nhiệm vụ, đã bỏ qua.",
+          message: `Dòng trong bảng không có nội dung nhiệm vụ, đã bỏ qua: "${l.text.replace(/\t/g, " | ").slice(0, 80)}".`,
           where: `dòng ${row.line}`,
         });
         continue;

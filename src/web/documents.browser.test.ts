@@ -42,6 +42,7 @@ describe("importing a plan in the browser", () => {
     expect(await page.getByTestId("review-warnings").textContent()).toContain(
       "Ban Quản lý dự án đầu tư xây dựng tỉnh",
     );
+    expect(await page.getByTestId("review-coverage").textContent()).toMatch(/Bảng nhiệm vụ \d+\/\d+/);
     expect(await page.getByTestId("doc-number").inputValue()).toBe("123/KH-SGDĐT");
     const body = page.locator('[data-body="Ban Quản lý dự án đầu tư xây dựng tỉnh"]');
     expect(await body.textContent()).toContain("chưa có trong danh mục");

@@ -250,6 +250,14 @@ export const en: Record<Key, string> = {
   // @hostile
   // @readers
   // @grammar
+  "docs.coverage": "Used",
+  "docs.coverageHelp":
+    "items that became a task, a target or a figure row, of the items read; unused items are listed under needs attention",
+  "docs.coverage.taskTable": "Task table",
+  "docs.coverage.sections": "Sections with a lead body",
+  "docs.coverage.duties": "Implementation duties",
+  "docs.coverage.targets": "Targets",
+  "docs.coverage.indicators": "Figures table",
   // @reports
   // @load
   // @manifests

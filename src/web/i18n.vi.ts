@@ -245,6 +245,14 @@ export const vi = {
   // @hostile
   // @readers
   // @grammar
+  "docs.coverage": "Đã dùng",
+  "docs.coverageHelp":
+    "mục đã thành nhiệm vụ, chỉ tiêu hoặc dòng số liệu trên số mục đọc thấy; mục chưa dùng có trong phần cần chú ý",
+  "docs.coverage.taskTable": "Bảng nhiệm vụ",
+  "docs.coverage.sections": "Mục có cơ quan chủ trì",
+  "docs.coverage.duties": "Tổ chức thực hiện",
+  "docs.coverage.targets": "Chỉ tiêu",
+  "docs.coverage.indicators": "Bảng số liệu",
   // @reports
   // @load
   // @manifests

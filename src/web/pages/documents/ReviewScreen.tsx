@@ -17,6 +17,7 @@ import { DateInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api, get } from "../../api.ts";
+import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { ReviewBodies } from "./ReviewBodies.tsx";
 import { ReviewTargets } from "./ReviewTargets.tsx";
@@ -86,6 +87,19 @@ export function ReviewScreen(props: {
         <Alert color="red" data-testid="review-error">
           {error}
         </Alert>
+      )}
+      {props.draft.coverage.length > 0 && (
+        <Group gap="xs" data-testid="review-coverage">
+          <Text size="sm" fw={600} title={t("docs.coverageHelp")}>
+            {t("docs.coverage")}:
+          </Text>
+          {props.draft.coverage.map((c) => (
+            <Badge key={c.section} variant="light" color={c.used < c.seen ? "orange" : "green"}>
+              {t(`docs.coverage.${c.section}`)} {c.used}/{c.seen} (
+              {formatNumber(Math.round((c.used / c.seen) * 1000) / 10)} %)
+            </Badge>
+          ))}
+        </Group>
       )}
       {warnings.length > 0 && (
         <Card withBorder data-testid="review-warnings">
