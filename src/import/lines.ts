@@ -43,6 +43,12 @@ function stripMarkdown(s: string): string {
     .replace(/(^|[\s(])\*(?=\S)([^*]*?\S)\*(?=[\s).,;:]|$)/g, "$1$2");
 }
 
+/**
+ * A paragraph break inside one table cell, as readers write it (U+2029 PARAGRAPH SEPARATOR): the row
+ * stays on one line and the cell's text gets its line break back here.
+ */
+export const CELL_BREAK = "\u2029";
+
 export function splitLines(source: string): Line[] {
   return source
     .normalize("NFC")
@@ -54,12 +60,16 @@ export function splitLines(source: string): Line[] {
         .split("\t")
         .map((c) => c.replace(/[ \u00a0]+/g, " ").trim())
         .join("\t")
-        .replace(/\s+$/, "");
+        .replace(/\s+$/, "")
+        .replace(/ ?\u2029 ?/g, "\n");
       return { n: i + 1, text: cleaned, key: asciiKey(cleaned.replace(/\t/g, " ")), hadHtml: had };
     });
 }
 
-/** Joins two pieces of one cell split across a page break, with the right space or paragraph break. */
+/**
+ * Joins two pieces of one cell (split across a page break, or two paragraphs of a Word cell) with the
+ * right space or paragraph break.
+ */
 export function joinCell(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
