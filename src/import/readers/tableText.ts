@@ -1,4 +1,5 @@
-import { CELL_BREAK, isColumnNumberRow } from "../lines.ts";
+import { CELL_BREAK } from "../lines.ts";
+import { isColumnNumberRow } from "./textForms.ts";
 
 /** One cell of a table as the source gives it: its text, how many grid columns it spans, vertical merge. */
 export interface SourceCell {
