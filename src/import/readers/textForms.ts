@@ -84,7 +84,13 @@ const ONSET = /^(ch|gh|gi|kh|ng|ngh|nh|ph|qu|th|tr)$/iu;
  * are not a syllable on their own are joined to the next piece when the two make one. Real words are
  * never touched, so a correct text stays as it is.
  */
+// A capital piece of one or two letters standing alone that is no word, or a number "…/QĐ - UBND".
+const PIECE = /(?:^|\s)(\p{Lu}{1,2})(?=\s|$)/gu;
+const suspect = (text: string) =>
+  /\/[A-ZĐ]{1,6} - /u.test(text) || [...text.matchAll(PIECE)].some((m) => !isSyllable(m[1] as string));
+
 export function joinOcrPieces(text: string): string {
+  if (!suspect(text)) return text;
   const words = text.replace(/(\d+\/[A-ZĐ]{1,6}) - ([A-ZĐ][A-ZĐ\d]*)/gu, "$1-$2").split(" ");
   const letters = (w: string) => /^\p{L}+$/u.test(w);
   const upper = (w: string) => w === w.toUpperCase();
