@@ -1,9 +1,11 @@
 /**
  * npm run bench:import — parse time of each real plan in ../shared/seeds (text → draft, including
- * body resolution against the reference map). Prints the median of repeated runs per seed, then the
- * score on the corpus (../shared/corpus against src/import/corpus/manifests) with the time per document
- * (read + parse, median of a few runs).
+ * body resolution against the reference map), then the score on the corpus (../shared/corpus against
+ * src/import/corpus/manifests) with the time per document, then the time to read and parse a 20-page
+ * plan as DOCX and as PDF (made by LibreOffice from the DOCX when `soffice` is here) and as text.
+ * Medians of repeated runs.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -11,6 +13,9 @@ import { referenceCandidates } from "../src/db/seed/catalog.ts";
 import { corpusAvailable, runManifest } from "../src/import/corpus/run.ts";
 import { type DocScore, formatScores, loadManifests } from "../src/import/corpus/score.ts";
 import { parsePlan } from "../src/import/parsePlan.ts";
+import { readDocument } from "../src/import/readers/readDocument.ts";
+import { convertAll } from "../src/import/testing/convert.ts";
+import { makeLongPlanDocx } from "../src/import/testing/docxFixtures.ts";
 
 const dir = path.resolve(import.meta.dirname, "../../shared/seeds");
 if (!fs.existsSync(dir)) {
@@ -58,4 +63,42 @@ if (corpusAvailable()) {
   }
   console.log(`\nKho văn bản (${scores.length} văn bản có bản kê):`);
   console.log(formatScores(scores, ms));
+}
+
+/** Read + parse of one file, median of `n` runs after a warm-up. */
+async function timeFile(name: string, buf: Buffer, n: number) {
+  const once = async () => parsePlan((await readDocument(name, buf)).text, { units });
+  await once();
+  const times: number[] = [];
+  let tasks = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    tasks = (await once()).tasks.length;
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), tasks };
+}
+
+const formatRuns = Number(process.env.BENCH_FORMAT_RUNS ?? 7);
+const docx = await makeLongPlanDocx(150);
+console.log(`\nKế hoạch dài (150 nhiệm vụ), đọc + phân tích, trung vị ${formatRuns} lần:`);
+const fromDocx = await timeFile("dai.docx", docx, formatRuns);
+let soffice = true;
+try {
+  execFileSync("soffice", ["--version"], { stdio: "ignore" });
+} catch {
+  soffice = false;
+}
+if (soffice) {
+  const [pdf] = convertAll([{ data: docx, ext: "docx" }], "pdf");
+  const pages = (pdf as Buffer).toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  const text = (await readDocument("dai.docx", docx)).text;
+  const fromText = await timeFile("dai.txt", Buffer.from(text), formatRuns);
+  const fromPdf = await timeFile("dai.pdf", pdf as Buffer, formatRuns);
+  console.log(`  văn bản (.txt)  ${fromText.ms.toFixed(1).padStart(8)} ms  ${fromText.tasks} nhiệm vụ`);
+  console.log(`  DOCX            ${fromDocx.ms.toFixed(1).padStart(8)} ms  ${fromDocx.tasks} nhiệm vụ`);
+  console.log(`  PDF (${pages} trang) ${fromPdf.ms.toFixed(1).padStart(8)} ms  ${fromPdf.tasks} nhiệm vụ`);
+} else {
+  console.log(`  DOCX            ${fromDocx.ms.toFixed(1).padStart(8)} ms  ${fromDocx.tasks} nhiệm vụ`);
+  console.log("  [bỏ qua] PDF: không có LibreOffice (soffice) để in kế hoạch ra PDF.");
 }

@@ -1,4 +1,5 @@
 import { asciiKey } from "../domain/text.ts";
+import { isColumnNumberRow, joinHardWrapped, joinOcrPieces, pipeRow } from "./readers/textForms.ts";
 
 export interface Line {
   /** 1-based line number in the source text. */
@@ -38,28 +39,52 @@ export function stripHtml(s: string): { text: string; had: boolean } {
 
 function stripMarkdown(s: string): string {
   return s
+    .replace(/\\([-.*_#+()[\]!`>])/g, "$1")
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/\*\*|__/g, "")
     .replace(/(^|[\s(])\*(?=\S)([^*]*?\S)\*(?=[\s).,;:]|$)/g, "$1$2");
 }
 
+/**
+ * A paragraph break inside one table cell, as readers write it (U+2029 PARAGRAPH SEPARATOR): the row
+ * stays on one line and the cell's text gets its line break back here.
+ */
+export const CELL_BREAK = "\u2029";
+
+/**
+ * Source text → cleaned lines. Text forms are brought to the parser's one shape first (readers/
+ * textForms.ts): Markdown pipe rows become tab-separated rows, separator rows and "(1) (2) (3)" column
+ * rows go, OCR spaces inside words are closed, hard-wrapped paragraphs are joined. `n` stays the line
+ * number in the source.
+ */
 export function splitLines(source: string): Line[] {
-  return source
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((raw, i) => {
-      const { text, had } = stripHtml(raw);
-      const cleaned = stripMarkdown(text)
-        .split("\t")
-        .map((c) => c.replace(/[ \u00a0]+/g, " ").trim())
-        .join("\t")
-        .replace(/\s+$/, "");
-      return { n: i + 1, text: cleaned, key: asciiKey(cleaned.replace(/\t/g, " ")), hadHtml: had };
-    });
+  const raw = source.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
+  const lines: Line[] = [];
+  raw.forEach((r, i) => {
+    const row = pipeRow(r);
+    if (row === null) return;
+    const line = cleanLine(joinOcrPieces(row), i + 1);
+    if (line.text.includes("\t") && isColumnNumberRow(line.text.split("\t"))) return;
+    lines.push(line);
+  });
+  return joinHardWrapped(lines).map((l) => ({ ...l, key: asciiKey(l.text.replace(/\t/g, " ")) }));
 }
 
-/** Joins two pieces of one cell split across a page break, with the right space or paragraph break. */
+function cleanLine(raw: string, n: number): Line {
+  const { text, had } = stripHtml(raw);
+  const cleaned = stripMarkdown(text)
+    .split("\t")
+    .map((c) => c.replace(/[ \u00a0]+/g, " ").trim())
+    .join("\t")
+    .replace(/\s+$/, "")
+    .replace(/ ?\u2029 ?/g, "\n");
+  return { n, text: cleaned, key: "", hadHtml: had };
+}
+
+/**
+ * Joins two pieces of one cell (split across a page break, or two paragraphs of a Word cell) with the
+ * right space or paragraph break.
+ */
 export function joinCell(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
@@ -77,17 +102,4 @@ export function parseDecimal(s: string): number | null {
   else return null;
   const n = Number(norm);
   return Number.isFinite(n) ? n : null;
-}
-
-/**
- * The row under a table header that only numbers its columns: "(1) (2) (3) (4) (5)", "1 2 3 4 5",
- * "A B C". It is not a task.
- */
-export function isColumnNumberRow(cells: string[]): boolean {
-  const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (filled.length < 3) return false;
-  const labels = filled.map((c) => /^[([]?(\d{1,2}|[A-Z])[)\]]?\.?$/.exec(c)?.[1]);
-  if (labels.some((l) => l === undefined)) return false;
-  const values = (labels as string[]).map((l) => (/\d/.test(l) ? Number(l) : l.charCodeAt(0) - 64));
-  return values.every((v, i) => i === 0 || v === (values[i - 1] as number) + 1) && (values[0] as number) <= 2;
 }

@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { AppError } from "../../errors.ts";
+import { CELL_BREAK, joinCell } from "../lines.ts";
 import { ListCounter, readNumbering } from "./docxNumbering.ts";
 import { type SourceCell, type SourceRow, tableLines } from "./tableText.ts";
 import { assertSafeZip } from "./zipGuard.ts";
@@ -151,7 +152,8 @@ export function docxToText(buf: Buffer): string {
       case "w:tc":
         if (table?.row && table.cell && tables.length === 1) {
           const { paras: cellParas, ...cell } = table.cell;
-          table.row.cells.push({ ...cell, text: cellParas.filter(Boolean).join(" ") });
+          const text = cellParas.reduce(joinCell, "").replace(/\n/g, CELL_BREAK);
+          table.row.cells.push({ ...cell, text });
           table.cell = null;
         }
         break;

@@ -1,6 +1,5 @@
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { AppError } from "../../errors.ts";
-import { joinCell } from "../lines.ts";
 import { collectRules, type PageContent, type TextItem } from "./pdfGeometry.ts";
 import { extractTables, joinItems, joinWrapped, type PageTable } from "./pdfTables.ts";
 import { type SourceRow, tableLines } from "./tableText.ts";
@@ -100,7 +99,7 @@ function appendTable(into: SourceRow[], more: SourceRow[]): void {
   if (first && last && !first.cells[0]?.text.trim()) {
     first.cells.forEach((c, i) => {
       const target = last.cells[i];
-      if (target) target.text = joinCell(target.text, c.text);
+      if (target) target.text = joinWrapped(target.text, c.text); // a cut line, not a paragraph end
     });
     rows = rows.slice(1);
   }

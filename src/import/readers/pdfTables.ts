@@ -1,3 +1,4 @@
+import { CELL_BREAK } from "../lines.ts";
 import type { HRule, PageContent, TextItem, VRule } from "./pdfGeometry.ts";
 import type { SourceRow } from "./tableText.ts";
 
@@ -51,7 +52,11 @@ function groupRules(h: HRule[], v: VRule[]): { h: HRule[]; v: VRule[] }[] {
   return [...groups.values()];
 }
 
-function cellText(items: TextItem[]): string {
+/**
+ * The text of one cell from its items: visual lines joined with a space, or with a paragraph break
+ * where a sentence ends on a line the next word would still have fitted on (the cell's `right` edge).
+ */
+function cellText(items: TextItem[], right: number): string {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: TextItem[][] = [];
   for (const it of sorted) {
@@ -60,7 +65,20 @@ function cellText(items: TextItem[]): string {
     if (line && first && Math.abs(first.y - it.y) < first.size * 0.5) line.push(it);
     else lines.push([it]);
   }
-  return lines.map((l) => joinItems(l.sort((a, b) => a.x - b.x))).reduce((acc, l) => joinWrapped(acc, l), "");
+  let out = "";
+  let prevRight = 0;
+  for (const l of lines) {
+    l.sort((a, b) => a.x - b.x);
+    const text = joinItems(l);
+    const first = l[0] as TextItem;
+    const firstWord = (first.w / Math.max(1, first.str.length)) * (text.split(" ")[0]?.length ?? 0);
+    const room = right - prevRight - first.size * 0.6;
+    if (out && /[.;:!?]$/.test(out) && /^[A-ZĐÀ-Ỹ“"]/u.test(text) && firstWord < room)
+      out += `${CELL_BREAK}${text}`;
+    else out = joinWrapped(out, text);
+    prevRight = Math.max(...l.map((i) => i.x + i.w));
+  }
+  return out;
 }
 
 /** Items of one visual line → text, with a space where the gap between them shows one. */
@@ -137,6 +155,11 @@ export function extractTables(content: PageContent): PageTable[] {
       g.v.some((r) => Math.abs(r.x - (xs[c] as number)) <= TOL && r.y1 - TOL <= yMid && r.y2 + TOL >= yMid);
     const hasH = (r: number, xMid: number) =>
       g.h.some((l) => Math.abs(l.y - (ys[r] as number)) <= TOL && l.x1 - TOL <= xMid && l.x2 + TOL >= xMid);
+    const rightOf = (c: number, yMid: number) => {
+      let k = c + 1;
+      while (k < nCols && !hasV(k, yMid)) k++;
+      return xs[k] as number;
+    };
     const colMid = (c: number) => ((xs[c] as number) + (xs[c + 1] as number)) / 2;
     const cells: TextItem[][][] = Array.from({ length: nRows }, () =>
       Array.from({ length: nCols }, () => []),
@@ -174,7 +197,7 @@ export function extractTables(content: PageContent): PageTable[] {
         const covered = r > 0 && !hasH(r, colMid(c));
         const startsMerge = r + 1 < nRows && !hasH(r + 1, colMid(c));
         return {
-          text: cellText(items),
+          text: cellText(items, rightOf(c, ((ys[r] as number) + (ys[r + 1] as number)) / 2)),
           span: 1,
           merge: covered ? ("continue" as const) : startsMerge ? ("restart" as const) : null,
         };

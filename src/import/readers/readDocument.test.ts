@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "../parsePlan.ts";
 import { makePdf, makePlanDocx, makeZip } from "../testing/fixtures.ts";
@@ -86,4 +88,23 @@ describe("readDocument", () => {
       readDocument("cu.doc", Buffer.from("\u00d0\u00cf\u0011\u00e0 word 97 khong doc duoc", "latin1")),
     ).rejects.toMatchObject(badFile(/\.doc/));
   });
+});
+
+const CORPUS = path.resolve(import.meta.dirname, "../../../../shared/corpus/plans");
+function corpusAvailable(): boolean {
+  if (fs.existsSync(CORPUS)) return true;
+  if (process.env.CI) throw new Error(`CI: không thấy kho văn bản ${CORPUS}`);
+  console.warn(`[bỏ qua] Không thấy ${CORPUS}: kiểm thử trên PDF thật bị bỏ qua.`);
+  return false;
+}
+
+describe.runIf(corpusAvailable())("real PDFs from ../shared/corpus/plans", () => {
+  it("refuses a text layer whose fonts turn Vietnamese into other scripts, reads a clean one", async () => {
+    const garbled = fs.readFileSync(path.join(CORPUS, "kh-1105-dkt-sct-lao-cai-2026-kiem-tra-vlncn.pdf"));
+    await expect(readDocument("kh.pdf", garbled)).rejects.toMatchObject(badFile(/lỗi mã phông/));
+    const clean = fs.readFileSync(path.join(CORPUS, "cv-7432-ubnd-lao-cai-2026-trien-khai-qd-1074-pccc.pdf"));
+    const src = await readDocument("cv.pdf", clean);
+    expect(src.text).toContain("Công an tỉnh");
+    expect(src.text).toMatch(/Số:\s+\/UBND-XD/); // the number is stamped on the signed copy, not in its text
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
-import { isColumnNumberRow } from "../lines.ts";
+import { CELL_BREAK } from "../lines.ts";
+import { isColumnNumberRow } from "./textForms.ts";
 
 /** One cell of a table as the source gives it: its text, how many grid columns it spans, vertical merge. */
 export interface SourceCell {
@@ -72,15 +73,16 @@ export function tableLines(rows: SourceRow[]): string[] {
   const clean = (s: string) =>
     s
       .replace(/[\t\n\r]+/g, " ")
-      .replace(/\s+/g, " ")
+      .replace(/[ \u00a0]+/g, " ")
+      .replace(/ ?\u2029 ?/g, CELL_BREAK)
       .trim();
-  if (width <= 1) return grid.map((r) => clean(r[0]?.text ?? "")).filter(Boolean);
+  if (width <= 1) return grid.flatMap((r) => clean(r[0]?.text ?? "").split(CELL_BREAK)).filter(Boolean);
   const depth = headerDepth(rows, grid);
   const header: string[] = [];
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
     for (let r = 0; r < depth; r++) {
-      const t = clean(grid[r]?.[c]?.text ?? "");
+      const t = clean(grid[r]?.[c]?.text ?? "").replaceAll(CELL_BREAK, " ");
       if (t && !parts.includes(t)) parts.push(t);
     }
     header.push(parts.join(" "));

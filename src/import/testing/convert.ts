@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { joinCell } from "../lines.ts";
+import { joinCell, stripHtml } from "../lines.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -22,7 +22,7 @@ export function sofficeAvailable(): boolean {
 /**
  * A plan in the project's text shape → HTML with real tables: each run of tab-separated lines becomes a
  * <table>; a row cut by a page break in the text (blank line, then a row without a number) is put back
- * into its row, as it is in the drafting office's Word file.
+ * into its row, as it is in the drafting office's Word file; HTML left in a cell becomes its paragraphs.
  */
 export function planTextToHtml(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
@@ -35,7 +35,8 @@ export function planTextToHtml(text: string): string {
       (r, i) =>
         `<tr>${Array.from({ length: width }, (_, c) => {
           const tag = i === 0 ? "th" : "td";
-          return `<${tag}>${esc(r[c] ?? "")}</${tag}>`;
+          const paras = (r[c] ?? "").split("\n").map((t) => `<p>${esc(t)}</p>`);
+          return `<${tag}>${paras.join("")}</${tag}>`;
         }).join("")}</tr>`,
     );
     body.push(`<table border="1" cellspacing="0" cellpadding="3" width="100%">${tr.join("\n")}</table>`);
@@ -44,7 +45,7 @@ export function planTextToHtml(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.includes("\t")) {
-      const cells = line.split("\t").map((c) => c.trim());
+      const cells = line.split("\t").map((c) => stripHtml(c).text.trim());
       const last = rows[rows.length - 1];
       const afterBreak = i > 0 && !(lines[i - 1] as string).trim();
       if (last && !cells[0] && afterBreak) {
@@ -64,31 +65,48 @@ export function planTextToHtml(text: string): string {
 
 const CACHE = path.join(os.tmpdir(), "lotrinh-soffice-cache");
 
+export interface ConversionSource {
+  data: string | Buffer;
+  /** The source's extension: "html", "txt", "docx". */
+  ext: string;
+}
+
+const cacheName = (s: ConversionSource, to: string) =>
+  `${createHash("sha256").update(s.data).update(`${s.ext}->${to}`).digest("hex").slice(0, 24)}.${to}`;
+
 /**
- * Converts a file's bytes with LibreOffice (`soffice --headless --convert-to`), cached by content so a
- * second run costs nothing. `ext` is the source's extension ("html", "txt", "docx").
+ * Converts files with LibreOffice (`soffice --headless --convert-to`), one run per source type for all
+ * the files not yet converted, cached by content so a second test run costs nothing.
  */
-export function convertWithSoffice(data: string | Buffer, ext: string, to: "docx" | "pdf"): Buffer {
-  const hash = createHash("sha256").update(data).update(`${ext}->${to}`).digest("hex").slice(0, 24);
-  const target = path.join(CACHE, `${hash}.${to}`);
-  if (fs.existsSync(target)) return fs.readFileSync(target);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-soffice-"));
-  try {
-    const src = path.join(work, `${hash}.${ext}`);
-    fs.writeFileSync(src, data);
-    const filter = to === "docx" ? "docx:MS Word 2007 XML" : "pdf:writer_pdf_Export";
-    const args = ["--headless", `-env:UserInstallation=file://${path.join(work, "profile")}`];
-    if (ext === "html") args.push("--infilter=HTML (StarWriter)");
-    if (ext === "txt") args.push("--infilter=Text (encoded):UTF8,LF,Liberation Mono,vi");
-    execFileSync("soffice", [...args, "--convert-to", filter, "--outdir", work, src], {
-      stdio: "ignore",
-      timeout: 180_000,
-    });
-    const out = path.join(work, `${hash}.${to}`);
-    fs.mkdirSync(CACHE, { recursive: true });
-    fs.copyFileSync(out, target);
-    return fs.readFileSync(out);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+export function convertAll(sources: ConversionSource[], to: "docx" | "pdf"): Buffer[] {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const missing = sources.filter((s) => !fs.existsSync(path.join(CACHE, cacheName(s, to))));
+  for (const ext of new Set(missing.map((s) => s.ext))) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-soffice-"));
+    try {
+      const files = missing
+        .filter((s) => s.ext === ext)
+        .map((s) => {
+          const name = cacheName(s, to).replace(/\.\w+$/, `.${ext}`);
+          fs.writeFileSync(path.join(work, name), s.data);
+          return name;
+        });
+      const filter = to === "docx" ? "docx:MS Word 2007 XML" : "pdf:writer_pdf_Export";
+      const args = ["--headless", `-env:UserInstallation=file://${path.join(work, "profile")}`];
+      if (ext === "html") args.push("--infilter=HTML (StarWriter)");
+      if (ext === "txt") args.push("--infilter=Text (encoded):UTF8,LF,Liberation Mono,vi");
+      execFileSync("soffice", [...args, "--convert-to", filter, "--outdir", work, ...files], {
+        cwd: work,
+        stdio: "ignore",
+        timeout: 600_000,
+      });
+      for (const f of files) {
+        const out = f.replace(/\.\w+$/, `.${to}`);
+        fs.copyFileSync(path.join(work, out), path.join(CACHE, out));
+      }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   }
+  return sources.map((s) => fs.readFileSync(path.join(CACHE, cacheName(s, to))));
 }

@@ -149,3 +149,63 @@ export async function makeStructuredDocx(opts: { longRow?: boolean } = {}): Prom
   });
   return Packer.toBuffer(doc);
 }
+
+/**
+ * A long plan for the speed bench: a few pages of prose and a task table of `tasks` rows in groups of
+ * ten (about 20 pages for 150 rows).
+ */
+export async function makeLongPlanDocx(tasks = 150): Promise<Buffer> {
+  const prose = Array.from({ length: 30 }, (_, i) =>
+    p(
+      `${i + 1}. Các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch, tổ chức thực hiện các nhiệm vụ, giải pháp của Kế hoạch này; định kỳ báo cáo kết quả thực hiện về Sở Giáo dục và Đào tạo để tổng hợp.`,
+    ),
+  );
+  const rows = [row(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"], true)];
+  const groups = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+  ];
+  for (let i = 0; i < tasks; i++) {
+    if (i % 10 === 0)
+      rows.push(row([groups[i / 10] ?? "XX", { text: `Nhóm nhiệm vụ số ${i / 10 + 1}`, columnSpan: 4 }]));
+    rows.push(
+      row([
+        String((i % 10) + 1),
+        `Xây dựng và triển khai kế hoạch nâng cao chất lượng giáo dục, đào tạo số ${i + 1}, bảo đảm các điều kiện về đội ngũ, cơ sở vật chất và kinh phí thực hiện trên địa bàn tỉnh`,
+        "Sở Giáo dục và Đào tạo",
+        "Các sở, ban, ngành; Ủy ban nhân dân các xã, phường",
+        `Quý ${["I", "II", "III", "IV"][i % 4]} năm ${2026 + (i % 5)}`,
+      ]),
+    );
+  }
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          p("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", true),
+          p("Số: 99/KH-UBND"),
+          p("Lai Châu, ngày 02 tháng 3 năm 2026"),
+          p("KẾ HOẠCH", true),
+          p("Nâng cao chất lượng giáo dục và đào tạo giai đoạn 2026-2030"),
+          ...prose,
+          p("PHỤ LỤC"),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
