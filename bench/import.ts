@@ -80,8 +80,8 @@ async function timeFile(name: string, buf: Buffer, n: number) {
 }
 
 const formatRuns = Number(process.env.BENCH_FORMAT_RUNS ?? 7);
-const docx = await makeLongPlanDocx(150);
-console.log(`\nKế hoạch dài (150 nhiệm vụ), đọc + phân tích, trung vị ${formatRuns} lần:`);
+const docx = await makeLongPlanDocx(110);
+console.log(`\nKế hoạch dài (110 nhiệm vụ, khoảng 20 trang), đọc + phân tích, trung vị ${formatRuns} lần:`);
 const fromDocx = await timeFile("dai.docx", docx, formatRuns);
 let soffice = true;
 try {

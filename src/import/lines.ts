@@ -1,5 +1,11 @@
 import { asciiKey } from "../domain/text.ts";
-import { isColumnNumberRow, joinHardWrapped, joinOcrPieces, pipeRow } from "./readers/textForms.ts";
+import {
+  isColumnNumberRow,
+  joinHardWrapped,
+  joinOcrPieces,
+  pipeRow,
+  regroupCellLines,
+} from "./readers/textForms.ts";
 
 export interface Line {
   /** 1-based line number in the source text. */
@@ -67,7 +73,10 @@ export function splitLines(source: string): Line[] {
     if (line.text.includes("\t") && isColumnNumberRow(line.text.split("\t"))) return;
     lines.push(line);
   });
-  return joinHardWrapped(lines).map((l) => ({ ...l, key: asciiKey(l.text.replace(/\t/g, " ")) }));
+  return joinHardWrapped(regroupCellLines(lines)).map((l) => ({
+    ...l,
+    key: asciiKey(l.text.replace(/\t/g, " ")),
+  }));
 }
 
 function cleanLine(raw: string, n: number): Line {

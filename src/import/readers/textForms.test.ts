@@ -82,3 +82,43 @@ describe("text forms", () => {
     }
   });
 });
+
+describe("one cell per line (LibreOffice's text export of a table)", () => {
+  it("regroups the cells of each row after a header of one cell a line", () => {
+    const text = [
+      "PHỤ LỤC",
+      "TT",
+      "Nhiệm vụ",
+      "Cơ quan chủ trì",
+      "Thời gian",
+      "1",
+      "Kiểm tra hồ sơ",
+      "đăng ký của các đơn vị",
+      "Phòng Kỹ thuật",
+      "Tháng 5/2026",
+      "2",
+      "Tổ chức sát hạch",
+      "Phòng Quản lý",
+      "Tháng 6/2026",
+      "Nơi nhận:",
+    ].join("\n");
+    const lines = splitLines(text);
+    expect(lines.map((l) => l.text)).toEqual([
+      "PHỤ LỤC",
+      "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian",
+      "1\tKiểm tra hồ sơ đăng ký của các đơn vị\tPhòng Kỹ thuật\tTháng 5/2026",
+      "2\tTổ chức sát hạch\tPhòng Quản lý\tTháng 6/2026",
+      "Nơi nhận:",
+    ]);
+    expect(lines.map((l) => l.n)).toEqual([1, 2, 6, 11, 15]);
+    expect(parsePlan(text).tasks.map((t) => [t.ref, t.lead])).toEqual([
+      ["1", ["Phòng Kỹ thuật"]],
+      ["2", ["Phòng Quản lý"]],
+    ]);
+  });
+
+  it("leaves lines alone when no row follows a header, or the header is too short", () => {
+    const text = "TT\nNhiệm vụ\nCơ quan chủ trì\nĐây là đoạn văn.\nNội dung\nGhi chú\n1\nMột";
+    expect(splitLines(text).map((l) => l.text)).toEqual(text.split("\n"));
+  });
+});

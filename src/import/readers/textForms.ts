@@ -125,3 +125,52 @@ export function joinOcrPieces(text: string): string {
   }
   return out.join(" ");
 }
+
+const HEADER_CELL =
+  /^(s?tt|số tt|thứ tự|nội dung|nhiệm vụ|tên nhiệm vụ|công việc|(cơ quan|đơn vị) (chủ trì|phối hợp|thực hiện)|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú)/iu;
+const ROW_MARK = /^(\d{1,3}|[IVXLC]{1,6})\.?$/;
+
+/**
+ * A table exported as text one cell per line (LibreOffice's text export): a run of header cells, each
+ * on its own line, then rows that each start with their number. Each row becomes one tab-separated
+ * line; extra lines of a row (several paragraphs in a cell) go to its title, the second column.
+ * Only a one-row header is recognised; anything else is left as it is.
+ */
+export function regroupCellLines<T extends TextLine>(lines: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let k = 0;
+    while (
+      i + k < lines.length &&
+      HEADER_CELL.test(lines[i + k]?.text.trim() ?? "") &&
+      !lines[i + k]?.text.includes("\t")
+    )
+      k++;
+    const first = lines[i + k];
+    if (k < 3 || !first || !ROW_MARK.test(first.text.trim())) {
+      out.push(lines[i] as T);
+      continue;
+    }
+    out.push({
+      ...(lines[i] as T),
+      text: lines
+        .slice(i, i + k)
+        .map((l) => l.text.trim())
+        .join("\t"),
+    });
+    let j = i + k;
+    while (j < lines.length && ROW_MARK.test(lines[j]?.text.trim() ?? "")) {
+      let end = j + 1;
+      while (end < lines.length && !ROW_MARK.test(lines[end]?.text.trim() ?? "") && end - j <= 3 * k) end++;
+      // no next row close by: the last row takes one line per column, what follows is text again
+      if (end - j > 3 * k || end === lines.length) end = Math.min(j + k, lines.length);
+      const cells = lines.slice(j, end).map((l) => l.text.trim());
+      while (cells.length > 1 && !cells[cells.length - 1]) cells.pop();
+      while (cells.length > k) cells.splice(1, 2, `${cells[1]} ${cells[2]}`.trim());
+      out.push({ ...(lines[j] as T), text: cells.join("\t") });
+      j = end;
+    }
+    i = j - 1;
+  }
+  return out;
+}

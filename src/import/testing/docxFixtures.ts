@@ -152,7 +152,7 @@ export async function makeStructuredDocx(opts: { longRow?: boolean } = {}): Prom
 
 /**
  * A long plan for the speed bench: a few pages of prose and a task table of `tasks` rows in groups of
- * ten (about 20 pages for 150 rows).
+ * ten (about 20 pages for 110 rows as LibreOffice prints it).
  */
 export async function makeLongPlanDocx(tasks = 150): Promise<Buffer> {
   const prose = Array.from({ length: 30 }, (_, i) =>
