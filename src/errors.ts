@@ -28,6 +28,7 @@ export type ErrorCode =
   // @readers
   // @grammar
   // @reports
+  | "REPORT_WRONG_STATE"
   // @load
   // @manifests
   // @overview
@@ -62,6 +63,7 @@ const statusOf: Record<ErrorCode, number> = {
   // @readers
   // @grammar
   // @reports
+  REPORT_WRONG_STATE: 409,
   // @load
   // @manifests
   // @overview
@@ -111,6 +113,7 @@ export const errors = {
   // @readers
   // @grammar
   // @reports
+  reportWrongState: (message: string) => new AppError("REPORT_WRONG_STATE", message),
   // @load
   // @manifests
   // @overview
