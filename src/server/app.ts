@@ -18,9 +18,6 @@ import { healthRoutes } from "./routes/health.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { occurrenceRoutes } from "./routes/occurrences.ts";
 import { orgUnitRoutes } from "./routes/orgUnits.ts";
-import { sessionRoutes } from "./routes/session.ts";
-import { taskRoutes } from "./routes/tasks.ts";
-import { userRoutes } from "./routes/users.ts";
 // @figures
 // @tasks
 // @bodies
@@ -29,6 +26,10 @@ import { userRoutes } from "./routes/users.ts";
 // @readers
 // @grammar
 // @reports
+import { reportRoutes } from "./routes/reports.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { taskRoutes } from "./routes/tasks.ts";
+import { userRoutes } from "./routes/users.ts";
 // @load
 // @manifests
 // @overview
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @readers
   // @grammar
   // @reports
+  await app.register(reportRoutes);
   // @load
   // @manifests
   // @overview

@@ -16,12 +16,13 @@ export async function returnReport(
   actor: Actor,
   id: number,
   raw: z.input<typeof ReturnReportInput>,
+  now: Date,
 ) {
   const input = ReturnReportInput.parse(raw);
   return changeSubmission(db, actor, id, input.version, "return", () => ({
     status: "returned",
     reason: input.reason,
-    reviewed_at: new Date(),
+    reviewed_at: now,
     reviewed_by: actor.id,
   }));
 }
@@ -32,12 +33,13 @@ export async function acceptReport(
   actor: Actor,
   id: number,
   raw: z.input<typeof AcceptReportInput>,
+  now: Date,
 ) {
   const input = AcceptReportInput.parse(raw);
   return changeSubmission(db, actor, id, input.version, "accept", () => ({
     status: "accepted",
     reason: null,
-    reviewed_at: new Date(),
+    reviewed_at: now,
     reviewed_by: actor.id,
   }));
 }

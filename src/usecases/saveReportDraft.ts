@@ -31,6 +31,7 @@ export async function saveReportDraft(
   actor: Actor,
   id: number,
   raw: z.input<typeof DraftInput>,
+  _now: Date,
 ) {
   const input = DraftInput.parse(raw);
   return changeSubmission(db, actor, id, input.version, "draft", () => ({
@@ -45,12 +46,13 @@ export async function submitReport(
   actor: Actor,
   id: number,
   raw: z.input<typeof DraftInput>,
+  now: Date,
 ) {
   const input = DraftInput.parse(raw);
   return changeSubmission(db, actor, id, input.version, "submit", () => ({
     status: "submitted",
     ...patchOf(input),
-    submitted_at: new Date(),
+    submitted_at: now,
     submitted_by: actor.id,
     reason: null,
   }));

@@ -165,3 +165,29 @@ export async function leadBodiesOfPlan(db: Kysely<Database>, documentId: number)
     .execute();
   return rows.map((r) => r.unit_id as number);
 }
+
+/** A held plan by its id or its number as written ("47-KH/ĐU"), matched by the importer's number key. */
+export async function findPlanByRef(db: Kysely<Database>, ref: string, numberKey: (n: string) => string) {
+  const q = db.selectFrom("document").select(["id", "number"]).where("held", "=", true);
+  return /^\d+$/.test(ref)
+    ? q.where("id", "=", Number(ref)).executeTakeFirst()
+    : q.where("number_key", "=", numberKey(ref)).executeTakeFirst();
+}
+
+/** A unit in force today by its id, its name or one of its aliases. */
+export async function findUnitByRef(db: Kysely<Database>, ref: string) {
+  if (/^\d+$/.test(ref)) {
+    return db
+      .selectFrom("org_unit")
+      .select(["id", "full_name"])
+      .where("id", "=", Number(ref))
+      .executeTakeFirst();
+  }
+  return db
+    .selectFrom("org_unit as u")
+    .leftJoin("org_unit_alias as a", "a.unit_id", "u.id")
+    .select(["u.id", "u.full_name"])
+    .where("u.valid_to", "is", null)
+    .where((eb) => eb.or([eb("u.full_name", "=", ref), eb("u.name", "=", ref), eb("a.alias", "=", ref)]))
+    .executeTakeFirst();
+}
