@@ -9,8 +9,8 @@ import { DocumentsPage } from "./pages/documents/DocumentsPage.tsx";
 import { ImportPage } from "./pages/documents/ImportPage.tsx";
 import { TargetsPage } from "./pages/figures/TargetsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
-import { NotBuiltPage } from "./pages/NotBuiltPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { ReportsPage } from "./pages/reports/ReportsPage.tsx";
 import { MyWorkPage } from "./pages/tasks/MyWorkPage.tsx";
 import { RegisterPage } from "./pages/tasks/RegisterPage.tsx";
 import { TaskPage } from "./pages/tasks/TaskPage.tsx";
@@ -40,7 +40,7 @@ export function App() {
         <Route path="nhiem-vu/:id" element={<TaskPage />} />
         <Route path="chi-tieu" element={<TargetsPage />} />
         <Route path="don-vi" element={<UnitsPage />} />
-        <Route path="bao-cao" element={<NotBuiltPage section="reports" />} />
+        <Route path="bao-cao" element={<ReportsPage />} />
         <Route path="quan-tri/tai-khoan" element={<UsersPage />} />
         <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
         <Route path="quan-tri/chi-tieu" element={<CatalogPage />} />

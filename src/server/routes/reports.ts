@@ -161,8 +161,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       bodyLimit: 12 * 1024 * 1024,
       schema: {
         tags,
-        summary: "Đính kèm bản scan có chữ ký (multipart: version, file)",
+        summary: "Đính kèm bản scan có chữ ký (multipart: file; ?version=)",
         params: idParam,
+        querystring: z.object({ version: z.coerce.number().int().positive() }),
         consumes: ["multipart/form-data"],
       },
     },
@@ -170,21 +171,17 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const { user, sub, scope } = await context(req, req.params.id);
       assertCanWriteUnitReport(user, scope, sub.unit_id);
       if (!req.isMultipart()) throw errors.validation("Hãy gửi tệp dạng multipart/form-data.");
-      let version = Number.NaN;
       let stored: ReturnType<FileStore["save"]> | null = null;
       try {
         for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
-          if (part.type === "file") {
-            const buf = await part.toBuffer().catch(() => {
-              throw new AppError("BAD_INPUT_FILE", `Tệp "${part.filename}" quá lớn (tối đa 10 MB).`);
-            });
-            stored = files.save(part.filename, buf);
-          } else if (part.fieldname === "version") version = Number(part.value);
+          if (part.type !== "file") continue;
+          const buf = await part.toBuffer().catch(() => {
+            throw new AppError("BAD_INPUT_FILE", `Tệp "${part.filename}" quá lớn (tối đa 10 MB).`);
+          });
+          stored = files.save(part.filename, buf);
         }
         if (!stored) throw errors.validation("Chưa có tệp bản scan.");
-        if (!Number.isInteger(version) || version < 1)
-          throw errors.validation("version: phải là số nguyên dương");
-        const saved = await attachReportScan(app.deps.db, actorOf(user), sub.id, version, stored);
+        const saved = await attachReportScan(app.deps.db, actorOf(user), sub.id, req.query.version, stored);
         if (sub.scan_stored) files.remove(sub.scan_stored);
         return reply.status(201).send({ submission: saved });
       } catch (e) {

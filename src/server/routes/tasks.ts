@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
+import { openSubmissionsFor } from "../../db/repositories/reportRepository.ts";
 import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
 import { addDays, completionRate, STATES, todayIso } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
@@ -75,7 +76,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const pending = scope
         ? { rows: [], total: 0 }
         : await searchRegister(app.deps.db, { scope: null, kind: "pending" }, c, { limit: 300, offset: 0 });
-      return { ...res, pending: pending.rows, today: c.today, mode: scope ? "unit" : "confirm" };
+      // reports the unit owes in open rounds (reports/RoundsPanel writes them)
+      const reports = scope ? await openSubmissionsFor(app.deps.db, [...scope]) : [];
+      return { ...res, pending: pending.rows, reports, today: c.today, mode: scope ? "unit" : "confirm" };
     },
   );
 
