@@ -33,7 +33,7 @@ export function tasksTable(
   opts: { grouped: boolean; withLead: boolean },
 ): ReportTable {
   const columns = [
-    { header: "TT", kind: "text" as const, width: 6 },
+    { header: "TT", kind: "text" as const, width: 8 },
     { header: "Nhiệm vụ", kind: "text" as const, width: 48 },
     {
       header: opts.withLead ? "Cơ quan chủ trì" : "Vai trò",
@@ -74,7 +74,7 @@ export function targetsTable(
   withUnit: boolean,
 ): ReportTable {
   const columns = [
-    { header: "TT", kind: "text" as const, width: 6 },
+    { header: "TT", kind: "text" as const, width: 8 },
     { header: "Chỉ tiêu", kind: "text" as const, width: 44 },
     ...(withUnit ? [{ header: "Đơn vị áp dụng", kind: "text" as const, width: 18 }] : []),
     { header: "Ban đầu", kind: "text" as const, width: 14 },
@@ -130,7 +130,7 @@ export function bodiesTable(
   withSubmission: boolean,
 ): ReportTable {
   const columns = [
-    { header: "TT", kind: "text" as const, width: 6 },
+    { header: "TT", kind: "text" as const, width: 8 },
     { header: "Cơ quan, đơn vị", kind: "text" as const, width: 40 },
     ...(withSubmission ? [{ header: "Báo cáo", kind: "text" as const, width: 20 }] : []),
     { header: "Số nhiệm vụ", kind: "int" as const, width: 11 },
