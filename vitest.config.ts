@@ -20,9 +20,12 @@ export default defineConfig({
           include: [
             "src/domain/**/*.test.ts",
             "src/import/**/*.test.ts",
+            "src/reports/**/*.test.ts",
             "src/web/i18n.test.ts",
             "src/**/*.unit.test.ts",
           ],
+          // the reports' tests convert documents with LibreOffice, which is slow on a busy machine
+          testTimeout: 300_000,
         },
       },
       {
@@ -42,7 +45,7 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: dbTests,
-          exclude: notUnit,
+                exclude: notUnit,
                 env: { TEST_DB: "postgres" },
                 globalSetup: ["src/db/testing.globalSetup.ts"],
                 testTimeout: 30_000,

@@ -28,6 +28,7 @@ export type ErrorCode =
   // @readers
   // @grammar
   // @reports
+  | "REPORT_WRONG_STATE"
   // @load
   // @manifests
   // @overview
@@ -64,6 +65,7 @@ const statusOf: Record<ErrorCode, number> = {
   // @readers
   // @grammar
   // @reports
+  REPORT_WRONG_STATE: 409,
   // @load
   // @manifests
   // @overview
@@ -115,6 +117,7 @@ export const errors = {
   // @readers
   // @grammar
   // @reports
+  reportWrongState: (message: string) => new AppError("REPORT_WRONG_STATE", message),
   // @load
   // @manifests
   // @overview

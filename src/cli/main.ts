@@ -6,6 +6,7 @@ import { describeZodError } from "../usecases/shared/zod.ts";
 import { registerDbCommands } from "./dbCommands.ts";
 import { registerImportCommands } from "./importCommands.ts";
 import { registerRemindCommand } from "./remindCommand.ts";
+import { registerReportCommand } from "./reportCommand.ts";
 import { registerStartCommand } from "./startCommand.ts";
 import { registerUserCommands } from "./userCommands.ts";
 
@@ -27,6 +28,7 @@ registerDbCommands(program, config);
 registerUserCommands(program, config);
 registerImportCommands(program, config);
 registerRemindCommand(program, config);
+registerReportCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);

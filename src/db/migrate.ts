@@ -13,6 +13,7 @@ import * as m0005 from "./migrations/0005_rollups.ts";
 // @readers
 // @grammar
 // @reports
+import * as m0010 from "./migrations/0010_reports.ts";
 // @load
 // @manifests
 // @overview
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   // @readers
   // @grammar
   // @reports
+  "0010_reports": m0010,
   // @load
   // @manifests
   // @overview

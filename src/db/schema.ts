@@ -391,6 +391,8 @@ export interface Database {
   // @readers
   // @grammar
   // @reports
+  report_round: import("./reportTables.ts").ReportRoundTable;
+  report_submission: import("./reportTables.ts").ReportSubmissionTable;
   // @load
   // @manifests
   // @overview

@@ -28,6 +28,8 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "reported_value",
   "form_status",
   "indicator_target",
+  "report_round",
+  "report_submission",
 ];
 
 /**

@@ -19,24 +19,12 @@ import { healthRoutes } from "./routes/health.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { occurrenceRoutes } from "./routes/occurrences.ts";
 import { orgUnitRoutes } from "./routes/orgUnits.ts";
-// @hostile
-// @readers
-// @grammar
-// @reports
-// @load
-// @manifests
-// @overview
 import { overviewRoutes } from "./routes/overview.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
-// @figures
-// @tasks
-// @bodies
-// @access
 import { installTransportHeaders } from "./transport.ts";
-// @dhis2
-// @reach
 import "../usecases/shared/zod.ts";
 
 export { WEB_DIST };
@@ -103,6 +91,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @readers
   // @grammar
   // @reports
+  await app.register(reportRoutes);
   // @load
   // @manifests
   // @overview

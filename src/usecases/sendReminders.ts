@@ -4,6 +4,7 @@ import type { Database } from "../db/schema.ts";
 import { systemActor } from "../domain/roles.ts";
 import { addDays } from "../domain/status.ts";
 import { officersFor } from "./shared/recipients.ts";
+import { remindReportRounds } from "./shared/reportReminders.ts";
 
 export interface Mailer {
   send(to: string, subject: string, text: string): Promise<void>;
@@ -67,6 +68,7 @@ export async function sendReminders(
       }
     }
   }
+  created += await remindReportRounds(db, today, soon);
   const emailed = mailer ? await sendDigests(db, today, mailer) : 0;
   if (created > 0 || emailed > 0) {
     await recordAudit(db, systemActor("Đôn đốc tự động"), {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
+import { openSubmissionsFor } from "../../db/repositories/reportRepository.ts";
 import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
 import type { PolicyActor } from "../../domain/policies/actor.ts";
 import { reportingRole, taskPolicy } from "../../domain/policies/task.ts";
@@ -66,7 +67,11 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor } = await callerOf(req);
-      return getMyWork(app.deps.db, actor.scope, clock());
+      const work = await getMyWork(app.deps.db, actor.scope, clock());
+      // reports the unit owes in open rounds (reports/RoundsPanel writes them)
+      const reports =
+        actor.scope.kind === "units" ? await openSubmissionsFor(app.deps.db, [...actor.scope.ids]) : [];
+      return { ...work, reports };
     },
   );
 

@@ -1,5 +1,6 @@
 import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { get } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -17,6 +18,7 @@ export function MyWorkPage() {
         total: number;
         today: string;
         mode: "unit" | "confirm";
+        reports: { id: number; title: string; due_on: string; status: string; unit_name: string }[];
       }>("/api/my-work"),
   });
   const rows = q.data?.rows ?? [];
@@ -47,6 +49,16 @@ export function MyWorkPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {(q.data?.reports.length ?? 0) > 0 && (
+        <Alert color="orange" title={t("reports.myReports")} data-testid="my-reports">
+          {q.data?.reports.map((r) => (
+            <Text size="sm" key={r.id}>
+              <Link to="/bao-cao">{r.title}</Link> — {r.unit_name} — {t("reports.dueOn")}{" "}
+              {formatDate(r.due_on)}
+            </Text>
+          ))}
+        </Alert>
+      )}
       {q.data && rows.length === 0 && <Text c="dimmed">{t("tasks.nothing")}</Text>}
       {rows.length > 0 && <TaskRows rows={rows} />}
       {(q.data?.pending.length ?? 0) > 0 && (

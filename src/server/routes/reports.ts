@@ -1,0 +1,233 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  findRound,
+  findSubmission,
+  listRounds,
+  submissionsOfRound,
+} from "../../db/repositories/reportRepository.ts";
+import { inScope } from "../../domain/policies/scope.ts";
+import { isLate } from "../../domain/reportSubmission.ts";
+import { todayIso } from "../../domain/status.ts";
+import { AppError, errors } from "../../errors.ts";
+import { reportToDocx } from "../../reports/toDocx.ts";
+import { reportToXlsx } from "../../reports/toXlsx.ts";
+import { attachReportScan } from "../../usecases/attachReportScan.ts";
+import { ChaseReportInput, chaseReport } from "../../usecases/chaseReport.ts";
+import { GenerateInput, generateReport } from "../../usecases/generateReport.ts";
+import { OpenRoundInput, openReportRound } from "../../usecases/openReportRound.ts";
+import {
+  AcceptReportInput,
+  acceptReport,
+  ReturnReportInput,
+  returnReport,
+} from "../../usecases/reviewReport.ts";
+import { DraftInput, saveReportDraft, submitReport } from "../../usecases/saveReportDraft.ts";
+import { FileStore, MAX_ATTACHMENT_BYTES } from "../../usecases/shared/fileStore.ts";
+import { idParam, z } from "../../usecases/shared/zod.ts";
+import { actorOf, requireUser } from "../context.ts";
+import { callerOf } from "../policies/authorize.ts";
+import {
+  assertCanGenerateFor,
+  assertCanManageRounds,
+  assertCanReadUnitReport,
+  assertCanWriteUnitReport,
+} from "../policies/report.ts";
+
+const GenerateBody = z.object({
+  format: z.enum(["json", "docx", "xlsx"]).default("json"),
+  report: GenerateInput,
+});
+
+const MIME = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["Báo cáo định kỳ"];
+  const files = new FileStore(path.join(app.deps.config.dataDir, "files"));
+  const today = () => todayIso(app.deps.now());
+
+  /** The submission, the caller and their scope — what every policy on a submission needs. */
+  async function context(req: FastifyRequest, id: number) {
+    const { user, actor } = await callerOf(req);
+    const sub = await findSubmission(app.deps.db, id);
+    if (!sub) throw errors.notFound("báo cáo");
+    const scope = actor.scope;
+    assertCanReadUnitReport(scope, sub.unit_id);
+    return { user, sub, scope };
+  }
+
+  r.get(
+    "/api/reports/rounds",
+    { schema: { tags, summary: "Các đợt báo cáo (cán bộ: các đợt yêu cầu đơn vị mình)" } },
+    async (req) => {
+      const { actor } = await callerOf(req);
+      return { rounds: await listRounds(app.deps.db, actor.scope) };
+    },
+  );
+
+  r.post(
+    "/api/reports/rounds",
+    { schema: { tags, summary: "Mở đợt báo cáo", body: OpenRoundInput } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      assertCanManageRounds(user);
+      return reply.status(201).send({ round: await openReportRound(app.deps.db, actorOf(user), req.body) });
+    },
+  );
+
+  r.get(
+    "/api/reports/rounds/:id",
+    { schema: { tags, summary: "Đợt báo cáo: ai đã gửi, ai chậm", params: idParam } },
+    async (req) => {
+      const { actor } = await callerOf(req);
+      const round = await findRound(app.deps.db, req.params.id);
+      if (!round) throw errors.notFound("đợt báo cáo");
+      const scope = actor.scope;
+      const subs = (await submissionsOfRound(app.deps.db, round.id)).filter((s) => inScope(scope, s.unit_id));
+      if (scope.kind === "units" && subs.length === 0)
+        throw errors.forbidden("Đợt báo cáo này không yêu cầu đơn vị của bạn.");
+      const now = today();
+      return {
+        round,
+        today: now,
+        submissions: subs.map((s) => ({
+          ...s,
+          late: isLate(
+            { status: s.status, submittedOn: s.submitted_at ? todayIso(s.submitted_at) : null },
+            round.due_on,
+            now,
+          ),
+        })),
+      };
+    },
+  );
+
+  const writes = [
+    ["draft", saveReportDraft, "Lưu bản nháp (phần đánh giá của đơn vị)"],
+    ["submit", submitReport, "Gửi báo cáo"],
+  ] as const;
+  for (const [action, run, summary] of writes) {
+    r.post(
+      `/api/reports/submissions/:id/${action}`,
+      { schema: { tags, summary, params: idParam, body: DraftInput } },
+      async (req) => {
+        const { user, sub, scope } = await context(req, req.params.id);
+        assertCanWriteUnitReport(user, scope, sub.unit_id);
+        return { submission: await run(app.deps.db, actorOf(user), sub.id, req.body, app.deps.now()) };
+      },
+    );
+  }
+
+  r.post(
+    "/api/reports/submissions/:id/return",
+    { schema: { tags, summary: "Trả lại báo cáo (kèm lý do)", params: idParam, body: ReturnReportInput } },
+    async (req) => {
+      const { user, sub } = await context(req, req.params.id);
+      assertCanManageRounds(user);
+      return { submission: await returnReport(app.deps.db, actorOf(user), sub.id, req.body, app.deps.now()) };
+    },
+  );
+
+  r.post(
+    "/api/reports/submissions/:id/accept",
+    { schema: { tags, summary: "Tiếp nhận báo cáo", params: idParam, body: AcceptReportInput } },
+    async (req) => {
+      const { user, sub } = await context(req, req.params.id);
+      assertCanManageRounds(user);
+      return { submission: await acceptReport(app.deps.db, actorOf(user), sub.id, req.body, app.deps.now()) };
+    },
+  );
+
+  r.post(
+    "/api/reports/submissions/:id/chase",
+    { schema: { tags, summary: "Đôn đốc đơn vị chưa gửi báo cáo", params: idParam, body: ChaseReportInput } },
+    async (req) => {
+      const { user, sub } = await context(req, req.params.id);
+      assertCanManageRounds(user);
+      return chaseReport(app.deps.db, actorOf(user), sub.id, req.body, app.deps.now());
+    },
+  );
+
+  r.post(
+    "/api/reports/submissions/:id/scan",
+    {
+      bodyLimit: 12 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "Đính kèm bản scan có chữ ký (multipart: file; ?version=)",
+        params: idParam,
+        querystring: z.object({ version: z.coerce.number().int().positive() }),
+        consumes: ["multipart/form-data"],
+      },
+    },
+    async (req, reply) => {
+      const { user, sub, scope } = await context(req, req.params.id);
+      assertCanWriteUnitReport(user, scope, sub.unit_id);
+      if (!req.isMultipart()) throw errors.validation("Hãy gửi tệp dạng multipart/form-data.");
+      let stored: ReturnType<FileStore["save"]> | null = null;
+      try {
+        for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
+          if (part.type !== "file") continue;
+          const buf = await part.toBuffer().catch(() => {
+            throw new AppError("BAD_INPUT_FILE", `Tệp "${part.filename}" quá lớn (tối đa 10 MB).`);
+          });
+          stored = files.save(part.filename, buf);
+        }
+        if (!stored) throw errors.validation("Chưa có tệp bản scan.");
+        const saved = await attachReportScan(app.deps.db, actorOf(user), sub.id, req.query.version, stored);
+        if (sub.scan_stored) files.remove(sub.scan_stored);
+        return reply.status(201).send({ submission: saved });
+      } catch (e) {
+        if (stored) files.remove(stored.stored_name);
+        throw e;
+      }
+    },
+  );
+
+  r.get(
+    "/api/reports/submissions/:id/scan",
+    { schema: { tags, summary: "Tải bản scan có chữ ký", params: idParam } },
+    async (req, reply) => {
+      const { sub } = await context(req, req.params.id);
+      if (!sub.scan_stored || !sub.scan_mime) throw errors.notFound("bản scan của báo cáo");
+      return reply
+        .type(sub.scan_mime)
+        .header(
+          "content-disposition",
+          `attachment; filename*=UTF-8''${encodeURIComponent(sub.scan_name ?? "scan")}`,
+        )
+        .header("x-content-type-options", "nosniff")
+        .send(fs.createReadStream(files.pathOf(sub.scan_stored)));
+    },
+  );
+
+  r.post(
+    "/api/reports/generate",
+    { schema: { tags, summary: "Lập báo cáo: xem trước (json) hoặc tải DOCX/XLSX", body: GenerateBody } },
+    async (req, reply) => {
+      const { actor } = await callerOf(req);
+      const scope = actor.scope;
+      const input = req.body.report;
+      if (input.kind === "submission") await context(req, input.submissionId);
+      else if (input.kind === "compiled") {
+        const round = await findRound(app.deps.db, input.roundId);
+        if (!round) throw errors.notFound("đợt báo cáo");
+        assertCanGenerateFor(scope, round.level_unit_id);
+      } else assertCanGenerateFor(scope, input.unitId);
+      const model = await generateReport(app.deps.db, input, app.deps.now());
+      if (req.body.format === "json") return { model };
+      const buf = req.body.format === "docx" ? await reportToDocx(model) : await reportToXlsx(model);
+      const name = `bao-cao-${input.kind}-${today()}.${req.body.format}`;
+      return reply
+        .type(MIME[req.body.format])
+        .header("content-disposition", `attachment; filename="${name}"`)
+        .send(buf);
+    },
+  );
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from "kysely";
+import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { findPlan, leadBodiesOfPlan } from "../db/repositories/reportQueries.ts";
+import type { Database } from "../db/schema.ts";
+import { ROUND_KINDS } from "../domain/reportSubmission.ts";
+import { reportWindow } from "../domain/reportWindows.ts";
+import type { Actor } from "../domain/roles.ts";
+import { errors } from "../errors.ts";
+import { isoDate, z } from "./shared/zod.ts";
+
+export const OpenRoundInput = z.object({
+  kind: z.enum(ROUND_KINDS as [string, ...string[]]),
+  documentId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  dueOn: isoDate,
+  /** The level that compiles (the province, a commune). */
+  levelUnitId: z.number().int().positive(),
+  /** The bodies asked; default: every body leading a task of the plan. */
+  unitIds: z.array(z.number().int().positive()).max(500).optional(),
+});
+export type OpenRoundInput = z.infer<typeof OpenRoundInput>;
+
+const KIND_TITLE: Record<string, string> = {
+  six_month: "Báo cáo 6 tháng",
+  annual: "Báo cáo năm",
+  review_mid: "Báo cáo sơ kết",
+  review_final: "Báo cáo tổng kết",
+};
+
+/** A coordinator asks bodies for their report on a plan; one pending submission per body asked. */
+export async function openReportRound(
+  db: Kysely<Database>,
+  actor: Actor,
+  raw: z.input<typeof OpenRoundInput>,
+) {
+  const input = OpenRoundInput.parse(raw);
+  const plan = await findPlan(db, input.documentId);
+  if (!plan) throw errors.notFound("kế hoạch");
+  const unitIds = [...new Set(input.unitIds?.length ? input.unitIds : await leadBodiesOfPlan(db, plan.id))];
+  if (unitIds.length === 0) {
+    throw errors.validation(
+      "Kế hoạch chưa có cơ quan chủ trì nào trong danh sách đơn vị; hãy chọn đơn vị được yêu cầu báo cáo.",
+    );
+  }
+  const known = await db
+    .selectFrom("org_unit")
+    .select("id")
+    .where("id", "in", [...unitIds, input.levelUnitId])
+    .execute();
+  if (known.length !== new Set([...unitIds, input.levelUnitId]).size) throw errors.notFound("đơn vị");
+  const window = reportWindow(input.kind === "six_month" ? "six_month" : "annual", input.year);
+  const title = `${KIND_TITLE[input.kind]} ${input.kind === "six_month" ? `6 tháng đầu năm ${input.year}` : `năm ${input.year}`} — ${plan.number ?? plan.title ?? "kế hoạch"}`;
+  return db.transaction().execute(async (trx) => {
+    const round = await trx
+      .insertInto("report_round")
+      .values({
+        kind: input.kind as OpenRoundInput["kind"] & ("six_month" | "annual" | "review_mid" | "review_final"),
+        document_id: plan.id,
+        year: input.year,
+        window_from: window.from,
+        window_to: window.to,
+        due_on: input.dueOn,
+        level_unit_id: input.levelUnitId,
+        title,
+        opened_by: actor.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("report_submission")
+      .values(unitIds.map((unit_id) => ({ round_id: round.id, unit_id })))
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "report_round.open",
+      entity: "report_round",
+      entityId: round.id,
+      after: { ...round, unitIds },
+    });
+    return { ...round, asked: unitIds.length };
+  });
+}

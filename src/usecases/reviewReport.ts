@@ -1,0 +1,45 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { Actor } from "../domain/roles.ts";
+import { changeSubmission } from "./shared/submissionChange.ts";
+import { z } from "./shared/zod.ts";
+
+export const ReturnReportInput = z.object({
+  version: z.number().int().positive(),
+  reason: z.string().trim().min(1, "Hãy ghi lý do trả lại").max(4000),
+});
+export const AcceptReportInput = z.object({ version: z.number().int().positive() });
+
+/** The coordinator returns a submitted report with a reason; the body edits and submits again. */
+export async function returnReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  raw: z.input<typeof ReturnReportInput>,
+  now: Date,
+) {
+  const input = ReturnReportInput.parse(raw);
+  return changeSubmission(db, actor, id, input.version, "return", () => ({
+    status: "returned",
+    reason: input.reason,
+    reviewed_at: now,
+    reviewed_by: actor.id,
+  }));
+}
+
+/** The coordinator accepts a submitted report: it counts in the compiled report as the body's word. */
+export async function acceptReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  raw: z.input<typeof AcceptReportInput>,
+  now: Date,
+) {
+  const input = AcceptReportInput.parse(raw);
+  return changeSubmission(db, actor, id, input.version, "accept", () => ({
+    status: "accepted",
+    reason: null,
+    reviewed_at: now,
+    reviewed_by: actor.id,
+  }));
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { JUDGEMENT_KEYS } from "../domain/reportSubmission.ts";
+import type { Actor } from "../domain/roles.ts";
+import { changeSubmission } from "./shared/submissionChange.ts";
+import { isoDate, z } from "./shared/zod.ts";
+
+/** The parts only the body can write (assessment, causes, proposals…), by key. */
+export const Judgements = z.partialRecord(z.enum(JUDGEMENT_KEYS), z.string().max(20_000));
+
+export const DraftInput = z.object({
+  version: z.number().int().positive(),
+  content: Judgements,
+  number: z.number().int().positive().max(99_999).nullable().optional(),
+  issuedOn: isoDate.nullable().optional(),
+  signer: z.string().trim().max(200).nullable().optional(),
+});
+
+function patchOf(input: z.infer<typeof DraftInput>) {
+  return {
+    content: JSON.stringify(input.content),
+    ...(input.number !== undefined ? { number: input.number } : {}),
+    ...(input.issuedOn !== undefined ? { issued_on: input.issuedOn } : {}),
+    ...(input.signer !== undefined ? { signer: input.signer } : {}),
+  };
+}
+
+/** The body keeps its draft (its own words beside the generated figures) without sending it. */
+export async function saveReportDraft(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  raw: z.input<typeof DraftInput>,
+  _now: Date,
+) {
+  const input = DraftInput.parse(raw);
+  return changeSubmission(db, actor, id, input.version, "draft", () => ({
+    status: "draft",
+    ...patchOf(input),
+  }));
+}
+
+/** The body sends its report (its last words saved with it); the coordinator then accepts or returns it. */
+export async function submitReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  raw: z.input<typeof DraftInput>,
+  now: Date,
+) {
+  const input = DraftInput.parse(raw);
+  return changeSubmission(db, actor, id, input.version, "submit", () => ({
+    status: "submitted",
+    ...patchOf(input),
+    submitted_at: now,
+    submitted_by: actor.id,
+    reason: null,
+  }));
+}
