@@ -70,6 +70,15 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
       ...extractSectionTasks(lines, opts, cov.sections),
       ...extractDuties(lines, warnings, opts, cov.duties),
     ];
+  for (const t of tasks) {
+    if (t.source === "duties" && t.lead.length === 0) {
+      warnings.push({
+        code: "TASK_WITHOUT_LEAD",
+        message: `Nhiệm vụ ${t.ref} không nêu cơ quan chủ trì: "${t.title.slice(0, 80)}".`,
+        where: `dòng ${t.line}`,
+      });
+    }
+  }
   const indicators = extractIndicators(lines, warnings);
   cov.indicators.seen = indicators.length;
   cov.indicators.used = indicators.filter((r) => Object.values(r.values).some((v) => v !== null)).length;
