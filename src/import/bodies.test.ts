@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { indexCandidates, resolveBody, splitBodies } from "./bodies.ts";
+import { bodyKey, indexCandidates, resolveBody, splitBodies } from "./bodies.ts";
+import { parsePlan } from "./parsePlan.ts";
 
 describe("splitBodies", () => {
   it.each([
@@ -24,6 +25,9 @@ describe("splitBodies", () => {
     ],
     ["Phòng Giáo dục và Đào tạo, Phòng Nội vụ", ["Phòng Giáo dục và Đào tạo", "Phòng Nội vụ"]],
     ["Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]],
+    ["Phòng Đoàn thể và các hội", ["Phòng Đoàn thể và các hội"]],
+    ["Sở Nội vụ và các cơ quan liên quan", ["Sở Nội vụ", "các cơ quan liên quan"]],
+    ["Văn phòng UBND tỉnh, UBND các xã", ["Văn phòng UBND tỉnh", "UBND các xã"]],
   ])("%s", (cell, bodies) => {
     expect(splitBodies(cell)).toEqual(bodies);
   });
@@ -73,5 +77,20 @@ describe("resolveBody", () => {
     expect(resolveBody("Các cơ quan, đơn vị liên quan", index, null)).toMatchObject({ setKind: "related" });
     expect(resolveBody("Trưởng các bản", index, null)).toMatchObject({ setKind: "villages" });
     expect(resolveBody("Ban Quản lý dự án", index, null).unit).toBeNull();
+  });
+});
+
+describe("one body for the variants of its name", () => {
+  it("gives one key for dash kinds, spacing, case and tone placement, and keeps different bodies apart", () => {
+    expect(bodyKey("Phòng Văn hoá – Xã hội")).toBe(bodyKey("phòng  văn hóa-xã hội"));
+    expect(bodyKey("Phòng Văn hóa - Xã hội")).not.toBe(bodyKey("Phòng Văn hóa - Thông tin"));
+  });
+  it("makes a draft name the body once, whichever way each task wrote it", () => {
+    const d = parsePlan(
+      "TT\tNội dung\tChủ trì\tThời gian\n1\tViệc một\tPhòng Văn hoá – Xã hội\tNăm 2026\n2\tViệc hai\tphòng văn hóa-xã hội\tNăm 2026",
+    );
+    expect(d.tasks.map((t) => t.lead)).toEqual([["Phòng Văn hoá – Xã hội"], ["Phòng Văn hoá – Xã hội"]]);
+    expect(d.bodies).toHaveLength(1);
+    expect(d.warnings.filter((w) => w.code === "UNKNOWN_BODY")).toHaveLength(1);
   });
 });

@@ -66,7 +66,8 @@ export function splitBodies(cell: string): string[] {
   const text = cell
     .replace(/\s+/g, " ")
     .replace(/(?<!Văn phòng|Chủ tịch|Thường trực|Phó Chủ tịch)(?<=\S)\s+(?=UBND\s)/gu, "; ")
-    .replace(/\s+và\s+(?=các\s)/giu, "; ")
+    // "X và các cơ quan …" is two bodies; "Phòng Đoàn thể và các hội" is one name
+    .replace(/(?<!Đoàn thể|đoàn thể)\s+và\s+(?=các\s)/gu, "; ")
     .trim();
   const out: string[] = [];
   for (const hard of text.split(/\s*;\s*/)) {
@@ -85,6 +86,19 @@ export function splitBodies(cell: string): string[] {
     out.push(...group);
   }
   return out.filter((b) => b.length > 1);
+}
+
+/**
+ * One key for the variants of one body's name: dash kinds and the spaces around them, case, runs of
+ * spaces and tone placement ("Phòng Văn hoá – Xã hội", "phòng văn hóa-xã hội").
+ */
+export function bodyKey(name: string): string {
+  return toneKey(
+    name
+      .replace(/\s*[-–—]\s*/g, " - ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 export function setKindOf(text: string): BodyMention["setKind"] {
@@ -120,7 +134,7 @@ export function indexCandidates(candidates: UnitCandidate[]): Index {
   };
   for (const c of candidates) {
     for (const n of c.names) {
-      add(tone, toneKey(n), c);
+      add(tone, bodyKey(n), c);
       add(ascii, asciiKey(n), c);
     }
   }
@@ -143,7 +157,7 @@ export function resolveBody(text: string, index: Index, asOf: string | null): Bo
   if (plural) return { text, plural, setKind, unit: null };
   const variants = [text, text.replace(/\s+(?:thành phố|tỉnh|xã)$/iu, "")];
   for (const v of variants) {
-    const byTone = pick(index.tone.get(toneKey(v)), asOf);
+    const byTone = pick(index.tone.get(bodyKey(v)), asOf);
     if (byTone) {
       const exact = byTone.names.some((n) => n.toLowerCase() === v.toLowerCase());
       const match: NameMatch = exact ? "exact" : "tone_placement";

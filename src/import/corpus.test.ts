@@ -7,7 +7,7 @@ import { type DocScore, formatScores, loadManifests, totals } from "./corpus/sco
  * manifests written by reading each document. The floor is what the parser reaches now; it only goes
  * up. The issue's goal (GOAL in score.ts) is printed beside it.
  */
-const FLOOR = { recall: 0.94, precision: 0.99, lead: 1, time: 1, targets: 1, identity: 1 };
+const FLOOR = { recall: 0.97, precision: 0.99, lead: 1, time: 1, targets: 1, identity: 1 };
 
 describe.runIf(corpusAvailable())("the corpus of real plans", () => {
   it("scores at least the floor on every measure", async () => {

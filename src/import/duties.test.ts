@@ -136,4 +136,11 @@ describe("sections with their own chủ trì and thời gian lines", () => {
       ],
     ]);
   });
+  it("takes the numbered paragraphs of a section 'giải pháp … đến năm 2015' as tasks due that year, without a lead", () => {
+    const lines = splitLines(
+      "C. MỘT SỐ NỘI DUNG, GIẢI PHÁP TRỌNG TÂM TỪ NAY ĐẾN NĂM 2015\n1. Tập trung nghiên cứu hoàn thành việc xây dựng, ban hành các văn bản quy phạm pháp luật.\nD. MỤC ĐÍCH\n1. Nâng cao nhận thức của cán bộ, đảng viên về công tác tìm kiếm, quy tập.",
+    );
+    const tasks = extractSectionTasks(lines);
+    expect(tasks.map((t) => [t.ref, t.lead, t.timeframe.due])).toEqual([["C.1", [], "2015-12-31"]]);
+  });
 });

@@ -73,7 +73,10 @@ describe("parsePlan on documents written for these tests", () => {
     expect(d.tasks[0]?.note).toBe("Văn bản hướng dẫn");
     expect(d.tasks[1]?.timeframe).toMatchObject({ text: "Thường xuyên", kind: "continuous" });
     expect(d.tasks[1]?.note).toBe("Văn bản tham gia ý kiến");
-    expect(d.bodies.find((b) => b.text === "Ban tuyên giáo và dân vận tỉnh ủy")?.unit).toMatchObject({
+    // the lower-case variant in task 2 is the same body as in task 1: one body, one decision
+    expect(d.tasks[1]?.support).toEqual(["Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
+    expect(d.bodies.filter((b) => /tuyên giáo/iu.test(b.text))).toHaveLength(1);
+    expect(d.bodies.find((b) => b.text === "Ban Tuyên giáo và Dân vận Tỉnh ủy")?.unit).toMatchObject({
       name: "Ban Tuyên giáo và Dân vận Tỉnh ủy",
       match: "exact",
     });

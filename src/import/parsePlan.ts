@@ -1,5 +1,5 @@
 import type { TimeframeOptions } from "../domain/timeframe.ts";
-import { indexCandidates, resolveBody, type UnitCandidate } from "./bodies.ts";
+import { bodyKey, indexCandidates, resolveBody, setKindOf, type UnitCandidate } from "./bodies.ts";
 import { extractDocumentMeta } from "./documentMeta.ts";
 import { type BodyMention, newCoverage, type PlanDraft, type Warning } from "./draft.ts";
 import { extractDuties } from "./duties.ts";
@@ -70,6 +70,15 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
       ...extractSectionTasks(lines, opts, cov.sections),
       ...extractDuties(lines, warnings, opts, cov.duties),
     ];
+  for (const t of tasks) {
+    if (t.source === "duties" && t.lead.length === 0) {
+      warnings.push({
+        code: "TASK_WITHOUT_LEAD",
+        message: `Nhiệm vụ ${t.ref} không nêu cơ quan chủ trì: "${t.title.slice(0, 80)}".`,
+        where: `dòng ${t.line}`,
+      });
+    }
+  }
   const indicators = extractIndicators(lines, warnings);
   cov.indicators.seen = indicators.length;
   cov.indicators.used = indicators.filter((r) => Object.values(r.values).some((v) => v !== null)).length;
@@ -93,6 +102,18 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
 
   const index = indexCandidates(opts.units ?? []);
   const bodies = new Map<string, BodyMention>();
+  // variants of one name ("Phòng Văn hoá – Xã hội", "phòng văn hóa-xã hội") become the first one written
+  const canon = new Map<string, string>();
+  const one = (b: string) => {
+    if (setKindOf(b) !== null) return b; // a set of bodies ("Các phòng, ban …") is kept as written
+    const k = bodyKey(b);
+    if (!canon.has(k)) canon.set(k, b);
+    return canon.get(k) as string;
+  };
+  for (const t of tasks) {
+    t.lead = [...new Set(t.lead.map(one))];
+    t.support = [...new Set(t.support.map(one))];
+  }
   for (const t of tasks) {
     for (const b of [...t.lead, ...t.support]) {
       if (bodies.has(b)) continue;

@@ -49,6 +49,7 @@ export function extractSectionTasks(
   let mode: "lead" | "support" | null = null;
   let assigned = false;
   let sub = "";
+  let sectionDue: string | null = null;
   const flush = () => {
     if (assigned && (lead.length > 0 || time)) {
       if (cov) {
@@ -88,6 +89,9 @@ export function extractSectionTasks(
       flush();
       section = /^([IVX]{1,4}|[A-D])/u.exec(l.text)?.[1] ?? "";
       sub = "";
+      // "C. MỘT SỐ NỘI DUNG, GIẢI PHÁP TRỌNG TÂM TỪ NAY ĐẾN NĂM 2015": its numbered paragraphs are tasks
+      const due = /(?:nhiem vu|giai phap|noi dung).*\bden nam\s+(\d{4})\s*$/.exec(k);
+      sectionDue = due ? `Năm ${due[1]}` : null;
       continue;
     }
     if (LEAD.test(k)) {
@@ -131,6 +135,26 @@ export function extractSectionTasks(
       continue;
     }
     const subHead = /^(\d{1,2})\.\s+\S/.exec(l.text);
+    if (subHead && sectionDue && /[.;]$/.test(l.text) && l.text.length > 60) {
+      if (cov) {
+        cov.seen++;
+        cov.used++;
+      }
+      out.push({
+        ref: `${section}.${subHead[1]}`,
+        group: section,
+        groupTitle: null,
+        title: l.text.replace(/^\d{1,2}\.\s+/, ""),
+        lead: [],
+        support: [],
+        timeframe: parseTimeframe(sectionDue, opts),
+        product: null,
+        note: null,
+        source: "duties",
+        line: l.n,
+      });
+      continue;
+    }
     if (subHead) sub = subHead[1] as string;
     if (subHead) flush(); // items before a new numbered part without a lead line were contents
   }

@@ -38,6 +38,9 @@ describe("importing a plan through the API", () => {
     const { draft, source } = res.json();
     expect(source).toMatchObject({ name: "kh.txt", format: "text" });
     expect(draft.document.number).toBe("123/KH-SGDĐT");
+    expect(draft.coverage).toEqual(
+      expect.arrayContaining([expect.objectContaining({ section: "taskTable", seen: expect.any(Number) })]),
+    );
     expect(draft.bodies.find((b: { text: string }) => b.text === "Sở GD&ĐT").unit.id).toEqual(
       expect.any(Number),
     );
