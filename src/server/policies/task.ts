@@ -1,4 +1,5 @@
 import type { PublicUser } from "../../db/repositories/userRepository.ts";
+import type { Relation } from "../../domain/transitions.ts";
 import { errors } from "../../errors.ts";
 
 export interface BodyRef {
@@ -14,34 +15,24 @@ export function assertCanSeeTask(scope: Set<number> | null, bodies: BodyRef[]): 
   }
 }
 
-/** Who may report on an occurrence: the lead body's officers report, coordinating bodies contribute. */
-export function reportingRole(
-  user: PublicUser,
-  scope: Set<number> | null,
-  bodies: BodyRef[],
-): "lead" | "support" {
-  if (user.role !== "officer" || scope === null) {
-    throw errors.forbidden("Chỉ cán bộ của cơ quan chủ trì hoặc phối hợp được báo cáo tiến độ.");
-  }
-  const mine = bodies.filter((b) => b.unit_id !== null && scope.has(b.unit_id));
-  if (mine.some((b) => b.role === "lead")) return "lead";
-  if (mine.length > 0) return "support";
-  throw errors.forbidden("Nhiệm vụ này không thuộc đơn vị của bạn.");
-}
-
-export function assertIsLead(user: PublicUser, scope: Set<number> | null, bodies: BodyRef[]): void {
-  if (reportingRole(user, scope, bodies) !== "lead") {
-    throw errors.forbidden(
-      "Chỉ cơ quan chủ trì được báo cáo hoàn thành; cơ quan phối hợp gửi phần việc của mình.",
-    );
-  }
-}
-
-/** Confirm, return, extend, pause, reassign, chase: the province's coordinators (and administrators). */
+/** Reassigning a task's lead bodies: the province's coordinators (and administrators). Occurrence actions ask relationTo and the transition table. */
 export function assertIsCoordinator(user: PublicUser): void {
   if (user.role !== "coordinator" && user.role !== "admin") {
     throw errors.forbidden(
       "Chỉ điều phối viên được xác nhận, trả lại, gia hạn, giao lại hoặc đôn đốc nhiệm vụ.",
     );
   }
+}
+
+/**
+ * Who the user is to a task's occurrences, for the transition table (domain/transitions.ts): province
+ * coordinators and administrators coordinate; officers of a lead body lead, of a coordinating body
+ * support; everyone else only reads.
+ */
+export function relationTo(user: PublicUser, scope: Set<number> | null, bodies: BodyRef[]): Relation {
+  if (user.role === "coordinator" || user.role === "admin") return "coordinator";
+  if (user.role !== "officer" || scope === null) return "viewer";
+  const mine = bodies.filter((b) => b.unit_id !== null && scope.has(b.unit_id));
+  if (mine.some((b) => b.role === "lead")) return "lead";
+  return mine.length > 0 ? "support" : "viewer";
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
-import { todayIso } from "../../domain/status.ts";
+import { todayIso } from "../../domain/dates.ts";
 import { AppError, errors } from "../../errors.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
 import { ConfirmInput, confirmCompletion } from "../../usecases/confirmCompletion.ts";
@@ -16,7 +16,7 @@ import { FileStore, MAX_ATTACHMENT_BYTES, type StoredFile } from "../../usecases
 import { idParam } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
-import { assertCanSeeTask, assertIsCoordinator, assertIsLead, reportingRole } from "../policies/task.ts";
+import { assertCanSeeTask, relationTo } from "../policies/task.ts";
 
 export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +32,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     const bodies = await bodiesOfTask(app.deps.db, occ.task_id);
     const scope = await unitScope(app.deps.db, user, today());
     assertCanSeeTask(scope, bodies);
-    return { user, occ, bodies, scope };
+    return { user, occ, by: relationTo(user, scope, bodies), actor: actorOf(user) };
   }
 
   r.post(
@@ -48,8 +48,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { user, bodies, scope } = await context(req, req.params.id);
-      const role = reportingRole(user, scope, bodies);
+      const { actor, by } = await context(req, req.params.id);
       const fields: Record<string, string | string[]> = {};
       const saved: StoredFile[] = [];
       try {
@@ -72,10 +71,11 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
         }
         const result = await postProgressUpdate(
           app.deps.db,
-          actorOf(user),
+          actor,
           req.params.id,
           fields as never,
-          role,
+          by,
+          today(),
           saved,
         );
         return reply.status(201).send(result);
@@ -90,9 +90,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/propose",
     { schema: { tags, summary: "Cơ quan chủ trì báo cáo hoàn thành", params: idParam, body: ProposeInput } },
     async (req) => {
-      const { user, bodies, scope } = await context(req, req.params.id);
-      assertIsLead(user, scope, bodies);
-      return proposeCompletion(app.deps.db, actorOf(user), req.params.id, req.body, today());
+      const { actor, by } = await context(req, req.params.id);
+      return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -100,9 +99,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/confirm",
     { schema: { tags, summary: "Điều phối viên xác nhận hoàn thành", params: idParam, body: ConfirmInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
-      return confirmCompletion(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -110,9 +108,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/return",
     { schema: { tags, summary: "Điều phối viên trả lại, có lý do", params: idParam, body: ReturnInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
-      return returnCompletion(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -127,9 +124,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
-      return extendDeadline(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return extendDeadline(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -137,9 +133,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/pause",
     { schema: { tags, summary: "Tạm dừng / tiếp tục", params: idParam, body: PauseInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
-      return pauseOccurrence(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return pauseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -147,9 +142,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/chase",
     { schema: { tags, summary: "Đôn đốc cơ quan chủ trì", params: idParam, body: ChaseInput } },
     async (req) => {
-      const { user } = await context(req, req.params.id);
-      assertIsCoordinator(user);
-      return chaseOccurrence(app.deps.db, actorOf(user), req.params.id, req.body, today());
+      const { actor, by } = await context(req, req.params.id);
+      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 

@@ -1,16 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { bodiesOfTasks } from "../../db/repositories/documentRepository.ts";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
-import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
-import { addDays, completionRate, STATES, todayIso } from "../../domain/status.ts";
+import { scoreboard } from "../../db/repositories/scoreboardQueries.ts";
+import { type RegisterFilter, searchRegister } from "../../db/repositories/taskQueries.ts";
+import { formatVnDate, todayIso } from "../../domain/dates.ts";
+import { clockOf, completionRate, STATES } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
+import { allowedActions } from "../../domain/transitions.ts";
 import { registerToCsv, registerToXlsx } from "../../reports/taskRegisterExport.ts";
 import { getTaskDetail } from "../../usecases/getTaskDetail.ts";
 import { ReassignInput, reassignLead } from "../../usecases/reassignLead.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
-import { assertCanSeeTask, assertIsCoordinator, reportingRole } from "../policies/task.ts";
+import { assertCanSeeTask, assertIsCoordinator, relationTo } from "../policies/task.ts";
 
 const TIMELINESS = [
   "in_time",
@@ -38,10 +42,7 @@ const RegisterQuery = z.object({
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Nhiệm vụ"];
-  const clock = () => {
-    const today = todayIso(app.deps.now());
-    return { today, soon: addDays(today, app.deps.config.dueSoonDays) };
-  };
+  const clock = () => clockOf(todayIso(app.deps.now()), app.deps.config.dueSoonDays);
   const filterOf = async (
     user: Parameters<typeof unitScope>[1],
     q: z.infer<typeof RegisterQuery>,
@@ -75,7 +76,34 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const pending = scope
         ? { rows: [], total: 0 }
         : await searchRegister(app.deps.db, { scope: null, kind: "pending" }, c, { limit: 300, offset: 0 });
-      return { ...res, pending: pending.rows, today: c.today, mode: scope ? "unit" : "confirm" };
+      // each row carries what the caller may do on it, from the transition table
+      const bodies = await bodiesOfTasks(app.deps.db, [
+        ...new Set([...res.rows, ...pending.rows].map((x) => x.task_id)),
+      ]);
+      const withActions = <
+        T extends {
+          task_id: number;
+          state: (typeof STATES)[number];
+          resume_state: (typeof STATES)[number] | null;
+        },
+      >(
+        rows: T[],
+      ) =>
+        rows.map((x) => {
+          const by = relationTo(
+            user,
+            scope,
+            bodies.filter((b) => b.task_id === x.task_id),
+          );
+          return { ...x, actions: allowedActions(by, { state: x.state, resumeState: x.resume_state }) };
+        });
+      return {
+        ...res,
+        rows: withActions(res.rows),
+        pending: withActions(pending.rows),
+        today: c.today,
+        mode: scope ? "unit" : "confirm",
+      };
     },
   );
 
@@ -130,10 +158,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
           .header("content-disposition", `attachment; filename="so-nhiem-vu-${stamp}.csv"`)
           .send(registerToCsv(exportRows));
       }
-      const buf = await registerToXlsx(
-        exportRows,
-        `SỔ THEO DÕI NHIỆM VỤ (đến ngày ${stamp.split("-").reverse().join("/")})`,
-      );
+      const buf = await registerToXlsx(exportRows, `SỔ THEO DÕI NHIỆM VỤ (đến ngày ${formatVnDate(stamp)})`);
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="so-nhiem-vu-${stamp}.xlsx"`)
@@ -156,14 +181,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const bodies = await bodiesOfTask(app.deps.db, req.params.id);
       const scope = await unitScope(app.deps.db, user, c.today);
       assertCanSeeTask(scope, bodies);
-      const detail = await getTaskDetail(app.deps.db, req.params.id, c.today, app.deps.config.dueSoonDays);
-      let report: "lead" | "support" | null = null;
-      try {
-        report = reportingRole(user, scope, bodies);
-      } catch {
-        report = null;
-      }
-      return { ...detail, can: { report, coordinate: user.role === "coordinator" || user.role === "admin" } };
+      const by = relationTo(user, scope, bodies);
+      const detail = await getTaskDetail(app.deps.db, req.params.id, c, by);
+      return { ...detail, can: { reassign: by === "coordinator" } };
     },
   );
 
@@ -180,7 +200,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       assertIsCoordinator(user);
-      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body);
+      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body, clock().today);
     },
   );
 
@@ -201,20 +221,17 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       const asOf = req.query.asOf ?? clock().today;
-      const rows = await scoreboard(app.deps.db, asOf, {
+      const board = await scoreboard(app.deps.db, asOf, {
         documentId: req.query.documentId,
         dueFrom: req.query.dueFrom,
         dueTo: req.query.dueTo,
         scope: await unitScope(app.deps.db, user, clock().today),
       });
-      const total = rows.reduce((a, x) => ({ done: a.done + x.done, overdue: a.overdue + x.overdue }), {
-        done: 0,
-        overdue: 0,
-      });
       return {
         asOf,
-        rows: rows.map((x) => ({ ...x, rate: completionRate(x) })),
-        total: { ...total, rate: completionRate(total) },
+        rows: board.rows.map((x) => ({ ...x, rate: completionRate(x) })),
+        // each occurrence once, however many bodies lead it
+        total: { ...board.total, rate: completionRate(board.total) },
       };
     },
   );
