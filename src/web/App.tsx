@@ -1,6 +1,7 @@
 import { Center, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router";
 import { AppLayout } from "./layout/AppLayout.tsx";
+import { AccountPage } from "./pages/AccountPage.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
 import { CatalogPage } from "./pages/admin/CatalogPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
@@ -41,6 +42,7 @@ export function App() {
         <Route path="chi-tieu" element={<TargetsPage />} />
         <Route path="don-vi" element={<UnitsPage />} />
         <Route path="bao-cao" element={<NotBuiltPage section="reports" />} />
+        <Route path="tai-khoan" element={<AccountPage />} />
         <Route path="quan-tri/tai-khoan" element={<UsersPage />} />
         <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
         <Route path="quan-tri/chi-tieu" element={<CatalogPage />} />

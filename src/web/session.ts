@@ -8,6 +8,8 @@ export interface SessionUser {
   role: "admin" | "coordinator" | "officer" | "leader";
   org_unit_id: number | null;
   is_demo: boolean;
+  email: string | null;
+  version: number;
 }
 
 interface SessionResponse {

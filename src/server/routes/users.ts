@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { listUsers } from "../../db/repositories/userRepository.ts";
 import { CreateUserInput, createUser } from "../../usecases/createUser.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
+import { OwnAccountInput, updateOwnAccount } from "../../usecases/updateOwnAccount.ts";
 import { UpdateUserInput, updateUser } from "../../usecases/updateUser.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { assertCanManageUsers } from "../policies/user.ts";
@@ -42,6 +43,21 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const user = requireUser(req);
       assertCanManageUsers(user);
       return { user: await updateUser(app.deps.db, actorOf(user), req.params.id, req.body) };
+    },
+  );
+
+  r.patch(
+    "/api/account",
+    {
+      schema: {
+        tags,
+        summary: "Tài khoản của tôi: địa chỉ e-mail nhận thư tổng hợp (cần số phiên bản hiện tại)",
+        body: OwnAccountInput,
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return { user: await updateOwnAccount(app.deps.db, actorOf(user), user.id, req.body) };
     },
   );
 }
