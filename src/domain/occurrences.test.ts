@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { occurrencesOf, planPeriod } from "./occurrences.ts";
+import { confirmedTimeframe, occurrencesOf, planPeriod } from "./occurrences.ts";
 import { parseTimeframe } from "./timeframe.ts";
 
 const period = { from: 2026, to: 2030 };
@@ -44,8 +44,33 @@ describe("occurrences of a time frame", () => {
     ]);
   });
 
-  it("uses the plan's period, else the issue year to 2030", () => {
-    expect(planPeriod({ from: 2025, to: 2026 }, null, "2026-11-23")).toEqual({ from: 2025, to: 2026 });
-    expect(planPeriod(null, "2025-05-01", "2026-11-23")).toEqual({ from: 2025, to: 2030 });
+  it("uses the plan's period, else its own year (full or incomplete date, else its tasks'), to 2030", () => {
+    const none = { period: null, issuedOn: null, dateText: null, taskDues: [] };
+    expect(planPeriod({ ...none, period: { from: 2025, to: 2026 }, issuedOn: "2024-01-01" })).toEqual({
+      from: 2025,
+      to: 2026,
+    });
+    expect(planPeriod({ ...none, issuedOn: "2025-05-01" })).toEqual({ from: 2025, to: 2030 });
+    // seed 001: "Kế hoạch số -/KH-UBND ngày tháng năm 2025" keeps 2025
+    expect(planPeriod({ ...none, dateText: "ngày tháng năm 2025", taskDues: ["2026-12-31"] })).toEqual({
+      from: 2025,
+      to: 2030,
+    });
+    expect(planPeriod({ ...none, taskDues: [null, "2027-06-30", "2026-03-31"] })).toEqual({
+      from: 2026,
+      to: 2030,
+    });
+    expect(planPeriod({ ...none, issuedOn: "2031-02-01" })).toEqual({ from: 2031, to: 2031 });
+    expect(planPeriod(none)).toBeNull();
+  });
+
+  it("a duty with no time named stays what the reviewer saw", () => {
+    expect(confirmedTimeframe("", "continuous").kind).toBe("continuous");
+    expect(confirmedTimeframe("", "pending").kind).toBe("pending");
+    expect(confirmedTimeframe("").kind).toBe("pending");
+    expect(confirmedTimeframe("Quý II năm 2026", "continuous")).toMatchObject({
+      kind: "deadline",
+      due: "2026-06-30",
+    });
   });
 });
