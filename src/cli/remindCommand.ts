@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { todayIso } from "../domain/status.ts";
+import { formatVnDate, todayIso } from "../domain/dates.ts";
 import { sendReminders } from "../usecases/sendReminders.ts";
 import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
@@ -17,7 +17,7 @@ export function registerRemindCommand(program: Command, config: ConfigSource): v
         const today = todayIso(nowOf(cfg)());
         const r = await sendReminders(conn.db, today, cfg.dueSoonDays, smtpMailer(cfg.smtpUrl, cfg.smtpFrom));
         console.log(
-          `Ngày ${today.split("-").reverse().join("/")}: ${r.created} thông báo mới, ${r.emailed} thư tổng hợp đã gửi.`,
+          `Ngày ${formatVnDate(today)}: ${r.created} thông báo mới, ${r.emailed} thư tổng hợp đã gửi.`,
         );
       } finally {
         await conn.close();
