@@ -6,6 +6,7 @@ import { systemActor } from "../domain/roles.ts";
 import { parsePlan } from "../import/parsePlan.ts";
 import { readSeed, seedsAvailable } from "../import/testing/seeds.ts";
 import { draftToConfirmed } from "../import/toConfirmed.ts";
+import { extendDeadline } from "./extendDeadline.ts";
 import { importPlanDocument } from "./importPlanDocument.ts";
 
 /** A plan's dates come from the document, never from the day it is imported. */
@@ -80,5 +81,39 @@ describe("a plan that names no year at all", () => {
     });
     const held = await t.db.selectFrom("document").select("id").where("number", "=", "12/KH-UBND").execute();
     expect(held).toEqual([]);
+  });
+});
+
+describe("a date a coordinator set stays when the plan is imported again", () => {
+  it("work waiting on a document, dated by a coordinator, keeps its date on re-import", async () => {
+    const text = [
+      "KẾ HOẠCH",
+      "Kiểm thử đặt hạn",
+      "Số: 13/KH-UBND",
+      "Lai Châu, ngày 02 tháng 3 năm 2026",
+      "",
+      "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+      "1\tTriển khai hướng dẫn\tSở Giáo dục và Đào tạo\t\tTheo KH của Bộ GD&ĐT",
+      "2\tRà soát\tSở Giáo dục và Đào tạo\t\tQuý II năm 2026",
+    ].join("\n");
+    const { documentId } = await importText(text, "dat-han.txt");
+    const [pending] = await t.db
+      .selectFrom("task_occurrence as o")
+      .innerJoin("plan_task as t", "t.id", "o.task_id")
+      .select(["o.id", "o.version"])
+      .where("t.document_id", "=", documentId)
+      .where("t.ref", "=", "1")
+      .execute();
+    await extendDeadline(
+      t.db,
+      actor,
+      pending?.id as number,
+      { version: pending?.version as number, due: "2026-10-31", reason: "Bộ đã ban hành kế hoạch" },
+      "coordinator",
+      "2026-07-01",
+    );
+    await importText(`${text}\n`, "dat-han.txt");
+    expect((await occurrencesOf(documentId, "1"))[0]?.due_on).toBe("2026-10-31");
+    expect((await occurrencesOf(documentId, "2"))[0]?.due_on).toBe("2026-06-30");
   });
 });
