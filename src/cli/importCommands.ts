@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { formatVnDate } from "../domain/dates.ts";
 import { systemActor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import type { UnitCandidate } from "../import/bodies.ts";
@@ -26,7 +27,7 @@ export async function readAndParse(
 function summary(d: PlanDraft): string {
   const doc = d.document;
   const lines = [
-    `${doc.typeName ?? doc.type ?? "Văn bản"} ${doc.number ?? "(chưa có số)"}${doc.issuedOn ? ` ngày ${doc.issuedOn.split("-").reverse().join("/")}` : ""}`,
+    `${doc.typeName ?? doc.type ?? "Văn bản"} ${doc.number ?? "(chưa có số)"}${doc.issuedOn ? ` ngày ${formatVnDate(doc.issuedOn)}` : ""}`,
     `Cơ quan ban hành: ${doc.issuer ?? "—"}`,
     `Trích yếu: ${doc.title ?? "—"}`,
     ...doc.references.filter((r) => r.relation === "implements").map((r) => `Thực hiện: ${r.number}`),

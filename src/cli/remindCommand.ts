@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatVnDate } from "../domain/dates.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerRemindCommand(program: Command, config: ConfigSource): void {
@@ -17,7 +18,7 @@ export function registerRemindCommand(program: Command, config: ConfigSource): v
         const today = todayIso(nowOf(cfg)());
         const r = await sendReminders(conn.db, today, cfg.dueSoonDays, smtpMailer(cfg.smtpUrl, cfg.smtpFrom));
         console.log(
-          `Ngày ${today.split("-").reverse().join("/")}: ${r.created} thông báo mới, ${r.emailed} thư tổng hợp đã gửi.`,
+          `Ngày ${formatVnDate(today)}: ${r.created} thông báo mới, ${r.emailed} thư tổng hợp đã gửi.`,
         );
       } finally {
         await conn.close();

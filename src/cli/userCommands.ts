@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { todayIso } from "../domain/dates.ts";
 import { ROLES, type Role, systemActor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
-import { type ConfigSource, openReady } from "./shared.ts";
+import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerUserCommands(program: Command, config: ConfigSource): void {
   const user = program.command("user").description("tài khoản người dùng");
@@ -26,7 +27,7 @@ export function registerUserCommands(program: Command, config: ConfigSource): vo
         try {
           let orgUnitId: number | null = null;
           if (o.unit) {
-            const today = new Date().toISOString().slice(0, 10);
+            const today = todayIso(nowOf(cfg)());
             const hits = await searchOrgUnits(conn.db, o.unit, today, 5);
             if (hits.length === 0) throw errors.validation(`Không tìm thấy đơn vị "${o.unit}".`);
             orgUnitId = (hits[0] as (typeof hits)[number]).unit.id;

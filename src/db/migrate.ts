@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/0004_figures.ts";
 import * as m0005 from "./migrations/0005_rollups.ts";
 // @figures
 // @tasks
+import * as m0007 from "./migrations/0007_tasks.ts";
 // @bodies
 // @access
 // @hostile
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "0005_rollups": m0005,
   // @figures
   // @tasks
+  "0007_tasks": m0007,
   // @bodies
   // @access
   // @hostile

@@ -168,6 +168,8 @@ export interface TaskOccurrenceTable {
   percent: Generated<number>;
   completed_on: DateCol | null;
   confirmed_by: number | null;
+  confirmed_on: DateCol | null;
+  resume_state: OccurrenceState | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -186,6 +188,9 @@ export interface OccurrenceUpdateTable {
   links: Json | null;
   due_before: DateCol | null;
   due_after: DateCol | null;
+  on_date: DateCol;
+  state_before: OccurrenceState | null;
+  state_after: OccurrenceState | null;
   created_at: Timestamp;
 }
 
@@ -385,6 +390,7 @@ export interface Database {
   reference_data: ReferenceDataTable;
   // @figures
   // @tasks
+  task_lead_change: import("./tasksSchema.ts").TaskLeadChangeTable;
   // @bodies
   // @access
   // @hostile

@@ -15,6 +15,7 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "plan_target",
   "plan_task",
   "task_body",
+  "task_lead_change",
   "indicator_row",
   "task_occurrence",
   "occurrence_update",

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { occurrencesOf, planPeriod } from "./occurrences.ts";
-import { completionRate, countAsOf, timelinessOf } from "./status.ts";
+import { confirmedTimeframe, occurrencesOf, planPeriod } from "./occurrences.ts";
 import { parseTimeframe } from "./timeframe.ts";
 
 const period = { from: 2026, to: 2030 };
@@ -45,48 +44,33 @@ describe("occurrences of a time frame", () => {
     ]);
   });
 
-  it("uses the plan's period, else the issue year to 2030", () => {
-    expect(planPeriod({ from: 2025, to: 2026 }, null, "2026-11-23")).toEqual({ from: 2025, to: 2026 });
-    expect(planPeriod(null, "2025-05-01", "2026-11-23")).toEqual({ from: 2025, to: 2030 });
-  });
-});
-
-describe("timeliness and the completion rate", () => {
-  const today = "2026-07-01";
-  it("derives timeliness from dates", () => {
-    expect(timelinessOf({ state: "in_progress", due: "2026-06-30", completedOn: null }, today)).toBe(
-      "overdue",
-    );
-    expect(timelinessOf({ state: "not_started", due: "2026-07-05", completedOn: null }, today)).toBe(
-      "due_soon",
-    );
-    expect(timelinessOf({ state: "not_started", due: "2026-07-05", completedOn: null }, today, 3)).toBe(
-      "in_time",
-    );
-    expect(timelinessOf({ state: "not_started", due: null, completedOn: null }, today)).toBe("no_deadline");
-    expect(timelinessOf({ state: "done", due: "2026-06-30", completedOn: "2026-06-30" }, today)).toBe(
-      "done_on_time",
-    );
-    expect(timelinessOf({ state: "done", due: "2026-06-30", completedOn: "2026-07-01" }, today)).toBe(
-      "done_late",
-    );
-    expect(
-      timelinessOf({ state: "awaiting_confirmation", due: "2026-06-30", completedOn: null }, today),
-    ).toBe("overdue");
+  it("uses the plan's period, else its own year (full or incomplete date, else its tasks'), to 2030", () => {
+    const none = { period: null, issuedOn: null, dateText: null, taskDues: [] };
+    expect(planPeriod({ ...none, period: { from: 2025, to: 2026 }, issuedOn: "2024-01-01" })).toEqual({
+      from: 2025,
+      to: 2026,
+    });
+    expect(planPeriod({ ...none, issuedOn: "2025-05-01" })).toEqual({ from: 2025, to: 2030 });
+    // seed 001: "Kế hoạch số -/KH-UBND ngày tháng năm 2025" keeps 2025
+    expect(planPeriod({ ...none, dateText: "ngày tháng năm 2025", taskDues: ["2026-12-31"] })).toEqual({
+      from: 2025,
+      to: 2030,
+    });
+    expect(planPeriod({ ...none, taskDues: [null, "2027-06-30", "2026-03-31"] })).toEqual({
+      from: 2026,
+      to: 2030,
+    });
+    expect(planPeriod({ ...none, issuedOn: "2031-02-01" })).toEqual({ from: 2031, to: 2031 });
+    expect(planPeriod(none)).toBeNull();
   });
 
-  it("counts completed ÷ (completed + unfinished overdue), leaving tasks within their deadline out", () => {
-    const items = [
-      { state: "done" as const, due: "2026-06-30", completedOn: "2026-06-20" },
-      { state: "done" as const, due: "2026-03-31", completedOn: "2026-04-10" },
-      { state: "in_progress" as const, due: "2026-06-30", completedOn: null },
-      { state: "not_started" as const, due: "2026-12-31", completedOn: null },
-      { state: "not_started" as const, due: null, completedOn: null },
-      { state: "done" as const, due: "2026-09-30", completedOn: "2026-08-01" },
-    ];
-    const c = countAsOf(items, today);
-    expect(c).toEqual({ done: 2, doneOnTime: 1, doneLate: 1, overdue: 1, inTime: 2, noDeadline: 1 });
-    expect(completionRate(c)).toBeCloseTo(2 / 3);
-    expect(completionRate({ done: 0, overdue: 0 })).toBeNull();
+  it("a duty with no time named stays what the reviewer saw", () => {
+    expect(confirmedTimeframe("", "continuous").kind).toBe("continuous");
+    expect(confirmedTimeframe("", "pending").kind).toBe("pending");
+    expect(confirmedTimeframe("").kind).toBe("pending");
+    expect(confirmedTimeframe("Quý II năm 2026", "continuous")).toMatchObject({
+      kind: "deadline",
+      due: "2026-06-30",
+    });
   });
 });

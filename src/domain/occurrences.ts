@@ -1,4 +1,4 @@
-import { endOfMonth, endOfQuarter, type Timeframe } from "./timeframe.ts";
+import { endOfMonth, endOfQuarter, parseTimeframe, type Timeframe, type TimeframeKind } from "./timeframe.ts";
 
 /** One thing actually due for a task: a deadline, one year of a yearly task, a review milestone. */
 export interface OccurrenceSpec {
@@ -14,18 +14,48 @@ export interface PlanPeriod {
   to: number;
 }
 
+/** What a plan says about its own dates, from which its period is read (never from the day of import). */
+export interface PlanDates {
+  period: { from: number; to: number } | null;
+  issuedOn: string | null;
+  /** The date as written when incomplete ("ngày tháng năm 2025"). */
+  dateText: string | null;
+  /** The deadlines its tasks name (their years are a last resort). */
+  taskDues: (string | null)[];
+}
+
+/** The plans followed here serve resolutions that run to 2030. */
+const HORIZON = 2030;
+
 /**
  * The period over which yearly and continuous tasks repeat: the plan's own ("giai đoạn 2026-2030"),
- * else from the year it was issued to 2030 (the end of the resolution it serves), at least one year.
+ * else from the year it was issued — the full date, or the year of an incomplete one ("năm 2025") —
+ * else from the earliest year its tasks name, to 2030. Null when the document names no year at all:
+ * the reviewer must then give the period; the day of import is never a plan's year.
  */
-export function planPeriod(
-  period: { from: number; to: number } | null,
-  issuedOn: string | null,
-  today: string,
-): PlanPeriod {
-  if (period && period.from <= period.to) return period;
-  const start = Number((issuedOn ?? today).slice(0, 4));
-  return { from: start, to: Math.max(start, 2030) };
+export function planPeriod(d: PlanDates): PlanPeriod | null {
+  if (d.period && d.period.from <= d.period.to) return d.period;
+  const written = /\b(19|20)\d{2}\b/.exec(d.dateText ?? "")?.[0];
+  const fromTasks = d.taskDues.filter((x): x is string => x !== null).map((x) => Number(x.slice(0, 4)));
+  const start = d.issuedOn
+    ? Number(d.issuedOn.slice(0, 4))
+    : written
+      ? Number(written)
+      : fromTasks.length > 0
+        ? Math.min(...fromTasks)
+        : null;
+  return start === null ? null : { from: start, to: Math.max(start, HORIZON) };
+}
+
+/**
+ * The time frame of a confirmed task: read from its text; when the text is empty, the kind the
+ * reviewer saw (a duty with no time named is continuous work, not an item waiting for a date).
+ */
+export function confirmedTimeframe(text: string, kindSeen?: TimeframeKind | null): Timeframe {
+  const tf = parseTimeframe(text);
+  if (tf.text === "" && (kindSeen === "continuous" || kindSeen === "pending"))
+    return { text: "", kind: kindSeen, due: null, milestones: [] };
+  return tf;
 }
 
 function years(p: PlanPeriod): number[] {

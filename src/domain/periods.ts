@@ -106,3 +106,10 @@ export function schoolYearCode(text: string): string | null {
   const m = /(\d{4})\s*-\s*(\d{4})/.exec(text);
   return m && Number(m[2]) === Number(m[1]) + 1 ? `${m[1]}SY` : null;
 }
+
+/** The periodic reports whose data cut-off window (both ends included) holds `day`. */
+export function reportsCovering(specs: PeriodSpec[], day: string): string[] {
+  return specs
+    .filter((p) => p.cutoffFrom !== null && p.cutoffTo !== null && p.cutoffFrom <= day && day <= p.cutoffTo)
+    .map((p) => p.code);
+}

@@ -34,6 +34,7 @@ export function draftToConfirmed(draft: PlanDraft, source: SourceInfo, createUnk
       lead: t.lead,
       support: t.support,
       timeframeText: t.timeframe.text,
+      timeframeKind: t.timeframe.kind,
       product: t.product,
       note: t.note,
       source: t.source,

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { formatVnDate } from "../domain/dates.ts";
 import { type OccurrenceState, stateLabel, type Timeliness, timelinessLabel } from "../domain/status.ts";
 
 export interface RegisterExportRow {
@@ -25,14 +26,8 @@ const HEADERS = [
   "Kết quả",
 ];
 
-function vnDate(iso: string | null): string {
-  if (!iso) return "";
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
 function cells(r: RegisterExportRow): string[] {
-  const time = `${r.timeframe_text}${r.due_on ? ` (${r.label}: hạn ${vnDate(r.due_on)})` : ` (${r.label})`}`;
+  const time = `${r.timeframe_text}${r.due_on ? ` (${r.label}: hạn ${formatVnDate(r.due_on)})` : ` (${r.label})`}`;
   const status = `${stateLabel[r.state as OccurrenceState] ?? r.state} — ${timelinessLabel[r.timeliness]}`;
   return [r.ref, r.title, r.lead ?? "", r.support ?? "", time, status, r.result ?? ""];
 }

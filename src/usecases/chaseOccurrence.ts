@@ -1,9 +1,12 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
-import { bodiesOfTask, findOccurrence } from "../db/repositories/occurrenceRepository.ts";
+import { findOccurrence } from "../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
+import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
+import { notifyLeadOfficers } from "./shared/notify.ts";
+import { assertTransition } from "./shared/occurrenceChange.ts";
 import { officersFor } from "./shared/recipients.ts";
 import { z } from "./shared/zod.ts";
 
@@ -11,24 +14,54 @@ export const ChaseInput = z.object({
   message: z.string().trim().min(1, "Hãy ghi nội dung đôn đốc").max(2000),
 });
 
-/** Đôn đốc: a coordinator's note to the lead body of one occurrence, as a notification to its officers. */
+/** Who a chase reached, body by body, and who it could not reach and why. */
+export interface ChaseOutcome {
+  notified: number;
+  reached: { unitName: string; people: { name: string; email: boolean }[] }[];
+  unreached: { body: string; reason: "no_users" | "not_a_unit" }[];
+}
+
+/**
+ * Đôn đốc: a coordinator's note to the lead bodies of one occurrence, as a notification to their
+ * officers (and in their next e-mail digest). The answer says who was reached and who could not be —
+ * a body with no account, or one named only as text — so the coordinator can call them instead.
+ */
 export async function chaseOccurrence(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   raw: z.input<typeof ChaseInput>,
+  by: Relation,
   today: string,
-) {
+): Promise<ChaseOutcome> {
   const input = ChaseInput.parse(raw);
-  const occ = await findOccurrence(db, id);
-  if (!occ) throw errors.notFound("nhiệm vụ");
-  const leads = (await bodiesOfTask(db, occ.task_id)).filter((b) => b.role === "lead" && b.unit_id !== null);
-  const users = await officersFor(
-    db,
-    leads.map((b) => b.unit_id as number),
-    today,
-  );
   return db.transaction().execute(async (trx) => {
+    const occ = await findOccurrence(trx, id);
+    if (!occ) throw errors.notFound("nhiệm vụ");
+    assertTransition("chase", by, occ);
+    const leads = await trx
+      .selectFrom("task_body as b")
+      .leftJoin("org_unit as u", "u.id", "b.unit_id")
+      .select(["b.text", "b.unit_id", "u.full_name"])
+      .where("b.task_id", "=", occ.task_id)
+      .where("b.role", "=", "lead")
+      .orderBy("b.position")
+      .execute();
+    const outcome: ChaseOutcome = { notified: 0, reached: [], unreached: [] };
+    for (const body of leads) {
+      if (body.unit_id === null) {
+        outcome.unreached.push({ body: body.text, reason: "not_a_unit" });
+        continue;
+      }
+      const people = await officersFor(trx, [body.unit_id], today);
+      const name = body.full_name ?? body.text;
+      if (people.length === 0) outcome.unreached.push({ body: name, reason: "no_users" });
+      else
+        outcome.reached.push({
+          unitName: name,
+          people: people.map((p) => ({ name: p.display_name, email: Boolean(p.email) })),
+        });
+    }
     const update = await trx
       .insertInto("occurrence_update")
       .values({
@@ -38,27 +71,23 @@ export async function chaseOccurrence(
         author_unit_id: actor.orgUnitId,
         kind: "chase",
         text: input.message,
+        on_date: today,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    for (const u of users) {
-      await trx
-        .insertInto("notification")
-        .values({
-          user_id: u.id,
-          kind: "chase",
-          occurrence_id: id,
-          message: `Đôn đốc nhiệm vụ ${occ.task_ref} (${occ.document_number ?? "kế hoạch"}): ${input.message}`,
-          dedupe_key: `chase:${update.id}:${u.id}`,
-        })
-        .execute();
-    }
+    outcome.notified = await notifyLeadOfficers(trx, {
+      kind: "chase",
+      occurrenceId: id,
+      updateId: update.id,
+      today,
+      note: input.message,
+    });
     await recordAudit(trx, actor, {
       action: "occurrence.chase",
       entity: "task_occurrence",
       entityId: id,
-      after: { message: input.message, notified: users.length },
+      after: { message: input.message, notified: outcome.notified, unreached: outcome.unreached },
     });
-    return { notified: users.length };
+    return outcome;
   });
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import type { Relation } from "../domain/transitions.ts";
+import { notifyLeadOfficers } from "./shared/notify.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -10,22 +11,30 @@ export const ConfirmInput = z.object({
   text: z.string().trim().max(2000).default(""),
 });
 
-/** A coordinator confirms: done, dated the day the lead body reported it (on time or late by that date). */
+/**
+ * A coordinator confirms: done from today (confirmed_on), on time or late by the day the lead body
+ * reported it (completed_on).
+ */
 export async function confirmCompletion(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   raw: z.input<typeof ConfirmInput>,
+  by: Relation,
+  today: string,
 ) {
   const input = ConfirmInput.parse(raw);
-  return changeOccurrence(db, actor, id, input.version, (cur) => {
-    if (cur.state !== "awaiting_confirmation") {
-      throw errors.validation("Chỉ xác nhận được nhiệm vụ mà cơ quan chủ trì đã báo cáo hoàn thành.");
-    }
-    return {
-      patch: { state: "done", confirmed_by: actor.id },
+  return changeOccurrence(
+    db,
+    actor,
+    id,
+    { action: "confirm", by, version: input.version, today },
+    () => ({
+      patch: { confirmed_by: actor.id, confirmed_on: today },
       entry: { kind: "confirm", text: input.text || "Xác nhận hoàn thành." },
-      action: "occurrence.confirm",
-    };
-  });
+      audit: "occurrence.confirm",
+    }),
+    (trx, updateId) =>
+      notifyLeadOfficers(trx, { kind: "confirm", occurrenceId: id, updateId, today, note: input.text }),
+  );
 }

@@ -5,7 +5,7 @@ import type { Database } from "../db/schema.ts";
 import { type Actor, ROLES } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { hashPassword, passwordProblem } from "./shared/passwords.ts";
-import { z } from "./shared/zod.ts";
+import { emailInput, emailOf, z } from "./shared/zod.ts";
 
 export const CreateUserInput = z.object({
   username: z
@@ -17,6 +17,7 @@ export const CreateUserInput = z.object({
   password: z.string(),
   role: z.enum(ROLES),
   orgUnitId: z.number().int().positive().nullable().default(null),
+  email: emailInput.optional(),
 });
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
@@ -56,6 +57,7 @@ export async function createUser(
         password_hash: passwordHash,
         role: input.role,
         org_unit_id: input.orgUnitId,
+        email: emailOf(input.email),
         is_demo: opts.isDemo ?? false,
       })
       .returning("id")

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { latestResults } from "../db/repositories/occurrenceUpdateRepository.ts";
-import { type Clock, type RegisterFilter, searchRegister } from "../db/repositories/taskQueries.ts";
+import { type RegisterFilter, searchRegister } from "../db/repositories/taskQueries.ts";
 import type { Database } from "../db/schema.ts";
+import type { Clock } from "../domain/status.ts";
 import { registerToCsv, registerToXlsx } from "../reports/taskRegisterExport.ts";
 
 /** The task register as filtered (the filter carries the caller's scope), with each item's latest result. */

@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
+import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
+import { notifyLeadOfficers } from "./shared/notify.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { isoDate, z } from "./shared/zod.ts";
 
@@ -13,27 +15,43 @@ export const ExtendInput = z.object({
 
 /**
  * Gia hạn: the only way a deadline changes. The first deadline is kept as the original; every change
- * is on the timeline with its reason. For an item waiting on an outside document it sets the date.
+ * is on the timeline, dated, with the deadline it replaced — so a past day is still judged by the
+ * deadline of that day. For an item waiting on an outside document it sets the date.
  */
 export async function extendDeadline(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   raw: z.input<typeof ExtendInput>,
+  by: Relation,
+  today: string,
 ) {
   const input = ExtendInput.parse(raw);
-  return changeOccurrence(db, actor, id, input.version, (cur) => {
-    if (cur.state === "done") throw errors.validation("Nhiệm vụ đã hoàn thành; không gia hạn.");
-    if (cur.due_on === input.due) throw errors.validation("Thời hạn mới trùng thời hạn hiện tại.");
-    return {
-      patch: { due_on: input.due, original_due_on: cur.original_due_on ?? cur.due_on },
-      entry: {
+  return changeOccurrence(
+    db,
+    actor,
+    id,
+    { action: "extend", by, version: input.version, today },
+    (cur) => {
+      if (cur.due_on === input.due) throw errors.validation("Thời hạn mới trùng thời hạn hiện tại.");
+      return {
+        patch: { due_on: input.due, original_due_on: cur.original_due_on ?? cur.due_on },
+        entry: {
+          kind: cur.due_on ? "extend" : "set_due",
+          text: input.reason,
+          due_before: cur.due_on,
+          due_after: input.due,
+        },
+        audit: cur.due_on ? "occurrence.extend" : "occurrence.set_due",
+      };
+    },
+    (trx, updateId, cur) =>
+      notifyLeadOfficers(trx, {
         kind: cur.due_on ? "extend" : "set_due",
-        text: input.reason,
-        due_before: cur.due_on,
-        due_after: input.due,
-      },
-      action: cur.due_on ? "occurrence.extend" : "occurrence.set_due",
-    };
-  });
+        occurrenceId: id,
+        updateId,
+        today,
+        note: input.reason,
+      }),
+  );
 }

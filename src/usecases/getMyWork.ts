@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
-import { type Clock, type RegisterFilter, searchRegister } from "../db/repositories/taskQueries.ts";
+import { type RegisterFilter, searchRegister } from "../db/repositories/taskQueries.ts";
 import type { Database } from "../db/schema.ts";
 import { EVERY_UNIT, type Scope } from "../domain/policies/scope.ts";
+import type { Clock } from "../domain/status.ts";
 
 /**
  * "Việc của tôi": a unit's officer gets the work of the units in their scope, most urgent first;

@@ -1,15 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { type OccurrenceState, timelinessOf } from "../domain/status.ts";
+import { type Clock, timelinessOf } from "../domain/status.ts";
+import { allowedActions, type Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
 
-/** A task page: the plan row it came from, its bodies, its occurrences, the timeline of updates and changes. */
-export async function getTaskDetail(
-  db: Kysely<Database>,
-  taskId: number,
-  today: string,
-  dueSoonDays: number,
-) {
+/**
+ * A task page: the plan row it came from, its bodies, its occurrences (each with its timeliness and
+ * the actions the caller may take on it, from the transition table), the timeline of updates and changes.
+ */
+export async function getTaskDetail(db: Kysely<Database>, taskId: number, clock: Clock, by: Relation) {
   const task = await db
     .selectFrom("plan_task as t")
     .innerJoin("document as d", "d.id", "t.document_id")
@@ -74,11 +73,8 @@ export async function getTaskDetail(
     bodies,
     occurrences: occurrences.map((o) => ({
       ...o,
-      timeliness: timelinessOf(
-        { state: o.state as OccurrenceState, due: o.due_on, completedOn: o.completed_on },
-        today,
-        dueSoonDays,
-      ),
+      timeliness: timelinessOf({ state: o.state, due: o.due_on, completedOn: o.completed_on }, clock),
+      actions: allowedActions(by, { state: o.state, resumeState: o.resume_state }),
       updates: updates
         .filter((u) => u.occurrence_id === o.id)
         .map((u) => ({ ...u, attachments: attachments.filter((a) => a.update_id === u.id) })),

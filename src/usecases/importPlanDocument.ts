@@ -10,10 +10,9 @@ import {
 import { syncTaskOccurrences } from "../db/repositories/occurrenceRepository.ts";
 import { insertParentLink, insertUnit, unitCandidates } from "../db/repositories/orgUnitRepository.ts";
 import type { Database } from "../db/schema.ts";
-import { occurrencesOf, planPeriod } from "../domain/occurrences.ts";
+import { confirmedTimeframe, occurrencesOf, planPeriod } from "../domain/occurrences.ts";
 import type { Actor } from "../domain/roles.ts";
 import { asciiKey } from "../domain/text.ts";
-import { parseTimeframe } from "../domain/timeframe.ts";
 import { errors } from "../errors.ts";
 import { indexCandidates, resolveBody, setKindOf } from "../import/bodies.ts";
 import { numberKey } from "../import/documentMeta.ts";
@@ -132,7 +131,17 @@ export async function importPlanDocument(
         .id;
     }
 
-    const period = planPeriod(doc.period, doc.issuedOn, new Date().toISOString().slice(0, 10));
+    const timeframes = plan.tasks.map((t) => confirmedTimeframe(t.timeframeText, t.timeframeKind));
+    const period = planPeriod({
+      period: doc.period,
+      issuedOn: doc.issuedOn,
+      dateText: doc.dateText,
+      taskDues: timeframes.map((tf) => tf.due),
+    });
+    if (!period)
+      throw errors.validation(
+        "Văn bản không ghi năm nào (ngày ban hành, giai đoạn hay thời hạn); hãy ghi giai đoạn của kế hoạch để tính các lần báo cáo.",
+      );
 
     // tasks, matched by ref
     const before = await tasksOfDocument(trx, documentId);
@@ -156,7 +165,7 @@ export async function importPlanDocument(
       changes.removed.push(...removed.map((t) => t.ref));
     }
     for (const [position, t] of plan.tasks.entries()) {
-      const tf = parseTimeframe(t.timeframeText);
+      const tf = timeframes[position] as (typeof timeframes)[number];
       const row = {
         group_ref: t.group,
         group_title: t.groupTitle,

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import type { Relation } from "../domain/transitions.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -11,22 +11,23 @@ export const PauseInput = z.object({
   reason: z.string().trim().min(1, "Hãy ghi lý do").max(4000),
 });
 
-/** Tạm dừng / tiếp tục, by a coordinator, with a reason. */
+/**
+ * Tạm dừng / tiếp tục, by a coordinator, with a reason. Resuming gives back the state the pause
+ * interrupted (the transition table keeps it), so a completion awaiting confirmation stays proposed.
+ */
 export async function pauseOccurrence(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   raw: z.input<typeof PauseInput>,
+  by: Relation,
+  today: string,
 ) {
   const input = PauseInput.parse(raw);
-  return changeOccurrence(db, actor, id, input.version, (cur) => {
-    if (cur.state === "done") throw errors.validation("Nhiệm vụ đã hoàn thành.");
-    if (input.paused === (cur.state === "paused"))
-      throw errors.validation(input.paused ? "Nhiệm vụ đang tạm dừng." : "Nhiệm vụ không tạm dừng.");
-    return {
-      patch: { state: input.paused ? "paused" : cur.percent > 0 ? "in_progress" : "not_started" },
-      entry: { kind: input.paused ? "pause" : "resume", text: input.reason },
-      action: input.paused ? "occurrence.pause" : "occurrence.resume",
-    };
-  });
+  const action = input.paused ? "pause" : "resume";
+  return changeOccurrence(db, actor, id, { action, by, version: input.version, today }, () => ({
+    patch: {},
+    entry: { kind: action, text: input.reason },
+    audit: `occurrence.${action}`,
+  }));
 }

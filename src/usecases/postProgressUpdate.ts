@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import type { Relation } from "../domain/transitions.ts";
 import type { StoredFile } from "./shared/fileStore.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
@@ -21,24 +21,21 @@ export async function postProgressUpdate(
   actor: Actor,
   occurrenceId: number,
   raw: ProgressInput,
-  role: "lead" | "support",
+  by: Relation,
+  today: string,
   files: StoredFile[] = [],
 ) {
   const input = ProgressInput.parse(raw);
+  const role = by === "support" ? "support" : "lead";
   return changeOccurrence(
     db,
     actor,
     occurrenceId,
-    input.version,
+    { action: role === "lead" ? "progress" : "contribute", by, version: input.version, today },
     (cur) => {
-      if (cur.state === "done")
-        throw errors.validation("Nhiệm vụ đã được xác nhận hoàn thành; không báo cáo thêm.");
       const percent = role === "lead" && input.percent !== undefined ? input.percent : cur.percent;
       return {
-        patch: {
-          percent,
-          state: cur.state === "not_started" ? "in_progress" : cur.state,
-        },
+        patch: { percent },
         entry: {
           kind: role === "lead" ? "progress" : "contribution",
           text: input.text,
@@ -46,7 +43,7 @@ export async function postProgressUpdate(
           product: input.product ?? null,
           links: JSON.stringify(input.links),
         },
-        action: role === "lead" ? "occurrence.progress" : "occurrence.contribution",
+        audit: role === "lead" ? "occurrence.progress" : "occurrence.contribution",
       };
     },
     async (trx, updateId) => {

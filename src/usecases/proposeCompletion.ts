@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import type { Relation } from "../domain/transitions.ts";
+import { notifyCoordinators } from "./shared/notify.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -17,17 +18,20 @@ export async function proposeCompletion(
   actor: Actor,
   id: number,
   raw: z.input<typeof ProposeInput>,
+  by: Relation,
   today: string,
 ) {
   const input = ProposeInput.parse(raw);
-  return changeOccurrence(db, actor, id, input.version, (cur) => {
-    if (cur.state === "done") throw errors.validation("Nhiệm vụ đã được xác nhận hoàn thành.");
-    if (cur.state === "awaiting_confirmation")
-      throw errors.validation("Nhiệm vụ đang chờ xác nhận hoàn thành.");
-    return {
-      patch: { state: "awaiting_confirmation", percent: 100, completed_on: today },
+  return changeOccurrence(
+    db,
+    actor,
+    id,
+    { action: "propose", by, version: input.version, today },
+    () => ({
+      patch: { percent: 100, completed_on: today },
       entry: { kind: "propose_done", text: input.text, product: input.product ?? null, percent: 100 },
-      action: "occurrence.propose_done",
-    };
-  });
+      audit: "occurrence.propose_done",
+    }),
+    (trx, updateId) => notifyCoordinators(trx, { kind: "propose_done", occurrenceId: id, updateId, today }),
+  );
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
+import { notifyLeadOfficers } from "./shared/notify.ts";
 import { z } from "./shared/zod.ts";
 
 export const ReassignInput = z.object({
@@ -11,12 +13,16 @@ export const ReassignInput = z.object({
   reason: z.string().trim().min(1, "Hãy ghi lý do giao lại").max(4000),
 });
 
-/** A coordinator gives the task to other lead bodies; the change and its reason are kept. */
+/**
+ * A coordinator gives the task to other lead bodies. The change is dated (task_lead_change) so a past
+ * day is still counted under the bodies that led the task then; the new bodies' officers are told.
+ */
 export async function reassignLead(
   db: Kysely<Database>,
   actor: Actor,
   taskId: number,
   raw: z.input<typeof ReassignInput>,
+  today: string,
 ) {
   const input = ReassignInput.parse(raw);
   return db.transaction().execute(async (trx) => {
@@ -30,6 +36,16 @@ export async function reassignLead(
       .execute();
     if (units.length !== new Set(input.unitIds).size)
       throw errors.validation("Có cơ quan được chọn không tồn tại.");
+    // the versioned write first: it holds the task's row, so a concurrent reassignment waits, then gets 409
+    expectOneRow(
+      await trx
+        .updateTable("plan_task")
+        .set({ version: task.version + 1, updated_at: new Date() })
+        .where("id", "=", taskId)
+        .where("version", "=", input.version)
+        .executeTakeFirst(),
+      "Nhiệm vụ này",
+    );
     const before = await trx
       .selectFrom("task_body")
       .select(["text", "unit_id"])
@@ -50,13 +66,33 @@ export async function reassignLead(
         })),
       )
       .execute();
-    const res = await trx
-      .updateTable("plan_task")
-      .set({ version: task.version + 1, updated_at: new Date() })
-      .where("id", "=", taskId)
-      .where("version", "=", input.version)
+    const change = await trx
+      .insertInto("task_lead_change")
+      .values({
+        task_id: taskId,
+        on_date: today,
+        before_unit_ids: before.filter((b) => b.unit_id !== null).map((b) => b.unit_id as number),
+        after_unit_ids: input.unitIds,
+        reason: input.reason,
+        author_id: actor.id,
+        author_name: actor.name,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const open = await trx
+      .selectFrom("task_occurrence")
+      .select("id")
+      .where("task_id", "=", taskId)
+      .where("state", "<>", "done")
+      .orderBy("due_on")
+      .orderBy("id")
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw errors.conflict("Nhiệm vụ này");
+    if (open)
+      await notifyLeadOfficers(
+        trx,
+        { kind: "reassign", occurrenceId: open.id, updateId: change.id, today, note: input.reason },
+        input.unitIds,
+      );
     await recordAudit(trx, actor, {
       action: "task.reassign",
       entity: "plan_task",

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import type { Relation } from "../domain/transitions.ts";
+import { notifyLeadOfficers } from "./shared/notify.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -16,15 +17,21 @@ export async function returnCompletion(
   actor: Actor,
   id: number,
   raw: z.input<typeof ReturnInput>,
+  by: Relation,
+  today: string,
 ) {
   const input = ReturnInput.parse(raw);
-  return changeOccurrence(db, actor, id, input.version, (cur) => {
-    if (cur.state !== "awaiting_confirmation")
-      throw errors.validation("Nhiệm vụ không ở trạng thái chờ xác nhận.");
-    return {
-      patch: { state: "in_progress", completed_on: null, percent: Math.min(cur.percent, 90) },
+  return changeOccurrence(
+    db,
+    actor,
+    id,
+    { action: "return", by, version: input.version, today },
+    (cur) => ({
+      patch: { completed_on: null, percent: Math.min(cur.percent, 90) },
       entry: { kind: "return", text: input.reason },
-      action: "occurrence.return",
-    };
-  });
+      audit: "occurrence.return",
+    }),
+    (trx, updateId) =>
+      notifyLeadOfficers(trx, { kind: "return", occurrenceId: id, updateId, today, note: input.reason }),
+  );
 }

@@ -1,8 +1,11 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { occurrencesToRemind } from "../db/repositories/taskQueries.ts";
 import type { Database } from "../db/schema.ts";
+import { formatVnDate } from "../domain/dates.ts";
 import { systemActor } from "../domain/roles.ts";
-import { addDays } from "../domain/status.ts";
+import { clockOf } from "../domain/status.ts";
+import { CHASED_STATES } from "../domain/transitions.ts";
 import { officersFor } from "./shared/recipients.ts";
 import { remindReportRounds } from "./shared/reportReminders.ts";
 
@@ -10,16 +13,12 @@ export interface Mailer {
   send(to: string, subject: string, text: string): Promise<void>;
 }
 
-function vnDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
 /**
  * Đôn đốc tự động: an in-app notification to the officers of the lead body for each occurrence due
- * soon and each overdue one. The dedupe key (kind, occurrence, person, due date) makes a repeat run
- * — the hourly job, `lotrinh remind`, a restart — send nothing twice; an extension brings a new date
- * and so a new reminder. Then, if mail is configured, one digest per person per day.
+ * soon and each overdue one (timeliness as everywhere else: taskQueries.timelinessSql), in the states
+ * in which a coordinator may chase (not paused, not awaiting confirmation, not done). The dedupe key
+ * (kind, occurrence, person, due date) makes a repeat run — the hourly job, `lotrinh remind`, a
+ * restart — send nothing twice; an extension brings a new date and so a new reminder. Then, if mail is configured, one digest per person per day.
  */
 export async function sendReminders(
   db: Kysely<Database>,
@@ -27,16 +26,7 @@ export async function sendReminders(
   dueSoonDays: number,
   mailer: Mailer | null,
 ) {
-  const soon = addDays(today, dueSoonDays);
-  const open = await db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .innerJoin("document as d", "d.id", "t.document_id")
-    .select(["o.id", "o.due_on", "o.label", "t.id as task_id", "t.ref", "t.title", "d.number"])
-    .where("o.state", "not in", ["done", "paused"])
-    .where("o.due_on", "is not", null)
-    .where("o.due_on", "<=", soon)
-    .execute();
+  const open = await occurrencesToRemind(db, clockOf(today, dueSoonDays), CHASED_STATES);
   let created = 0;
   if (open.length > 0) {
     const leads = await db
@@ -49,7 +39,7 @@ export async function sendReminders(
     for (const o of open) {
       const units = leads.filter((l) => l.task_id === o.task_id).map((l) => l.unit_id as number);
       const users = await officersFor(db, units, today);
-      const overdue = (o.due_on as string) < today;
+      const overdue = o.timeliness === "overdue";
       const kind = overdue ? "overdue" : "due_soon";
       for (const u of users) {
         const r = await db
@@ -58,7 +48,7 @@ export async function sendReminders(
             user_id: u.id,
             kind,
             occurrence_id: o.id,
-            message: `${overdue ? "Quá hạn" : "Sắp đến hạn"}: nhiệm vụ ${o.ref} (${o.number ?? "kế hoạch"}) — ${o.title.slice(0, 120)} — hạn ${vnDate(o.due_on as string)}`,
+            message: `${overdue ? "Quá hạn" : "Sắp đến hạn"}: nhiệm vụ ${o.ref} (${o.number ?? "kế hoạch"}) — ${o.title.slice(0, 120)} — hạn ${formatVnDate(o.due_on as string)}`,
             dedupe_key: `${kind}:${o.id}:${u.id}:${o.due_on}`,
           })
           .onConflict((oc) => oc.column("dedupe_key").doNothing())
@@ -68,7 +58,7 @@ export async function sendReminders(
       }
     }
   }
-  created += await remindReportRounds(db, today, soon);
+  created += await remindReportRounds(db, today, clockOf(today, dueSoonDays).soon);
   const emailed = mailer ? await sendDigests(db, today, mailer) : 0;
   if (created > 0 || emailed > 0) {
     await recordAudit(db, systemActor("Đôn đốc tự động"), {
@@ -114,7 +104,7 @@ async function sendDigests(db: Kysely<Database>, today: string, mailer: Mailer):
     ].join("\n");
     await mailer.send(
       first.email as string,
-      `[Lộ Trình] ${items.length} nhiệm vụ cần chú ý — ${vnDate(today)}`,
+      `[Lộ Trình] ${items.length} nhiệm vụ cần chú ý — ${formatVnDate(today)}`,
       body,
     );
     await db

@@ -6,7 +6,7 @@ import type { Database } from "../db/schema.ts";
 import { type Actor, ROLES } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { hashPassword, passwordProblem } from "./shared/passwords.ts";
-import { z } from "./shared/zod.ts";
+import { emailInput, emailOf, z } from "./shared/zod.ts";
 
 export const UpdateUserInput = z.object({
   version: z.number().int().positive(),
@@ -15,6 +15,7 @@ export const UpdateUserInput = z.object({
   orgUnitId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
   password: z.string().optional(),
+  email: emailInput.optional(),
 });
 export type UpdateUserInput = z.input<typeof UpdateUserInput>;
 
@@ -45,6 +46,7 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: number,
         role,
         org_unit_id: orgUnitId,
         active: input.active ?? before.active,
+        email: input.email === undefined ? before.email : emailOf(input.email),
         ...(passwordHash ? { password_hash: passwordHash } : {}),
         version: before.version + 1,
       })

@@ -37,6 +37,7 @@ const TargetsPage = lazyPage(() => import("./pages/figures/TargetsPage.tsx"), "T
 const NotBuiltPage = lazyPage(() => import("./pages/NotBuiltPage.tsx"), "NotBuiltPage");
 const OverviewPage = lazyPage(() => import("./pages/OverviewPage.tsx"), "OverviewPage");
 const MyWorkPage = lazyPage(() => import("./pages/tasks/MyWorkPage.tsx"), "MyWorkPage");
+const AccountPage = lazyPage(() => import("./pages/AccountPage.tsx"), "AccountPage");
 const ReportsPage = lazyPage(() => import("./pages/reports/ReportsPage.tsx"), "ReportsPage");
 const RegisterPage = lazyPage(() => import("./pages/tasks/RegisterPage.tsx"), "RegisterPage");
 const TaskPage = lazyPage(() => import("./pages/tasks/TaskPage.tsx"), "TaskPage");
@@ -70,6 +71,7 @@ export function App() {
         <Route path="chi-tieu" element={<TargetsPage />} />
         <Route path="don-vi" element={<UnitsPage />} />
         <Route path="bao-cao" element={<ReportsPage />} />
+        <Route path="tai-khoan" element={<AccountPage />} />
         <Route path="quan-tri/tai-khoan" element={<UsersPage />} />
         <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
         <Route path="quan-tri/chi-tieu" element={<CatalogPage />} />

@@ -15,6 +15,7 @@ const LABELS: Record<string, { vi: string; en: string }> = {
   "document.reimport": { vi: "nhập lại văn bản", en: "re-imported a document" },
   "user.create": { vi: "tạo tài khoản", en: "created an account" },
   "user.update": { vi: "sửa tài khoản", en: "changed an account" },
+  "user.update_own": { vi: "đặt e-mail của mình", en: "set their own e-mail" },
   "session.login": { vi: "đăng nhập", en: "signed in" },
   "session.logout": { vi: "đăng xuất", en: "signed out" },
 };

@@ -1,3 +1,5 @@
+import { formatVnDate, isIsoDate, VN_TIME_ZONE, vnDateOf } from "../domain/dates.ts";
+
 const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
 /** 1.234,5 */
@@ -5,29 +7,17 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-/** dd/mm/yyyy from an ISO date or a date-time. */
+/** dd/mm/yyyy from an ISO date, or from a date-time as the day it was in Vietnam (domain/dates.ts). */
 export function formatDate(iso: string | Date | null | undefined): string {
   if (!iso) return "";
-  const s = typeof iso === "string" ? iso : iso.toISOString();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
-    const [y, m, d] = s.split("-");
-    return `${d}/${m}/${y}`;
-  }
-  const dt = new Date(s);
-  const parts = new Intl.DateTimeFormat("vi-VN", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).formatToParts(dt);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("day")}/${get("month")}/${get("year")}`;
+  if (typeof iso === "string" && isIsoDate(iso)) return formatVnDate(iso);
+  return formatVnDate(vnDateOf(iso));
 }
 
 export function formatDateTime(iso: string | Date): string {
   const dt = new Date(iso);
   const time = new Intl.DateTimeFormat("vi-VN", {
-    timeZone: "Asia/Ho_Chi_Minh",
+    timeZone: VN_TIME_ZONE,
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,

@@ -245,6 +245,16 @@ export const en: Record<Key, string> = {
   "role.leader": "Leader (read-only)",
   // @figures
   // @tasks
+  "tasks.chaseReached": "Chased",
+  "tasks.chaseUnreached": "Could not chase",
+  "tasks.chaseNoEmail": "no e-mail, in the app only",
+  "tasks.chaseNoUsers": "the body has no officer account",
+  "tasks.chaseNotUnit": "the body is not linked to a unit in the list",
+  "tasks.chaseNobody": "The task has no lead body to chase.",
+  "account.email": "E-mail",
+  "account.title": "My account",
+  "account.emailHelp": "The daily digest of tasks is sent to this address.",
+  "account.saved": "E-mail address saved.",
   // @bodies
   // @access
   // @hostile

@@ -240,6 +240,16 @@ export const vi = {
   "role.leader": "Lãnh đạo (chỉ xem)",
   // @figures
   // @tasks
+  "tasks.chaseReached": "Đã đôn đốc",
+  "tasks.chaseUnreached": "Chưa đôn đốc được",
+  "tasks.chaseNoEmail": "chưa có e-mail, chỉ nhận trong ứng dụng",
+  "tasks.chaseNoUsers": "đơn vị chưa có tài khoản cán bộ nào",
+  "tasks.chaseNotUnit": "cơ quan chưa gắn với đơn vị trong danh mục",
+  "tasks.chaseNobody": "Nhiệm vụ chưa có cơ quan chủ trì để đôn đốc.",
+  "account.email": "E-mail",
+  "account.title": "Tài khoản của tôi",
+  "account.emailHelp": "Thư tổng hợp hằng ngày về nhiệm vụ được gửi tới địa chỉ này.",
+  "account.saved": "Đã lưu địa chỉ e-mail.",
   // @bodies
   // @access
   // @hostile

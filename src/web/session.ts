@@ -8,6 +8,8 @@ export interface SessionUser {
   role: "admin" | "coordinator" | "officer" | "leader";
   org_unit_id: number | null;
   is_demo: boolean;
+  email: string | null;
+  version: number;
 }
 
 /** What the server's policies allow this user in general (src/domain/policies/capabilities.ts). */

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Timeframe } from "../domain/timeframe.ts";
+import type { OccurrenceAction } from "../domain/transitions.ts";
 import { get } from "./api.ts";
 
 export type Timeliness =
@@ -100,6 +101,8 @@ export interface TaskDetail {
     completed_on: string | null;
     version: number;
     timeliness: Timeliness;
+    /** What the signed-in person may do on it now (the server's transition table). */
+    actions: OccurrenceAction[];
     updates: Update[];
   }[];
   audit: { id: number; at: string; actor_name: string; action: string; before: unknown; after: unknown }[];

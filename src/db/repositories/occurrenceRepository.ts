@@ -18,6 +18,23 @@ export async function syncTaskOccurrences(
     .where("task_id", "=", taskId)
     .execute();
   const byLabel = new Map(existing.map((o) => [o.label, o]));
+  // a deadline a coordinator extended or set (for work waiting on a document) is theirs, not the plan's
+  const dated = new Set(
+    existing.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom("occurrence_update")
+            .select("occurrence_id")
+            .where(
+              "occurrence_id",
+              "in",
+              existing.map((o) => o.id),
+            )
+            .where("kind", "in", ["extend", "set_due"])
+            .execute()
+        ).map((r) => r.occurrence_id),
+  );
   for (const s of specs) {
     const old = byLabel.get(s.label);
     if (!old) {
@@ -28,14 +45,14 @@ export async function syncTaskOccurrences(
     } else if (
       old.kind !== s.kind ||
       old.period_year !== s.year ||
-      (old.original_due_on === null && old.due_on !== s.due)
+      (!dated.has(old.id) && old.due_on !== s.due)
     ) {
       await trx
         .updateTable("task_occurrence")
         .set({
           kind: s.kind,
           period_year: s.year,
-          due_on: old.original_due_on === null ? s.due : old.due_on,
+          due_on: dated.has(old.id) ? old.due_on : s.due,
           version: old.version + 1,
           updated_at: new Date(),
         })

@@ -1,6 +1,6 @@
-import { type Kysely, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
-import type { Timeliness } from "../../domain/status.ts";
+import { type Clock, type Timeliness, URGENCY } from "../../domain/status.ts";
 import type { Database } from "../schema.ts";
 
 export interface RegisterFilter {
@@ -21,11 +21,6 @@ export interface RegisterFilter {
   kind?: string;
 }
 
-export interface Clock {
-  today: string;
-  soon: string;
-}
-
 type QB = ReturnType<typeof baseQuery>;
 
 function baseQuery(db: Kysely<Database>) {
@@ -35,36 +30,39 @@ function baseQuery(db: Kysely<Database>) {
     .innerJoin("document as d", "d.id", "t.document_id");
 }
 
-/** Timeliness as SQL, from dates at query time (never stored). */
-export function timelinessSql(clock: Clock) {
-  return sql<Timeliness>`case
-    when o.state = 'done' and o.due_on is not null and o.completed_on > o.due_on then 'done_late'
-    when o.state = 'done' and o.due_on is not null then 'done_on_time'
-    when o.state = 'done' then 'done'
-    when o.due_on is null then 'no_deadline'
-    when o.due_on < ${clock.today} then 'overdue'
-    when o.due_on <= ${clock.soon} then 'due_soon'
-    else 'in_time' end`;
+/** What timeliness reads, as SQL: whether done, the deadline, the day reported done. */
+export interface TimelinessColumns {
+  done: RawBuilder<SqlBool>;
+  due: RawBuilder<string | null>;
+  completed: RawBuilder<string | null>;
 }
 
-/** The same rule as timelinessSql, as plain predicates the (state, due_on) index can serve. */
-function timelinessWhere(t: Timeliness, clock: Clock) {
-  switch (t) {
-    case "overdue":
-      return sql<SqlBool>`o.state <> 'done' and o.due_on < ${clock.today}`;
-    case "due_soon":
-      return sql<SqlBool>`o.state <> 'done' and o.due_on >= ${clock.today} and o.due_on <= ${clock.soon}`;
-    case "in_time":
-      return sql<SqlBool>`o.state <> 'done' and o.due_on > ${clock.soon}`;
-    case "no_deadline":
-      return sql<SqlBool>`o.state <> 'done' and o.due_on is null`;
-    case "done_late":
-      return sql<SqlBool>`o.state = 'done' and o.completed_on > o.due_on`;
-    case "done_on_time":
-      return sql<SqlBool>`o.state = 'done' and o.due_on is not null and o.completed_on <= o.due_on`;
-    default:
-      return sql<SqlBool>`o.state = 'done' and o.due_on is null`;
-  }
+const CURRENT: TimelinessColumns = {
+  done: sql<SqlBool>`o.state = 'done'`,
+  due: sql<string | null>`o.due_on`,
+  completed: sql<string | null>`o.completed_on`,
+};
+
+/**
+ * Timeliness as SQL — the same rule as domain/status.timelinessOf, written once here and used by the
+ * register's filter and order, the scoreboard and the reminders (taskQueries.test.ts holds the two
+ * forms equal on random data). Due on the day itself is not overdue.
+ */
+export function timelinessSql(clock: Clock, c: TimelinessColumns = CURRENT) {
+  return sql<Timeliness>`(case
+    when ${c.done} then (case
+      when ${c.due} is null or ${c.completed} is null then 'done'
+      when ${c.completed} <= ${c.due} then 'done_on_time'
+      else 'done_late' end)
+    when ${c.due} is null then 'no_deadline'
+    when ${c.due} < ${clock.today} then 'overdue'
+    when ${c.due} <= ${clock.soon} then 'due_soon'
+    else 'in_time' end)`;
+}
+
+/** Most urgent first (domain/status.URGENCY), as a sort key over the same expression. */
+function urgencySql(clock: Clock) {
+  return sql<number>`array_position(array[${sql.join(URGENCY.map((u) => sql.lit(u)))}]::text[], ${timelinessSql(clock)}::text)`;
 }
 
 function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
@@ -79,7 +77,7 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
     const like = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     r = r.where("t.search_key", "like", like);
   }
-  if (f.timeliness) r = r.where(timelinessWhere(f.timeliness, clock));
+  if (f.timeliness) r = r.where(sql<SqlBool>`${timelinessSql(clock)} = ${f.timeliness}`);
   const units = f.unitId !== undefined ? [f.unitId] : null;
   const bodyExists = (ids: number[], leadOnly: boolean) =>
     sql<SqlBool>`exists (select 1 from task_body b where b.task_id = t.id and b.unit_id in (${sql.join(ids)})${
@@ -116,6 +114,7 @@ export async function searchRegister(
       "o.percent",
       "o.completed_on",
       "o.version",
+      "o.resume_state",
       "t.id as task_id",
       "t.ref",
       "t.title",
@@ -128,11 +127,7 @@ export async function searchRegister(
       leadNames.as("lead"),
       supportNames.as("support"),
     ])
-    .orderBy(
-      page.order === "urgency"
-        ? sql`case when o.due_on is null then 3 when o.due_on < ${clock.today} then 0 when o.due_on <= ${clock.soon} then 1 else 2 end`
-        : sql`o.due_on is null`,
-    )
+    .orderBy(page.order === "urgency" ? urgencySql(clock) : sql`o.due_on is null`)
     .orderBy("o.due_on")
     .orderBy("d.id")
     .orderBy("t.position")
@@ -146,65 +141,22 @@ export async function searchRegister(
   return { rows, total: Number(total.n) };
 }
 
-export interface ScoreRow {
-  unit_id: number;
-  unit_name: string;
-  assigned: number;
-  done: number;
-  done_on_time: number;
-  done_late: number;
-  overdue: number;
-  in_time: number;
-  no_deadline: number;
-}
-
-/** Per lead body, as the map of tasks stood on asOf (done = confirmed done on or before asOf). */
-export async function scoreboard(
-  db: Kysely<Database>,
-  asOf: string,
-  opts: { documentId?: number; scope: Scope; dueFrom?: string; dueTo?: string },
-) {
-  let q = db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .innerJoin("task_body as b", (j) => j.onRef("b.task_id", "=", "t.id").on("b.role", "=", "lead"))
-    .innerJoin("org_unit as u", "u.id", "b.unit_id");
-  if (opts.documentId) q = q.where("t.document_id", "=", opts.documentId);
-  if (opts.dueFrom) q = q.where("o.due_on", ">=", opts.dueFrom);
-  if (opts.dueTo) q = q.where("o.due_on", "<=", opts.dueTo);
-  if (opts.scope.kind === "units") {
-    if (opts.scope.ids.size === 0) return [];
-    q = q.where("b.unit_id", "in", [...opts.scope.ids]);
-  }
-  const doneThen = sql`(o.state = 'done' and o.completed_on <= ${asOf})`;
-  const rows = await q
+/** Occurrences to chase on `clock.today`: due soon or overdue, in a state a coordinator could chase. */
+export function occurrencesToRemind(db: Kysely<Database>, clock: Clock, states: readonly string[]) {
+  const tl = timelinessSql(clock);
+  return baseQuery(db)
     .select([
-      "u.id as unit_id",
-      "u.full_name as unit_name",
-      sql<number>`count(*)`.as("assigned"),
-      sql<number>`count(*) filter (where ${doneThen})`.as("done"),
-      sql<number>`count(*) filter (where ${doneThen} and (o.due_on is null or o.completed_on <= o.due_on))`.as(
-        "done_on_time",
-      ),
-      sql<number>`count(*) filter (where ${doneThen} and o.completed_on > o.due_on)`.as("done_late"),
-      sql<number>`count(*) filter (where not ${doneThen} and o.due_on < ${asOf})`.as("overdue"),
-      sql<number>`count(*) filter (where not ${doneThen} and o.due_on >= ${asOf})`.as("in_time"),
-      sql<number>`count(*) filter (where not ${doneThen} and o.due_on is null)`.as("no_deadline"),
+      "o.id",
+      "o.due_on",
+      "o.label",
+      "t.id as task_id",
+      "t.ref",
+      "t.title",
+      "d.number",
+      tl.as("timeliness"),
     ])
-    .groupBy(["u.id", "u.full_name"])
-    .orderBy("u.full_name")
+    .where("o.state", "in", states as never)
+    .where(sql<SqlBool>`${tl} in ('overdue', 'due_soon')`)
+    .orderBy("o.id")
     .execute();
-  return rows.map(
-    (r): ScoreRow => ({
-      unit_id: r.unit_id,
-      unit_name: r.unit_name,
-      assigned: Number(r.assigned),
-      done: Number(r.done),
-      done_on_time: Number(r.done_on_time),
-      done_late: Number(r.done_late),
-      overdue: Number(r.overdue),
-      in_time: Number(r.in_time),
-      no_deadline: Number(r.no_deadline),
-    }),
-  );
 }

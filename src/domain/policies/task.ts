@@ -1,3 +1,4 @@
+import type { Relation } from "../transitions.ts";
 import { isCoordinating, type Policy, type PolicyActor } from "./actor.ts";
 import { inScope } from "./scope.ts";
 
@@ -12,6 +13,16 @@ export function reportingRole(actor: PolicyActor, bodies: readonly BodyRef[]): "
   const mine = bodies.filter((b) => inScope(actor.scope, b.unit_id));
   if (mine.some((b) => b.role === "lead")) return "lead";
   return mine.length > 0 ? "support" : null;
+}
+
+/**
+ * Who the actor is to a task's occurrences, for the transition table (domain/transitions.ts): the
+ * province's coordinators and administrators coordinate; officers of a lead body lead, of a
+ * coordinating body support; everyone else only reads.
+ */
+export function relationTo(actor: PolicyActor, bodies: readonly BodyRef[]): Relation {
+  if (isCoordinating(actor)) return "coordinator";
+  return reportingRole(actor, bodies) ?? "viewer";
 }
 
 /*

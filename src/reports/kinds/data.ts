@@ -54,9 +54,14 @@ export const BUCKET_LABEL: Record<Bucket, string> = {
 
 export const BUCKETS: Bucket[] = ["done_on_time", "done_late", "overdue", "not_due", "no_deadline"];
 
+/** An item as the counting rule reads it: a done item counts from the day it was completed and confirmed. */
+function asOfItem(t: Pick<TaskItem, "state" | "due" | "completedOn">) {
+  return { due: t.due, confirmedOn: t.state === "done" ? t.completedOn : null, completedOn: t.completedOn };
+}
+
 /** Where one item stood on asOf — by the one counting rule (domain/status.ts countAsOf). */
 export function bucketOf(t: Pick<TaskItem, "state" | "due" | "completedOn">, asOf: string): Bucket {
-  const c = countAsOf([{ state: t.state, due: t.due, completedOn: t.completedOn }], asOf);
+  const c = countAsOf([asOfItem(t)], asOf);
   if (c.doneOnTime) return "done_on_time";
   if (c.doneLate) return "done_late";
   if (c.overdue) return "overdue";
@@ -65,10 +70,7 @@ export function bucketOf(t: Pick<TaskItem, "state" | "due" | "completedOn">, asO
 }
 
 export function countsOf(items: Pick<TaskItem, "state" | "due" | "completedOn">[], asOf: string): RateCounts {
-  return countAsOf(
-    items.map((t) => ({ state: t.state, due: t.due, completedOn: t.completedOn })),
-    asOf,
-  );
+  return countAsOf(items.map(asOfItem), asOf);
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
 import { findAttachment } from "../../db/repositories/occurrenceUpdateRepository.ts";
-import { reportingRole, taskPolicy } from "../../domain/policies/task.ts";
-import { todayIso } from "../../domain/status.ts";
+import { todayIso } from "../../domain/dates.ts";
+import { relationTo, taskPolicy } from "../../domain/policies/task.ts";
 import { AppError, errors } from "../../errors.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
 import { ConfirmInput, confirmCompletion } from "../../usecases/confirmCompletion.ts";
@@ -32,7 +32,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     if (!occ) throw errors.notFound("nhiệm vụ cần báo cáo");
     const task = { bodies: await bodiesOfTask(app.deps.db, occ.task_id) };
     authorize(taskPolicy, actor, "read", task);
-    return { user, actor, occ, task };
+    return { user, occ, task, by: relationTo(actor, task.bodies), actor: actorOf(user) };
   }
 
   r.post(
@@ -48,9 +48,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      const role = reportingRole(actor, task.bodies);
-      if (!role) throw errors.forbidden(taskPolicy.reason("report"));
+      const { actor, by } = await context(req, req.params.id);
       const fields: Record<string, string | string[]> = {};
       const saved: StoredFile[] = [];
       try {
@@ -73,10 +71,11 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
         }
         const result = await postProgressUpdate(
           app.deps.db,
-          actorOf(user),
+          actor,
           req.params.id,
           fields as never,
-          role,
+          by,
+          today(),
           saved,
         );
         return reply.status(201).send(result);
@@ -91,9 +90,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/propose",
     { schema: { tags, summary: "Cơ quan chủ trì báo cáo hoàn thành", params: idParam, body: ProposeInput } },
     async (req) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      authorize(taskPolicy, actor, "propose", task);
-      return proposeCompletion(app.deps.db, actorOf(user), req.params.id, req.body, today());
+      const { actor, by } = await context(req, req.params.id);
+      return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -101,9 +99,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/confirm",
     { schema: { tags, summary: "Điều phối viên xác nhận hoàn thành", params: idParam, body: ConfirmInput } },
     async (req) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      authorize(taskPolicy, actor, "coordinate", task);
-      return confirmCompletion(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -111,9 +108,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/return",
     { schema: { tags, summary: "Điều phối viên trả lại, có lý do", params: idParam, body: ReturnInput } },
     async (req) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      authorize(taskPolicy, actor, "coordinate", task);
-      return returnCompletion(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -128,9 +124,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      authorize(taskPolicy, actor, "coordinate", task);
-      return extendDeadline(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return extendDeadline(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -138,9 +133,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/pause",
     { schema: { tags, summary: "Tạm dừng / tiếp tục", params: idParam, body: PauseInput } },
     async (req) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      authorize(taskPolicy, actor, "coordinate", task);
-      return pauseOccurrence(app.deps.db, actorOf(user), req.params.id, req.body);
+      const { actor, by } = await context(req, req.params.id);
+      return pauseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 
@@ -148,9 +142,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     "/api/occurrences/:id/chase",
     { schema: { tags, summary: "Đôn đốc cơ quan chủ trì", params: idParam, body: ChaseInput } },
     async (req) => {
-      const { user, actor, task } = await context(req, req.params.id);
-      authorize(taskPolicy, actor, "coordinate", task);
-      return chaseOccurrence(app.deps.db, actorOf(user), req.params.id, req.body, today());
+      const { actor, by } = await context(req, req.params.id);
+      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
     },
   );
 

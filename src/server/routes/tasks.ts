@@ -1,12 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { bodiesOfTasks } from "../../db/repositories/documentRepository.ts";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
 import { openSubmissionsFor } from "../../db/repositories/reportRepository.ts";
-import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
+import { scoreboard } from "../../db/repositories/scoreboardQueries.ts";
+import { type RegisterFilter, searchRegister } from "../../db/repositories/taskQueries.ts";
+import { todayIso } from "../../domain/dates.ts";
 import type { PolicyActor } from "../../domain/policies/actor.ts";
-import { reportingRole, taskPolicy } from "../../domain/policies/task.ts";
-import { addDays, completionRate, STATES, todayIso } from "../../domain/status.ts";
+import { relationTo, reportingRole, taskPolicy } from "../../domain/policies/task.ts";
+import { clockOf, completionRate, STATES } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
+import { allowedActions } from "../../domain/transitions.ts";
 import { exportTaskRegister } from "../../usecases/exportTaskRegister.ts";
 import { getMyWork } from "../../usecases/getMyWork.ts";
 import { getTaskDetail } from "../../usecases/getTaskDetail.ts";
@@ -41,10 +45,7 @@ const RegisterQuery = z.object({
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Nhiệm vụ"];
-  const clock = () => {
-    const today = todayIso(app.deps.now());
-    return { today, soon: addDays(today, app.deps.config.dueSoonDays) };
-  };
+  const clock = () => clockOf(todayIso(app.deps.now()), app.deps.config.dueSoonDays);
   const filterOf = (actor: PolicyActor, q: z.infer<typeof RegisterQuery>): RegisterFilter => ({
     documentId: q.documentId,
     unitId: q.unitId,
@@ -67,11 +68,32 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor } = await callerOf(req);
-      const work = await getMyWork(app.deps.db, actor.scope, clock());
+      const c = clock();
+      const work = await getMyWork(app.deps.db, actor.scope, c);
+      // each row carries what the caller may do on it, from the transition table
+      const bodies = await bodiesOfTasks(app.deps.db, [
+        ...new Set([...work.rows, ...work.pending].map((x) => x.task_id)),
+      ]);
+      const withActions = <
+        T extends {
+          task_id: number;
+          state: (typeof STATES)[number];
+          resume_state: (typeof STATES)[number] | null;
+        },
+      >(
+        rows: T[],
+      ) =>
+        rows.map((x) => {
+          const by = relationTo(
+            actor,
+            bodies.filter((b) => b.task_id === x.task_id),
+          );
+          return { ...x, actions: allowedActions(by, { state: x.state, resumeState: x.resume_state }) };
+        });
       // reports the unit owes in open rounds (reports/RoundsPanel writes them)
       const reports =
         actor.scope.kind === "units" ? await openSubmissionsFor(app.deps.db, [...actor.scope.ids]) : [];
-      return { ...work, reports };
+      return { ...work, rows: withActions(work.rows), pending: withActions(work.pending), reports };
     },
   );
 
@@ -120,19 +142,17 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor } = await callerOf(req);
+      const c = clock();
       const task = { bodies: await bodiesOfTask(app.deps.db, req.params.id) };
       authorize(taskPolicy, actor, "read", task);
-      const detail = await getTaskDetail(
-        app.deps.db,
-        req.params.id,
-        clock().today,
-        app.deps.config.dueSoonDays,
-      );
+      const by = relationTo(actor, task.bodies);
+      const detail = await getTaskDetail(app.deps.db, req.params.id, c, by);
       return {
         ...detail,
         can: {
           report: reportingRole(actor, task.bodies),
           coordinate: taskPolicy.can(actor, "coordinate", task),
+          reassign: by === "coordinator",
         },
       };
     },
@@ -151,7 +171,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user, actor } = await callerOf(req);
       authorize(taskPolicy, actor, "coordinate", { bodies: await bodiesOfTask(app.deps.db, req.params.id) });
-      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body);
+      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body, clock().today);
     },
   );
 
@@ -172,20 +192,17 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { actor } = await callerOf(req);
       const asOf = req.query.asOf ?? clock().today;
-      const rows = await scoreboard(app.deps.db, asOf, {
+      const board = await scoreboard(app.deps.db, asOf, {
         documentId: req.query.documentId,
         dueFrom: req.query.dueFrom,
         dueTo: req.query.dueTo,
         scope: actor.scope,
       });
-      const total = rows.reduce((a, x) => ({ done: a.done + x.done, overdue: a.overdue + x.overdue }), {
-        done: 0,
-        overdue: 0,
-      });
       return {
         asOf,
-        rows: rows.map((x) => ({ ...x, rate: completionRate(x) })),
-        total: { ...total, rate: completionRate(total) },
+        rows: board.rows.map((x) => ({ ...x, rate: completionRate(x) })),
+        // each occurrence once, however many bodies lead it
+        total: { ...board.total, rate: completionRate(board.total) },
       };
     },
   );

@@ -5,9 +5,10 @@ import { flagsOf } from "../../domain/policies/actor.ts";
 import { userPolicy } from "../../domain/policies/user.ts";
 import { CreateUserInput, createUser } from "../../usecases/createUser.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
+import { OwnAccountInput, updateOwnAccount } from "../../usecases/updateOwnAccount.ts";
 import { UpdateUserInput, updateUser } from "../../usecases/updateUser.ts";
 import { actorOf } from "../context.ts";
-import { authorized } from "../policies/authorize.ts";
+import { authorized, callerOf } from "../policies/authorize.ts";
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,6 +47,21 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user } = await authorized(req, userPolicy, "edit");
       return { user: await updateUser(app.deps.db, actorOf(user), req.params.id, req.body) };
+    },
+  );
+
+  r.patch(
+    "/api/account",
+    {
+      schema: {
+        tags,
+        summary: "Tài khoản của tôi: địa chỉ e-mail nhận thư tổng hợp (cần số phiên bản hiện tại)",
+        body: OwnAccountInput,
+      },
+    },
+    async (req) => {
+      const { user } = await callerOf(req);
+      return { user: await updateOwnAccount(app.deps.db, actorOf(user), user.id, req.body) };
     },
   );
 }

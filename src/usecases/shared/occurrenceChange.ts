@@ -1,47 +1,93 @@
 import type { Insertable, Kysely, Updateable } from "kysely";
 import { recordAudit } from "../../db/repositories/auditRepository.ts";
 import type { Database, OccurrenceUpdateTable, TaskOccurrenceTable } from "../../db/schema.ts";
+import { expectOneRow } from "../../db/versioned.ts";
 import type { Actor } from "../../domain/roles.ts";
+import type { OccurrenceState } from "../../domain/status.ts";
+import { type OccurrenceAction, type Relation, transition } from "../../domain/transitions.ts";
 import { errors } from "../../errors.ts";
 
-export type OccurrenceRow = Awaited<ReturnType<typeof lockOccurrence>>;
+export type OccurrenceRow = Awaited<ReturnType<typeof readOccurrence>>;
 
-async function lockOccurrence(trx: Kysely<Database>, id: number) {
+async function readOccurrence(trx: Kysely<Database>, id: number) {
   const row = await trx.selectFrom("task_occurrence").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw errors.notFound("nhiệm vụ cần báo cáo");
   return row;
 }
 
+/** The transition table's answer for this caller and this occurrence, as an error when refused. */
+export function assertTransition(
+  action: OccurrenceAction,
+  by: Relation,
+  current: { state: OccurrenceState; resume_state: OccurrenceState | null },
+): OccurrenceState {
+  const res = transition(action, by, { state: current.state, resumeState: current.resume_state });
+  if (res.ok) return res.to;
+  throw res.reason === "forbidden" ? errors.forbidden(res.message) : errors.validation(res.message);
+}
+
+export interface ChangeRequest {
+  action: OccurrenceAction;
+  /** Who the caller is to this occurrence (policies/task.relationTo). */
+  by: Relation;
+  /** The version the person saw. */
+  version: number;
+  /** Today in Vietnam, from the injected clock: the day the change is dated. */
+  today: string;
+}
+
 /**
- * One change to an occurrence, in one transaction: checks the version the person saw (a stale one is
- * refused, never overwritten), applies the patch, writes the timeline entry and the audit row.
+ * One change to an occurrence, in one transaction: asks the transition table whether this caller may
+ * take this action from the current state (and what state follows), checks the version the person saw
+ * (a stale one is refused, never overwritten), applies the patch, writes the dated timeline entry with
+ * the states it moved between, and the audit row.
  */
 export async function changeOccurrence(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
-  version: number,
-  build: (current: OccurrenceRow) => {
-    patch: Updateable<TaskOccurrenceTable>;
+  request: ChangeRequest,
+  build: (
+    current: OccurrenceRow,
+    next: OccurrenceState,
+  ) => {
+    patch: Omit<Updateable<TaskOccurrenceTable>, "state" | "resume_state">;
     entry: Omit<
       Insertable<OccurrenceUpdateTable>,
-      "occurrence_id" | "author_id" | "author_name" | "author_unit_id"
+      | "occurrence_id"
+      | "author_id"
+      | "author_name"
+      | "author_unit_id"
+      | "on_date"
+      | "state_before"
+      | "state_after"
     >;
-    action: string;
+    audit: string;
   },
-  after?: (trx: Kysely<Database>, updateId: number, current: OccurrenceRow) => Promise<void>,
+  after?: (trx: Kysely<Database>, updateId: number, current: OccurrenceRow) => Promise<unknown>,
 ) {
+  const { action, by, version, today } = request;
   return db.transaction().execute(async (trx) => {
-    const current = await lockOccurrence(trx, id);
+    const current = await readOccurrence(trx, id);
     if (current.version !== version) throw errors.conflict("Nhiệm vụ này");
-    const { patch, entry, action } = build(current);
-    const res = await trx
-      .updateTable("task_occurrence")
-      .set({ ...patch, version: version + 1, updated_at: new Date() })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw errors.conflict("Nhiệm vụ này");
+    const next = assertTransition(action, by, current);
+    const { patch, entry, audit } = build(current, next);
+    const resumeState = next === "paused" ? current.state : null;
+    expectOneRow(
+      await trx
+        .updateTable("task_occurrence")
+        .set({
+          ...patch,
+          state: next,
+          resume_state: resumeState,
+          version: version + 1,
+          updated_at: new Date(),
+        })
+        .where("id", "=", id)
+        .where("version", "=", version)
+        .executeTakeFirst(),
+      "Nhiệm vụ này",
+    );
     const update = await trx
       .insertInto("occurrence_update")
       .values({
@@ -50,13 +96,16 @@ export async function changeOccurrence(
         author_id: actor.id,
         author_name: actor.name,
         author_unit_id: actor.orgUnitId,
+        on_date: today,
+        state_before: current.state,
+        state_after: next,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     if (after) await after(trx, update.id, current);
-    const next = await lockOccurrence(trx, id);
+    const saved = await readOccurrence(trx, id);
     await recordAudit(trx, actor, {
-      action,
+      action: audit,
       entity: "task_occurrence",
       entityId: id,
       before: {
@@ -66,13 +115,13 @@ export async function changeOccurrence(
         version: current.version,
       },
       after: {
-        state: next.state,
-        percent: next.percent,
-        due_on: next.due_on,
-        version: next.version,
+        state: saved.state,
+        percent: saved.percent,
+        due_on: saved.due_on,
+        version: saved.version,
         text: entry.text,
       },
     });
-    return { occurrence: next, updateId: update.id };
+    return { occurrence: saved, updateId: update.id };
   });
 }

@@ -64,6 +64,11 @@ export const ConfirmedPlan = z.object({
         lead: z.array(text(300).min(1)).max(50),
         support: z.array(text(300).min(1)).max(50),
         timeframeText: text(500),
+        /** The kind the reviewer saw; used only when the text names no time (domain/occurrences.confirmedTimeframe). */
+        timeframeKind: z
+          .enum(["deadline", "recurring", "continuous", "window", "pending"])
+          .nullable()
+          .default(null),
         product: text(2000).nullable(),
         note: text(2000).nullable(),
         source: z.enum(["table", "duties"]),

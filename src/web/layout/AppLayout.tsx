@@ -1,6 +1,18 @@
-import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { Outlet, NavLink as RouterLink, useLocation } from "react-router";
+import { Link, Outlet, NavLink as RouterLink, useLocation } from "react-router";
 import { useI18n } from "../i18n.tsx";
 import { type Capabilities, type SessionUser, useAuthActions, useMeta } from "../session.ts";
 import { NotificationBell } from "./NotificationBell.tsx";
@@ -48,9 +60,9 @@ export function AppLayout({ user, can }: { user: SessionUser; can: Capabilities 
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm" data-testid="current-user">
+            <Anchor component={Link} to="/tai-khoan" size="sm" visibleFrom="sm" data-testid="current-user">
               {user.display_name}
-            </Text>
+            </Anchor>
             {user.is_demo && (
               <Badge color="orange" variant="light" visibleFrom="sm">
                 {t("sample")}

@@ -27,6 +27,7 @@ interface UserRow {
   role: "admin" | "coordinator" | "officer" | "leader";
   org_unit_id: number | null;
   unit_name: string | null;
+  email: string | null;
   is_demo: boolean;
   active: boolean;
   created_at: string;
@@ -41,6 +42,7 @@ export function UsersPage() {
   const users = useQuery({ queryKey: ["users"], queryFn: () => get<{ users: UserRow[] }>("/api/users") });
   const [error, setError] = useState<string | null>(null);
   const [opened, { open, close }] = useDisclosure(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
 
   const toggle = useMutation({
     mutationFn: (u: UserRow) => api("PATCH", `/api/users/${u.id}`, { version: u.version, active: !u.active }),
@@ -70,6 +72,7 @@ export function UsersPage() {
               <Table.Th>{t("users.displayName")}</Table.Th>
               <Table.Th>{t("users.role")}</Table.Th>
               <Table.Th>{t("users.unit")}</Table.Th>
+              <Table.Th>{t("account.email")}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -93,6 +96,11 @@ export function UsersPage() {
                 <Table.Td>{t(`role.${u.role}`)}</Table.Td>
                 <Table.Td>{u.unit_name ?? "—"}</Table.Td>
                 <Table.Td>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)}>
+                    {u.email ?? "—"}
+                  </Button>
+                </Table.Td>
+                <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <Badge color={u.active ? "teal" : "gray"} variant="light">
                       {u.active ? t("users.active") : t("users.locked")}
@@ -107,6 +115,17 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t("account.email")}>
+        {editing && (
+          <EmailForm
+            user={editing}
+            onDone={() => {
+              setEditing(null);
+              void qc.invalidateQueries({ queryKey: ["users"] });
+            }}
+          />
+        )}
+      </Modal>
       <Modal opened={opened} onClose={close} title={t("users.create")}>
         <CreateUserForm
           onDone={() => {
@@ -128,6 +147,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
     password: "",
     role: "officer",
     orgUnitId: "",
+    email: "",
   });
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof form) => (v: string | null) => setForm((f) => ({ ...f, [k]: v ?? "" }));
@@ -173,11 +193,48 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           clearable
           data={(units.data?.units ?? []).map((u) => ({ value: String(u.id), label: u.fullName }))}
         />
+        <TextInput
+          type="email"
+          label={t("account.email")}
+          value={form.email}
+          onChange={(e) => set("email")(e.currentTarget.value)}
+        />
         <PasswordInput
           label={t("users.password")}
           value={form.password}
           onChange={(e) => set("password")(e.currentTarget.value)}
           required
+        />
+        <Button type="submit">{t("save")}</Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** An administrator sets the e-mail address a user's daily digest goes to. */
+function EmailForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState(user.email ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api("PATCH", `/api/users/${user.id}`, { version: user.version, email: email.trim() });
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput
+          type="email"
+          label={`${t("account.email")} — ${user.display_name}`}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          data-autofocus
         />
         <Button type="submit">{t("save")}</Button>
       </Stack>

@@ -1,4 +1,5 @@
 import { Badge, Card, Checkbox, Group, Select, Stack, Text } from "@mantine/core";
+import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { Confirmed, PlanDraft, UnitOption } from "./reviewTypes.ts";
 
@@ -12,9 +13,7 @@ export function ReviewBodies(props: {
   const { t } = useI18n();
   const data = props.units.map((u) => ({
     value: String(u.id),
-    label: u.validTo
-      ? `${u.fullName} (${t("docs.until")} ${u.validTo.split("-").reverse().join("/")})`
-      : u.fullName,
+    label: u.validTo ? `${u.fullName} (${t("docs.until")} ${formatDate(u.validTo)})` : u.fullName,
   }));
   const update = (text: string, patch: { unitId?: number | null; create?: boolean }) =>
     props.setPlan((p) => ({ ...p, bodies: p.bodies.map((b) => (b.text === text ? { ...b, ...patch } : b)) }));

@@ -1,5 +1,5 @@
 import { Badge, Card, Stack, Table, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
-import { parseTimeframe } from "../../../domain/timeframe.ts";
+import { confirmedTimeframe } from "../../../domain/occurrences.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeTimeframe } from "../../timeframeText.ts";
 import type { Confirmed, ReviewTask } from "./reviewTypes.ts";
@@ -33,7 +33,7 @@ export function ReviewTasks({
           </Table.Thead>
           <Table.Tbody>
             {plan.tasks.map((x, i) => {
-              const tf = describeTimeframe(parseTimeframe(x.timeframeText), lang);
+              const tf = describeTimeframe(confirmedTimeframe(x.timeframeText, x.timeframeKind), lang);
               return (
                 <Table.Tr key={x.ref}>
                   <Table.Td>

@@ -1,17 +1,20 @@
 import { Button, FileInput, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useState } from "react";
+import type { OccurrenceAction as Action } from "../../../domain/transitions.ts";
 import { ApiError, api, csrfHeader } from "../../api.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { TaskDetail } from "../../tasks.ts";
+import { chaseSummary } from "./chaseSummary.ts";
 
 type Occ = TaskDetail["occurrences"][number];
-type Action = "progress" | "propose" | "confirm" | "return" | "extend" | "pause" | "chase";
 
-/** What the signed-in person may do on one occurrence, each in a small form; conflicts are shown, not overwritten. */
+/**
+ * The actions the server allows the signed-in person on one occurrence (its transition table decides;
+ * nothing is repeated here), each in a small form; conflicts are shown, not overwritten.
+ */
 export function OccurrenceActions(props: {
   occurrence: Occ;
-  can: { report: "lead" | "support" | null; coordinate: boolean };
   onDone: (m: { ok: boolean; text: string }) => void;
 }) {
   const { t, lang } = useI18n();
@@ -24,17 +27,17 @@ export function OccurrenceActions(props: {
   const [files, setFiles] = useState<File[]>([]);
   const [due, setDue] = useState<string | null>(o.due_on);
   const [busy, setBusy] = useState(false);
-  const done = o.state === "done";
 
   const submit = async () => {
     setBusy(true);
     try {
       const base = `/api/occurrences/${o.id}`;
-      if (open === "progress") {
+      let message = t("tasks.saved");
+      if (open === "progress" || open === "contribute") {
         const form = new FormData();
         form.append("version", String(o.version));
         form.append("text", text);
-        if (props.can.report === "lead") form.append("percent", String(percent));
+        if (open === "progress") form.append("percent", String(percent));
         if (product) form.append("product", product);
         if (links.trim()) form.append("links", links);
         for (const f of files) form.append("files", f);
@@ -53,14 +56,11 @@ export function OccurrenceActions(props: {
       else if (open === "return") await api("POST", `${base}/return`, { version: o.version, reason: text });
       else if (open === "extend")
         await api("POST", `${base}/extend`, { version: o.version, due, reason: text });
-      else if (open === "pause")
-        await api("POST", `${base}/pause`, {
-          version: o.version,
-          paused: o.state !== "paused",
-          reason: text,
-        });
-      else if (open === "chase") await api("POST", `${base}/chase`, { message: text });
-      props.onDone({ ok: true, text: t("tasks.saved") });
+      else if (open === "pause" || open === "resume")
+        await api("POST", `${base}/pause`, { version: o.version, paused: open === "pause", reason: text });
+      else if (open === "chase")
+        message = chaseSummary(await api("POST", `${base}/chase`, { message: text }), t);
+      props.onDone({ ok: true, text: message });
       setOpen(null);
       setText("");
       setFiles([]);
@@ -72,46 +72,24 @@ export function OccurrenceActions(props: {
     }
   };
 
-  const buttons: { action: Action; label: string; show: boolean }[] = [
-    {
-      action: "progress",
-      label: props.can.report === "support" ? t("tasks.contribute") : t("tasks.report"),
-      show: !done && props.can.report !== null,
-    },
-    {
-      action: "propose",
-      label: t("tasks.propose"),
-      show: !done && props.can.report === "lead" && o.state !== "awaiting_confirmation",
-    },
-    {
-      action: "confirm",
-      label: t("tasks.confirm"),
-      show: props.can.coordinate && o.state === "awaiting_confirmation",
-    },
-    {
-      action: "return",
-      label: t("tasks.return"),
-      show: props.can.coordinate && o.state === "awaiting_confirmation",
-    },
-    {
-      action: "extend",
-      label: o.due_on ? t("tasks.extend") : t("tasks.setDue"),
-      show: props.can.coordinate && !done,
-    },
-    {
-      action: "pause",
-      label: o.state === "paused" ? t("tasks.resume") : t("tasks.pause"),
-      show: props.can.coordinate && !done,
-    },
-    { action: "chase", label: t("tasks.chase"), show: props.can.coordinate && !done },
-  ];
-  const visible = buttons.filter((b) => b.show);
-  if (visible.length === 0) return null;
+  const label: Record<Action, string> = {
+    progress: t("tasks.report"),
+    contribute: t("tasks.contribute"),
+    propose: t("tasks.propose"),
+    confirm: t("tasks.confirm"),
+    return: t("tasks.return"),
+    extend: o.due_on ? t("tasks.extend") : t("tasks.setDue"),
+    pause: t("tasks.pause"),
+    resume: t("tasks.resume"),
+    chase: t("tasks.chase"),
+  };
+  const buttons = o.actions.map((action) => ({ action, label: label[action] }));
+  if (buttons.length === 0) return null;
   const needsText = open !== "confirm";
   return (
     <>
       <Group gap="xs">
-        {visible.map((b) => (
+        {buttons.map((b) => (
           <Button
             key={b.action}
             size="xs"
@@ -122,16 +100,12 @@ export function OccurrenceActions(props: {
           </Button>
         ))}
       </Group>
-      <Modal
-        opened={open !== null}
-        onClose={() => setOpen(null)}
-        title={buttons.find((b) => b.action === open)?.label}
-      >
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? label[open] : undefined}>
         <Stack>
           {needsText && (
             <Textarea
               label={
-                open === "return" || open === "extend" || open === "pause"
+                open === "return" || open === "extend" || open === "pause" || open === "resume"
                   ? t("tasks.reason")
                   : t("tasks.content")
               }
@@ -142,7 +116,7 @@ export function OccurrenceActions(props: {
               data-autofocus
             />
           )}
-          {open === "progress" && props.can.report === "lead" && (
+          {open === "progress" && (
             <NumberInput
               label={t("tasks.percent")}
               min={0}
@@ -152,14 +126,14 @@ export function OccurrenceActions(props: {
               suffix=" %"
             />
           )}
-          {(open === "progress" || open === "propose") && (
+          {(open === "progress" || open === "contribute" || open === "propose") && (
             <TextInput
               label={t("docs.product")}
               value={product}
               onChange={(e) => setProduct(e.currentTarget.value)}
             />
           )}
-          {open === "progress" && (
+          {(open === "progress" || open === "contribute") && (
             <>
               <TextInput
                 label={t("tasks.links")}

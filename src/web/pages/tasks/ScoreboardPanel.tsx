@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ScoreRow as Row } from "../../../db/repositories/taskQueries.ts";
+import type { ScoreRow as Row } from "../../../db/repositories/scoreboardQueries.ts";
 import { get } from "../../api.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";

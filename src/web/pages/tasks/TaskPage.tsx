@@ -18,7 +18,7 @@ import { Link, useParams } from "react-router";
 import { actionLabel } from "../../actionLabels.ts";
 import { formatDate, formatDateTime } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { stateInfo, type TaskDetail, timelinessInfo, useTask } from "../../tasks.ts";
+import { stateInfo, timelinessInfo, useTask } from "../../tasks.ts";
 import { describeTimeframe } from "../../timeframeText.ts";
 import { OccurrenceActions } from "./OccurrenceActions.tsx";
 
@@ -43,7 +43,7 @@ export function TaskPage() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
   if (!q.data) return <Text>{t("loading")}</Text>;
-  const d = q.data as TaskDetail & { can: { report: "lead" | "support" | null; coordinate: boolean } };
+  const d = q.data;
   const tf = describeTimeframe(d.task.timeframe, lang);
   const refresh = (m: { ok: boolean; text: string }) => {
     setMessage(m);
@@ -104,6 +104,7 @@ export function TaskPage() {
           withCloseButton
           onClose={() => setMessage(null)}
           data-testid="task-message"
+          style={{ whiteSpace: "pre-line" }}
         >
           {message.text}
         </Alert>
@@ -133,7 +134,7 @@ export function TaskPage() {
                 </Text>
               </Group>
               <Progress value={o.percent} color={tl.color} />
-              <OccurrenceActions occurrence={o} can={d.can} onDone={refresh} />
+              <OccurrenceActions occurrence={o} onDone={refresh} />
               {o.updates.length > 0 && (
                 <Timeline bulletSize={14} lineWidth={2} mt="xs">
                   {o.updates.map((u) => (
