@@ -25,6 +25,7 @@ import { userRoutes } from "./routes/users.ts";
 // @tasks
 // @bodies
 // @access
+import { installRouteList } from "./routeList.ts";
 import { installTransportHeaders } from "./transport.ts";
 // @hostile
 // @readers
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // CSP and HSTS depend on how the request arrived (transport.ts); helmet sets the others
   await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
   installTransportHeaders(app);
+  installRouteList(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
   installAuth(app);
