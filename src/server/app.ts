@@ -25,7 +25,7 @@ import { userRoutes } from "./routes/users.ts";
 // @tasks
 // @bodies
 // @access
-import { installRouteList } from "./routeList.ts";
+import { installRouteList } from "./servedRoutes.ts";
 import { installTransportHeaders } from "./transport.ts";
 // @hostile
 // @readers
