@@ -42,7 +42,7 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: dbTests,
-          exclude: notUnit,
+                exclude: notUnit,
                 env: { TEST_DB: "postgres" },
                 globalSetup: ["src/db/testing.globalSetup.ts"],
                 testTimeout: 30_000,

@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest";
  * src/db/repositories, rules in src/domain and src/usecases. This test reads every route file.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FORBIDDEN = [/\bselectFrom\s*\(/, /\binsertInto\s*\(/, /\bupdateTable\s*\(/, /\bdeleteFrom\s*\(/, /\bsql\s*`/];
+const FORBIDDEN = [
+  /\bselectFrom\s*\(/,
+  /\binsertInto\s*\(/,
+  /\bupdateTable\s*\(/,
+  /\bdeleteFrom\s*\(/,
+  /\bsql\s*`/,
+];
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
