@@ -24,6 +24,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
+import { installRouteList } from "./servedRoutes.ts";
 import { installTransportHeaders } from "./transport.ts";
 import "../usecases/shared/zod.ts";
 
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // CSP and HSTS depend on how the request arrived (transport.ts); helmet sets the others
   await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
   installTransportHeaders(app);
+  installRouteList(app);
   // JSON answers compressed (brotli or gzip, as the browser accepts); the web app's files are compressed
   // once at build time and served as they are (preCompressed below)
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });

@@ -4,7 +4,6 @@ import { listPeriods } from "../../db/repositories/periodRepository.ts";
 import { unitKind, unitNames } from "../../db/repositories/unitListQueries.ts";
 import { flagsOf } from "../../domain/policies/actor.ts";
 import { catalogPolicy, figurePolicy } from "../../domain/policies/figures.ts";
-import { withinScope } from "../../domain/policies/scope.ts";
 import { targetPolicy } from "../../domain/policies/target.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
@@ -235,10 +234,12 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         app.deps.config.targetThresholds,
       );
       return {
-        targets: withinScope(actor.scope, all, (x) => x.org_unit_id).map((x) => ({
-          ...x,
-          can: flagsOf(targetPolicy, actor, { unitId: x.org_unit_id }, ["edit", "delete"]),
-        })),
+        targets: all
+          .filter((x) => targetPolicy.can(actor, "read", { unitId: x.org_unit_id }))
+          .map((x) => ({
+            ...x,
+            can: flagsOf(targetPolicy, actor, { unitId: x.org_unit_id }, ["edit", "delete"]),
+          })),
         thresholds: app.deps.config.targetThresholds,
         can: flagsOf(targetPolicy, actor, undefined, ["create"]),
       };

@@ -1,0 +1,309 @@
+/*
+ * The authorization matrix: one row per route (method + OpenAPI path). For each caller the expected
+ * status: anonymous, an officer of the unit the data belongs to (Xã Bình Lư), an officer of another
+ * unit (Xã Nậm Cuổi), a leader, a coordinator, an administrator. Writes are probed so that an allowed
+ * caller changes nothing where possible (a stale version → 409, a duplicate → 409); the callers run in
+ * the order of CALLERS, refused ones first. A route added without a row fails authorizationMatrix.test.ts.
+ */
+
+export const CALLERS = ["anon", "other", "leader", "own", "coordinator", "admin"] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** Ids of the seeded data the probes address (see the test's fixture). */
+export interface Fixture {
+  unit: number;
+  otherUnit: number;
+  period: number;
+  indicator: number;
+  indicatorVersion: number;
+  document: number;
+  task: number;
+  occurrence: number;
+  attachment: number;
+  target: number;
+  someUser: number;
+  plan: unknown;
+}
+
+export interface Probe {
+  url: string;
+  body?: unknown;
+  /** A multipart body: one file. */
+  file?: { name: string; content: string };
+}
+
+export interface MatrixRow {
+  probe: (f: Fixture, who: Caller) => Probe;
+  expect: Record<Caller, number>;
+  /** Lists and exports: the rows a caller got must all be theirs to see (given the parsed reply). */
+  rows?: "tasks" | "taskCsv" | "scoreboard" | "targets" | "members";
+}
+
+const everyone = (signedIn: number, anon = 401): Record<Caller, number> => ({
+  anon,
+  other: signedIn,
+  leader: signedIn,
+  own: signedIn,
+  coordinator: signedIn,
+  admin: signedIn,
+});
+/** Signed-in callers whose scope holds the unit read it; the other unit's officer does not. */
+const scoped = (ok = 200): Record<Caller, number> => ({ ...everyone(ok), other: 403 });
+const only = (allowed: Partial<Record<Caller, number>>): Record<Caller, number> => ({
+  ...everyone(403),
+  ...allowed,
+});
+const STALE = 999_999;
+const INDICATOR = {
+  code: "KH5272-02",
+  unit: "trẻ",
+  type: "count",
+  level: "commune",
+  element: "Số trẻ thử quyền",
+};
+
+export const MATRIX: Record<string, MatrixRow> = {
+  // system and session
+  "GET /api/health": { probe: () => ({ url: "/api/health" }), expect: everyone(200, 200) },
+  "GET /api/meta": { probe: () => ({ url: "/api/meta" }), expect: everyone(200, 200) },
+  "GET /api/session": { probe: () => ({ url: "/api/session" }), expect: everyone(200, 200) },
+  "POST /api/session": {
+    // one unknown name per caller, so the login throttle (per address and name) stays out of the way
+    probe: (_f, who) => ({
+      url: "/api/session",
+      body: { username: `khong.co.${who}`, password: "sai-mat-khau" },
+    }),
+    expect: everyone(401, 401),
+  },
+  // run on a fresh session of each caller (the test signs them in again)
+  "DELETE /api/session": { probe: () => ({ url: "/api/session" }), expect: everyone(200) },
+  "GET /api/notifications": { probe: () => ({ url: "/api/notifications" }), expect: everyone(200) },
+  "POST /api/notifications/read": {
+    probe: () => ({ url: "/api/notifications/read", body: { ids: [] } }),
+    expect: everyone(200),
+  },
+
+  // the map
+  "GET /api/org-units": { probe: () => ({ url: "/api/org-units" }), expect: everyone(200) },
+  "GET /api/org-units/all": { probe: () => ({ url: "/api/org-units/all" }), expect: everyone(200) },
+  "GET /api/org-units/search": {
+    probe: () => ({ url: "/api/org-units/search?q=binh" }),
+    expect: everyone(200),
+  },
+  "GET /api/org-units/{id}": { probe: (f) => ({ url: `/api/org-units/${f.unit}` }), expect: everyone(200) },
+  "GET /api/org-units/{id}/members": {
+    probe: (f) => ({ url: `/api/org-units/${f.unit}/members` }),
+    expect: scoped(),
+    rows: "members",
+  },
+
+  // accounts and audit: administrators
+  "GET /api/users": { probe: () => ({ url: "/api/users" }), expect: only({ admin: 200 }) },
+  "POST /api/users": {
+    probe: () => ({
+      url: "/api/users",
+      body: {
+        username: "canbo.binhlu",
+        displayName: "Trùng tên",
+        password: "mat-khau-thu-nghiem-1",
+        role: "leader",
+      },
+    }),
+    expect: only({ admin: 409 }),
+  },
+  "PATCH /api/users/{id}": {
+    probe: (f) => ({ url: `/api/users/${f.someUser}`, body: { version: STALE, displayName: "Không đổi" } }),
+    expect: only({ admin: 409 }),
+  },
+  "GET /api/audit": { probe: () => ({ url: "/api/audit" }), expect: only({ admin: 200 }) },
+
+  // plans: everyone reads, coordinators and admins import
+  "POST /api/imports/draft": {
+    probe: () => ({
+      url: "/api/imports/draft",
+      file: { name: "ke-hoach.txt", content: "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n" },
+    }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  "POST /api/documents": {
+    // the plan already held: a re-import, which changes nothing
+    probe: (f) => ({ url: "/api/documents", body: f.plan }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  "GET /api/documents": { probe: () => ({ url: "/api/documents" }), expect: everyone(200) },
+  "GET /api/documents/{id}": {
+    probe: (f) => ({ url: `/api/documents/${f.document}` }),
+    expect: everyone(200),
+  },
+  "GET /api/documents/{id}/source": {
+    probe: (f) => ({ url: `/api/documents/${f.document}/source` }),
+    expect: everyone(200),
+  },
+
+  // tasks
+  "GET /api/my-work": { probe: () => ({ url: "/api/my-work" }), expect: everyone(200), rows: "tasks" },
+  "GET /api/tasks": {
+    probe: () => ({ url: "/api/tasks?pageSize=500" }),
+    expect: everyone(200),
+    rows: "tasks",
+  },
+  "GET /api/tasks/export": {
+    probe: () => ({ url: "/api/tasks/export?format=csv" }),
+    expect: everyone(200),
+    rows: "taskCsv",
+  },
+  "GET /api/tasks/{id}": { probe: (f) => ({ url: `/api/tasks/${f.task}` }), expect: scoped() },
+  "PATCH /api/tasks/{id}/lead": {
+    probe: (f) => ({
+      url: `/api/tasks/${f.task}/lead`,
+      body: { version: STALE, unitIds: [f.unit], reason: "Thử" },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "GET /api/scoreboard": {
+    probe: () => ({ url: "/api/scoreboard" }),
+    expect: everyone(200),
+    rows: "scoreboard",
+  },
+
+  // reporting on an occurrence of a task Bình Lư leads
+  "POST /api/occurrences/{id}/updates": {
+    probe: (f) => ({
+      url: `/api/occurrences/${f.occurrence}/updates`,
+      body: { version: STALE, text: "Đang làm" },
+    }),
+    expect: only({ own: 409 }),
+  },
+  "POST /api/occurrences/{id}/propose": {
+    probe: (f) => ({
+      url: `/api/occurrences/${f.occurrence}/propose`,
+      body: { version: STALE, text: "Xong" },
+    }),
+    expect: only({ own: 409 }),
+  },
+  "POST /api/occurrences/{id}/confirm": {
+    probe: (f) => ({ url: `/api/occurrences/${f.occurrence}/confirm`, body: { version: STALE } }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/occurrences/{id}/return": {
+    probe: (f) => ({
+      url: `/api/occurrences/${f.occurrence}/return`,
+      body: { version: STALE, reason: "Thiếu" },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/occurrences/{id}/extend": {
+    probe: (f) => ({
+      url: `/api/occurrences/${f.occurrence}/extend`,
+      body: { version: STALE, due: "2026-12-31", reason: "Chờ kinh phí" },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/occurrences/{id}/pause": {
+    probe: (f) => ({
+      url: `/api/occurrences/${f.occurrence}/pause`,
+      body: { version: STALE, paused: true, reason: "Tạm dừng" },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/occurrences/{id}/chase": {
+    probe: (f) => ({ url: `/api/occurrences/${f.occurrence}/chase`, body: { message: "Đề nghị báo cáo" } }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  "GET /api/attachments/{id}": {
+    probe: (f) => ({ url: `/api/attachments/${f.attachment}` }),
+    expect: scoped(),
+  },
+
+  // figures
+  "GET /api/indicators": { probe: () => ({ url: "/api/indicators" }), expect: everyone(200) },
+  "POST /api/indicators": {
+    probe: () => ({ url: "/api/indicators", body: { ...INDICATOR, name: "Trùng mã chỉ tiêu" } }),
+    expect: only({ admin: 409 }),
+  },
+  "PUT /api/indicators/{id}": {
+    probe: (f) => ({
+      url: `/api/indicators/${f.indicator}`,
+      body: { ...INDICATOR, name: "Sửa với phiên bản cũ", version: STALE },
+    }),
+    expect: only({ admin: 409 }),
+  },
+  "GET /api/periods": { probe: () => ({ url: "/api/periods" }), expect: everyone(200) },
+  "GET /api/forms/{unitId}/{periodId}": {
+    probe: (f) => ({ url: `/api/forms/${f.unit}/${f.period}` }),
+    expect: scoped(),
+  },
+  "PUT /api/forms/{unitId}/{periodId}": {
+    probe: (f) => ({ url: `/api/forms/${f.unit}/${f.period}`, body: { version: STALE, values: [] } }),
+    expect: only({ own: 409 }),
+  },
+  "GET /api/forms/{unitId}/{periodId}/template.xlsx": {
+    probe: (f) => ({ url: `/api/forms/${f.unit}/${f.period}/template.xlsx` }),
+    expect: scoped(),
+  },
+  "POST /api/forms/{unitId}/{periodId}/upload": {
+    // not a workbook: the unit's own officer passes the policy and is told so
+    probe: (f) => ({
+      url: `/api/forms/${f.unit}/${f.period}/upload`,
+      file: { name: "bieu.xlsx", content: "không phải Excel" },
+    }),
+    expect: only({ own: 400 }),
+  },
+  "POST /api/forms/{unitId}/{periodId}/review": {
+    probe: (f) => ({
+      url: `/api/forms/${f.unit}/${f.period}/review`,
+      body: { version: STALE, decision: "approve" },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "GET /api/forms-status": {
+    probe: (f) => ({ url: `/api/forms-status?periodId=${f.period}&parentId=${f.unit}` }),
+    expect: scoped(),
+  },
+  "GET /api/indicators/{id}/values": {
+    probe: (f) => ({ url: `/api/indicators/${f.indicator}/values?unitId=${f.unit}&periodIds=${f.period}` }),
+    expect: scoped(),
+  },
+  "GET /api/targets": { probe: () => ({ url: "/api/targets" }), expect: everyone(200), rows: "targets" },
+  "POST /api/targets": {
+    probe: (f) => ({
+      url: "/api/targets",
+      body: { indicatorId: f.indicator, unitId: f.unit, value: 90, dueYear: 2030, label: "Thử quyền" },
+    }),
+    expect: only({ coordinator: 201, admin: 201 }),
+  },
+  "PUT /api/targets/{id}": {
+    probe: (f) => ({
+      url: `/api/targets/${f.target}`,
+      body: {
+        indicatorId: f.indicator,
+        unitId: f.unit,
+        value: 91,
+        dueYear: 2030,
+        label: "Phiên bản cũ",
+        version: STALE,
+      },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "DELETE /api/targets/{id}": {
+    probe: (f) => ({ url: `/api/targets/${f.target}?version=${STALE}` }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "GET /api/datavaluesets": {
+    probe: () => ({ url: "/api/datavaluesets" }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  "POST /api/datavaluesets": {
+    probe: () => ({ url: "/api/datavaluesets", body: { dataValues: [] } }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+};
+
+/** Routes the OpenAPI description leaves out on purpose, each with its reason (they are still probed). */
+export const HIDDEN_ROUTES: Record<string, { reason: string; expect: Record<Caller, number> }> = {
+  "GET /api/openapi.json": {
+    reason: "the description of the API itself (public, as is the Swagger convention)",
+    expect: everyone(200, 200),
+  },
+};
