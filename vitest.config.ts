@@ -15,7 +15,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/domain/**/*.test.ts", "src/import/**/*.test.ts", "src/web/i18n.test.ts"],
+          include: [
+            "src/domain/**/*.test.ts",
+            "src/import/**/*.test.ts",
+            "src/reports/**/*.test.ts",
+            "src/web/i18n.test.ts",
+          ],
         },
       },
       {
