@@ -3,8 +3,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { unitCandidates } from "../../db/repositories/orgUnitRepository.ts";
 import { AppError } from "../../errors.ts";
 import { parsePlan } from "../../import/parsePlan.ts";
-import { readDocument } from "../../import/readers/readDocument.ts";
-import { MAX_FILE_BYTES } from "../../import/readers/readText.ts";
 import { getPlanDocument } from "../../usecases/getPlanDocument.ts";
 import { getPlanGraph } from "../../usecases/getPlanGraph.ts";
 import { importPlanDocument } from "../../usecases/importPlanDocument.ts";
@@ -12,6 +10,9 @@ import { ConfirmedPlan } from "../../usecases/shared/planSchemas.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { assertCanImportPlans } from "../policies/document.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { receiveSingleFile } from "../uploads/receiveUpload.ts";
+import { PLAN_FILE } from "../uploads/uploadPolicies.ts";
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,19 +31,9 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       assertCanImportPlans(user);
-      if (!req.isMultipart())
-        throw new AppError("BAD_INPUT_FILE", "Hãy gửi tệp văn bản (multipart/form-data, trường «file»).");
-      let file: Awaited<ReturnType<typeof req.file>>;
-      try {
-        file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-      } catch {
-        throw new AppError("BAD_INPUT_FILE", "Không đọc được tệp gửi lên.");
-      }
-      if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp.");
-      const buf = await file.toBuffer().catch(() => {
-        throw new AppError("BAD_INPUT_FILE", "Tệp quá lớn; tối đa 20 MB cho một văn bản kế hoạch.");
-      });
-      const source = await readDocument(file.filename, buf);
+      const { name, bytes } = await receiveSingleFile(req, PLAN_FILE);
+      const { document: source } = await runInFilePool({ op: "plan", name, bytes, policy: PLAN_FILE });
+      if (!source) throw new AppError("BAD_INPUT_FILE", "Không đọc được văn bản.");
       const draft = parsePlan(source.text, { units: await unitCandidates(app.deps.db) });
       return { source, draft };
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
-import { formToXlsx, readFormXlsx } from "../../reports/formTemplate.ts";
+import { formToXlsx } from "../../reports/formTemplate.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
@@ -24,6 +24,9 @@ import {
 } from "../policies/figures.ts";
 import { unitScope } from "../policies/scope.ts";
 import { assertCanEditTargets } from "../policies/target.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { receiveSingleFile } from "../uploads/receiveUpload.ts";
+import { FORM_XLSX_FILE } from "../uploads/uploadPolicies.ts";
 
 const FormParams = z.object({
   unitId: z.coerce.number().int().positive(),
@@ -121,9 +124,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       assertCanEnterFigures(user, req.params.unitId);
-      const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } }).catch(() => undefined);
-      if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp Excel.");
-      const rows = await readFormXlsx(await file.toBuffer());
+      const { name, bytes } = await receiveSingleFile(req, FORM_XLSX_FILE);
+      const { rows = [] } = await runInFilePool({ op: "formXlsx", name, bytes, policy: FORM_XLSX_FILE });
       const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
       const byCode = new Map(form.fields.map((f) => [f.code, f]));
       const unknown = rows.filter((r) => !byCode.has(r.code));

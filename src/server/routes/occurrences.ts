@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
 import { todayIso } from "../../domain/status.ts";
-import { AppError, errors } from "../../errors.ts";
+import { errors } from "../../errors.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
 import { ConfirmInput, confirmCompletion } from "../../usecases/confirmCompletion.ts";
 import { ExtendInput, extendDeadline } from "../../usecases/extendDeadline.ts";
@@ -12,11 +12,14 @@ import { PauseInput, pauseOccurrence } from "../../usecases/pauseOccurrence.ts";
 import { postProgressUpdate } from "../../usecases/postProgressUpdate.ts";
 import { ProposeInput, proposeCompletion } from "../../usecases/proposeCompletion.ts";
 import { ReturnInput, returnCompletion } from "../../usecases/returnCompletion.ts";
-import { FileStore, MAX_ATTACHMENT_BYTES, type StoredFile } from "../../usecases/shared/fileStore.ts";
+import { FileStore, type StoredFile } from "../../usecases/shared/fileStore.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
 import { assertCanSeeTask, assertIsCoordinator, assertIsLead, reportingRole } from "../policies/task.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { fieldText, readFilePart } from "../uploads/receiveUpload.ts";
+import { ATTACHMENT_FILE } from "../uploads/uploadPolicies.ts";
 
 export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,14 +57,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       const saved: StoredFile[] = [];
       try {
         if (req.isMultipart()) {
-          for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 10 } })) {
+          for await (const part of req.parts({
+            limits: { fileSize: ATTACHMENT_FILE.maxBytes + 1, files: 10 },
+          })) {
             if (part.type === "file") {
-              const buf = await part.toBuffer().catch(() => {
-                throw new AppError("BAD_INPUT_FILE", `Tệp "${part.filename}" quá lớn (tối đa 10 MB).`);
-              });
-              saved.push(files.save(part.filename, buf));
+              const { name, bytes } = await readFilePart(part, ATTACHMENT_FILE);
+              const { file } = await runInFilePool({ op: "check", name, bytes, policy: ATTACHMENT_FILE });
+              saved.push(files.save(file, bytes));
             } else {
-              const v = String(part.value);
+              const v = fieldText(part.value, part.fieldname);
               if (part.fieldname === "links")
                 fields.links = [...((fields.links as string[]) ?? []), ...v.split(/\s+/).filter(Boolean)];
               else fields[part.fieldname] = v;
