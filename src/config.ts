@@ -22,6 +22,26 @@ export interface Config {
   reminderEveryMinutes: number;
   /** Target status: points below the expected value still "Đúng lộ trình", and before "Chậm". */
   targetThresholds: { onTrack: number; atRisk: number };
+  /** Fastify's trustProxy: false, true, a hop count or a list of proxy addresses (LOTRINH_TRUST_PROXY). */
+  trustProxy: TrustProxy;
+  /** A session ends after this many minutes without a request… */
+  sessionIdleMinutes: number;
+  /** …and in any case this many hours after sign-in. */
+  sessionMaxHours: number;
+}
+
+/** LOTRINH_TRUST_PROXY: unset/0/false → no proxy trusted; a number → hops; true; or "10.0.0.1,10.0.0.0/8". */
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim() ?? "";
+  if (v === "" || v === "0" || v === "false") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v;
 }
 
 function nonNegative(raw: string | undefined, fallback: number): number {
@@ -48,5 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       onTrack: nonNegative(env.LOTRINH_TARGET_ON_TRACK_GAP, DEFAULT_THRESHOLDS.onTrack),
       atRisk: nonNegative(env.LOTRINH_TARGET_AT_RISK_GAP, DEFAULT_THRESHOLDS.atRisk),
     },
+    trustProxy: parseTrustProxy(env.LOTRINH_TRUST_PROXY),
+    sessionIdleMinutes: nonNegative(env.LOTRINH_SESSION_IDLE_MINUTES, 60) || 60,
+    sessionMaxHours: nonNegative(env.LOTRINH_SESSION_MAX_HOURS, 12) || 12,
   };
 }

@@ -11,6 +11,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { installAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
+// @figures
+// @tasks
+// @bodies
+// @access
+// @hostile
+import { installRequestGuards } from "./requestGuards.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { figureRoutes } from "./routes/figures.ts";
@@ -21,11 +27,7 @@ import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
-// @figures
-// @tasks
-// @bodies
-// @access
-// @hostile
+import { MULTIPART_LIMITS } from "./uploads/receiveUpload.ts";
 // @readers
 // @grammar
 // @reports
@@ -49,7 +51,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: deps.config.trustProxy,
     // answer requests in flight on close, refuse new ones
     return503OnClosing: true,
   });
@@ -72,8 +74,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     hsts: deps.config.secureCookies,
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   installAuth(app);
+  installRequestGuards(app);
 
   await app.register(swagger, {
     openapi: {
