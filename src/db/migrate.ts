@@ -10,6 +10,7 @@ import * as m0005 from "./migrations/0005_rollups.ts";
 // @bodies
 // @access
 // @hostile
+import * as m0009 from "./migrations/0009_hostile.ts";
 // @readers
 // @grammar
 // @reports
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   // @bodies
   // @access
   // @hostile
+  "0009_hostile": m0009,
   // @readers
   // @grammar
   // @reports

@@ -18,6 +18,8 @@ export interface ZipEntry {
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
+const MAX_RATIO = 100;
+const MIN_RATIO_CEILING = 2 * 1024 * 1024;
 
 function bad(message: string): AppError {
   return new AppError("BAD_INPUT_FILE", message);
@@ -44,7 +46,10 @@ interface Budget {
  * output is written, so a bomb costs at most the limit in time and memory, whatever it declares).
  */
 function inflateEntry(data: Uint8Array, budget: Budget, keep: boolean): { bytes: Uint8Array; size: number } {
-  const room = Math.min(budget.limits.maxEntryBytes, budget.limits.maxTotalBytes - budget.total);
+  // a real part inflates at most ~100 times its compressed size (repetitive XML); a bomb ~1 000 times:
+  // the ratio ceiling stops a bomb after a few MB instead of at the full limit
+  const byRatio = Math.max(MIN_RATIO_CEILING, data.length * MAX_RATIO);
+  const room = Math.min(budget.limits.maxEntryBytes, budget.limits.maxTotalBytes - budget.total, byRatio);
   let out: Buffer;
   try {
     out = inflateRawSync(data, { maxOutputLength: Math.max(1, room) });

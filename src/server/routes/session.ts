@@ -1,12 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { errors } from "../../errors.ts";
-import { LoginInput, login, SESSION_TTL_MS } from "../../usecases/login.ts";
+import { AppError } from "../../errors.ts";
+import { LoginInput, login, sessionLimits } from "../../usecases/login.ts";
 import { logout } from "../../usecases/logout.ts";
 import { z } from "../../usecases/shared/zod.ts";
 import { SESSION_COOKIE } from "../auth.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { LoginThrottle } from "../loginThrottle.ts";
+
+const DEVICE_COOKIE = "lt_device";
+
+function tooManyAttempts(waitMs: number): AppError {
+  const seconds = Math.ceil(waitMs / 1000);
+  const when = seconds < 120 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+  return new AppError("TOO_MANY_ATTEMPTS", `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${when}.`);
+}
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,21 +35,31 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     { config: { public: true }, schema: { tags, summary: "Đăng nhập", body: LoginInput } },
     async (req, reply) => {
       const now = app.deps.now().getTime();
-      const wait = throttle.blockedFor(req.ip, req.body.username, now);
-      if (wait > 0) throw errors.tooManyAttempts(wait);
+      const attempt = { ip: req.ip, username: req.body.username, device: req.cookies[DEVICE_COOKIE] };
+      const wait = throttle.waitMs(attempt, now);
+      if (wait > 0) {
+        reply.header("retry-after", String(Math.ceil(wait / 1000)));
+        throw tooManyAttempts(wait);
+      }
       try {
-        const s = await login(app.deps.db, req.body, app.deps.now());
-        throttle.succeed(req.ip, req.body.username);
+        const s = await login(app.deps.db, req.body, app.deps.now(), sessionLimits(app.deps.config));
+        throttle.succeed(attempt);
+        const cookie = { httpOnly: true, secure: app.deps.config.secureCookies } as const;
         reply.setCookie(SESSION_COOKIE, s.token, {
-          httpOnly: true,
+          ...cookie,
           sameSite: "lax",
-          secure: app.deps.config.secureCookies,
           path: "/",
-          maxAge: SESSION_TTL_MS / 1000,
+          maxAge: app.deps.config.sessionMaxHours * 3600,
+        });
+        reply.setCookie(DEVICE_COOKIE, throttle.deviceTokenFor(req.body.username), {
+          ...cookie,
+          sameSite: "strict",
+          path: "/api/session",
+          maxAge: 180 * 24 * 3600,
         });
         return { user: s.user, csrfToken: s.csrfToken };
       } catch (e) {
-        throttle.fail(req.ip, req.body.username, now);
+        throttle.fail(attempt, now);
         throw e;
       }
     },
