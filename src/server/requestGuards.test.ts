@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestApp, signIn, type TestApp } from "./testing.ts";
+import { type Client, createTestApp, signIn, type TestApp, unitIdByName } from "./testing.ts";
 import { assertCleanUrl, jsonDepthExceeds } from "./textGuard.ts";
 
 const MB = 1024 * 1024;
@@ -12,7 +12,7 @@ let coordinator: Client;
 beforeAll(async () => {
   t = await createTestApp();
   leader = await signIn(t, "lanhdao", "leader");
-  officer = await signIn(t, "canbo", "officer");
+  officer = await signIn(t, "canbo", "officer", await unitIdByName(t.db, "Xã Bình Lư"));
   coordinator = await signIn(t, "dieuphoi", "coordinator");
 });
 afterAll(() => t.close());
@@ -138,12 +138,7 @@ describe("JSON and text checks", () => {
   });
 
   it("NUL or broken UTF-8 in a query string or a path parameter is a 400, not a 500", async () => {
-    for (const url of [
-      "/api/periods?kind=%00",
-      "/api/periods?kind=%C3%28",
-      "/api/tasks/1%00",
-      "/api/periods?kind=a\u0000",
-    ]) {
+    for (const url of ["/api/periods?kind=%00", "/api/periods?kind=%C3%28", "/api/tasks/1%00"]) {
       const res = await coordinator.request("GET", url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code, url).toBe("TEXT_INVALID");

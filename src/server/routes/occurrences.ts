@@ -18,8 +18,8 @@ import { actorOf, requireUser } from "../context.ts";
 import { unitScope } from "../policies/scope.ts";
 import { assertCanSeeTask, assertIsCoordinator, assertIsLead, reportingRole } from "../policies/task.ts";
 import { runInFilePool } from "../uploads/filePool.ts";
-import { fieldText, readFilePart } from "../uploads/receiveUpload.ts";
-import { ATTACHMENT_FILE } from "../uploads/uploadPolicies.ts";
+import { assertDeclaredSize, fieldText, readFilePart } from "../uploads/receiveUpload.ts";
+import { ATTACHMENT_FILE, MAX_REPORT_FILES_BYTES } from "../uploads/uploadPolicies.ts";
 
 export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -57,6 +57,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       const saved: StoredFile[] = [];
       try {
         if (req.isMultipart()) {
+          assertDeclaredSize(req, ATTACHMENT_FILE, MAX_REPORT_FILES_BYTES);
           for await (const part of req.parts({
             limits: { fileSize: ATTACHMENT_FILE.maxBytes + 1, files: 10 },
           })) {

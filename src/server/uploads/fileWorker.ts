@@ -1,7 +1,7 @@
-import { AppError } from "../../errors.ts";
+import type { AppError } from "../../errors.ts";
 import { type CheckedFile, checkFile, type FilePolicy } from "../../import/readers/guardedFile.ts";
-import type { SourceDocument } from "../../import/readers/readDocument.ts";
-import type { UploadedRow } from "../../reports/formTemplate.ts";
+import { readDocument, type SourceDocument } from "../../import/readers/readDocument.ts";
+import { readFormXlsx, type UploadedRow } from "../../reports/formTemplate.ts";
 
 /** What the pool is asked to do with an untrusted file: always checked first, then maybe read. */
 export type FileTask =
@@ -18,18 +18,17 @@ export default async function runFileTask(task: FileTask): Promise<FileTaskResul
   try {
     const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
     const file = await checkFile(task.name, buf, task.policy);
-    // the readers are loaded on first use: a worker that only checks attachments stays light
-    if (task.op === "plan") {
-      const { readDocument } = await import("../../import/readers/readDocument.ts");
-      return { ok: true, file, document: await readDocument(task.name, buf) };
-    }
-    if (task.op === "formXlsx") {
-      const { readFormXlsx } = await import("../../reports/formTemplate.ts");
-      return { ok: true, file, rows: await readFormXlsx(buf) };
-    }
+    if (task.op === "plan") return { ok: true, file, document: await readDocument(task.name, buf) };
+    if (task.op === "formXlsx") return { ok: true, file, rows: await readFormXlsx(buf) };
     return { ok: true, file };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, code: e.code, message: e.message, details: e.details };
+    // by shape, not instanceof: what crosses the thread boundary is plain data either way
+    if (looksLikeAppError(e)) return { ok: false, code: e.code, message: e.message, details: e.details };
     return { ok: false, code: "BAD_INPUT_FILE", message: "Không đọc được tệp (tệp hỏng)." };
   }
+}
+
+function looksLikeAppError(e: unknown): e is AppError {
+  const x = e as Partial<AppError> | null;
+  return x?.name === "AppError" && typeof x.code === "string" && typeof x.message === "string";
 }

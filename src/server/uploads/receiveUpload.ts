@@ -25,13 +25,20 @@ function bad(message: string): AppError {
 
 const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
 
-/** Refuses a request whose declared length is already over the limit, before reading a byte of it. */
-export function assertDeclaredSize(req: FastifyRequest, policy: FilePolicy, files = 1): void {
+/**
+ * Refuses a request whose declared length is already over what the route takes (`maxTotalBytes` of
+ * files, one file by default), before reading a byte of it.
+ */
+export function assertDeclaredSize(
+  req: FastifyRequest,
+  policy: FilePolicy,
+  maxTotalBytes = policy.maxBytes,
+): void {
   if (!req.isMultipart()) throw bad(`Hãy gửi ${policy.label} dạng tệp (multipart/form-data, trường «file»).`);
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > policy.maxBytes * files + FRAMING) {
+  if (declared > maxTotalBytes + FRAMING) {
     throw bad(
-      `Tệp gửi lên quá lớn; tối đa ${mb(policy.maxBytes)} cho ${policy.label}. Không có gì được lưu.`,
+      `Dữ liệu gửi lên quá lớn; tối đa ${mb(maxTotalBytes)} tệp cho một lần gửi. Không có gì được lưu.`,
     );
   }
 }
@@ -47,7 +54,6 @@ export async function readFilePart(
   for await (const chunk of part.file as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > policy.maxBytes) {
-      part.file.resume();
       throw bad(
         `Tệp «${name}» quá lớn; tối đa ${mb(policy.maxBytes)} cho ${policy.label}. Không có gì được lưu.`,
       );

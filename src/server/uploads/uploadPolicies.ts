@@ -18,7 +18,7 @@ export const ATTACHMENT_FILE: FilePolicy = {
   maxBytes: 10 * MB,
   kinds: ["pdf", "docx", "xlsx", "png", "jpeg"],
   zip: DOCX_ZIP_LIMITS,
-  maxRows: 50_000,
+  maxRows: 20_000,
   refuseFormulas: "external",
 };
 
@@ -31,3 +31,6 @@ export const FORM_XLSX_FILE: FilePolicy = {
   maxRows: 5000,
   refuseFormulas: "all",
 };
+
+/** All the files of one progress report together. */
+export const MAX_REPORT_FILES_BYTES = 25 * MB;
