@@ -15,6 +15,7 @@ import { smtpMailer } from "../usecases/shared/smtpMailer.ts";
 
 const DEMO_PLANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo/plans");
 
+import { closeFilePool, warmFilePool } from "../server/uploads/filePool.ts";
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerStartCommand(program: Command, config: ConfigSource): void {
@@ -82,6 +83,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         clearInterval(rollupTimer);
         const killer = setTimeout(() => process.exit(1), 15_000);
         await app.close();
+        await closeFilePool();
         await db.close();
         clearTimeout(killer);
         say("Đã dừng.");
@@ -93,6 +95,8 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       await app.listen({ port: cfg.port, host: cfg.host });
       // not awaited before listening: until it is done, totals are computed by walking the map
       void keepRollups();
+      // a file worker ready before the first upload (tsx and the readers take seconds to load)
+      void warmFilePool().catch(() => undefined);
       if (timer) void remind();
       say(`Cơ sở dữ liệu: ${db.kind === "pglite" ? "PGlite (nhúng)" : "PostgreSQL"} — ${db.location}`);
       say(`Lộ Trình đang chạy tại http://localhost:${cfg.port}`);

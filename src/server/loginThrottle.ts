@@ -10,7 +10,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * - Known devices: a browser that once signed in to an account carries a signed cookie for it; its
  *   attempts on that account are counted on their own, so failures from an attacker (even behind the
  *   same proxy, when LOTRINH_TRUST_PROXY is not set) never delay the real person on their own device.
- * A success clears the account+address and device counters (not the address budget).
+ * A success clears the counter it was judged on (device, or account+address), never the address budget.
  */
 export interface ThrottleRules {
   freeFailures: number;
@@ -97,10 +97,10 @@ export class LoginThrottle {
     this.count(k.address, now);
   }
 
+  /** A success clears what this attempt was counted on: its device, or its account+address pair. */
   succeed(a: LoginAttempt): void {
     const k = this.keys(a);
-    if (k.device) this.counts.delete(k.device);
-    this.counts.delete(k.pair);
+    this.counts.delete(k.device ?? k.pair);
   }
 
   /** A device token for this account: random, signed with a key that lives as long as the process. */

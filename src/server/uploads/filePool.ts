@@ -21,7 +21,8 @@ function filePool(): Piscina<FileTask, FileTaskResult> {
   pool = new Piscina<FileTask, FileTaskResult>({
     filename: new URL("./fileWorker.ts", import.meta.url).href,
     execArgv: ["--import", tsx],
-    minThreads: 0,
+    // one worker stays loaded once the pool exists: starting one (tsx, readers) takes seconds
+    minThreads: 1,
     maxThreads: 2,
     idleTimeout: 60_000,
     maxQueue: 16,

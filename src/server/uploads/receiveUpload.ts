@@ -2,7 +2,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.ts";
 import type { FilePolicy } from "../../import/readers/guardedFile.ts";
-import { assertCleanString } from "../textGuard.ts";
+import { assertCleanString, badText } from "../textGuard.ts";
 
 const MB = 1024 * 1024;
 
@@ -81,7 +81,14 @@ export async function receiveSingleFile(
   return readFilePart(part, policy);
 }
 
-/** A multipart text field, held to the same rules as JSON text. */
+/**
+ * A multipart text field, held to the same rules as JSON text. The multipart parser has already
+ * decoded the bytes, turning invalid UTF-8 into U+FFFD: in a field typed on a form that character
+ * only ever comes from broken bytes, so it is refused as such.
+ */
 export function fieldText(value: unknown, field: string): string {
-  return assertCleanString(String(value ?? ""), `Trường «${field}»`);
+  const text = String(value ?? "");
+  const where = `Trường «${field}»`;
+  if (text.includes("\uFFFD")) throw badText(where);
+  return assertCleanString(text, where);
 }
