@@ -18,7 +18,7 @@ export const ATTACHMENT_FILE: FilePolicy = {
   maxBytes: 10 * MB,
   kinds: ["pdf", "docx", "xlsx", "png", "jpeg"],
   zip: DOCX_ZIP_LIMITS,
-  maxRows: 20_000,
+  maxRows: 10_000,
   refuseFormulas: "external",
 };
 
