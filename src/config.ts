@@ -13,8 +13,6 @@ export interface Config {
   /** Fixed "now" for demos and tests (ISO date or date-time). */
   now: string | undefined;
   secureCookies: boolean;
-  /** Proxies whose X-Forwarded-Proto/For are believed (false: none). */
-  trustProxy: boolean | string[];
   /** "Sắp đến hạn" window, in days. */
   dueSoonDays: number;
   /** smtp://user:pass@host:port — mail digests are sent only when set. */
@@ -24,22 +22,31 @@ export interface Config {
   reminderEveryMinutes: number;
   /** Target status: points below the expected value still "Đúng lộ trình", and before "Chậm". */
   targetThresholds: { onTrack: number; atRisk: number };
+  /** Fastify's trustProxy: false, true, a hop count or a list of proxy addresses (LOTRINH_TRUST_PROXY). */
+  trustProxy: TrustProxy;
+  /** A session ends after this many minutes without a request… */
+  sessionIdleMinutes: number;
+  /** …and in any case this many hours after sign-in. */
+  sessionMaxHours: number;
+}
+
+/** LOTRINH_TRUST_PROXY: unset/0/false → no proxy trusted; a number → hops; true; or "10.0.0.1,10.0.0.0/8". */
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim() ?? "";
+  if (v === "" || v === "0" || v === "false") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v;
 }
 
 function nonNegative(raw: string | undefined, fallback: number): number {
   const n = Number(raw?.replace(",", "."));
   return raw !== undefined && raw !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-
-/** LOTRINH_TRUST_PROXY: "1"/"true" trusts any proxy hop, else a comma list of addresses or CIDRs. */
-function trustProxyOf(raw: string | undefined): boolean | string[] {
-  const v = raw?.trim() ?? "";
-  if (v === "" || v === "0" || v === "false") return false;
-  if (v === "1" || v === "true") return true;
-  return v
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,7 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     now: env.LOTRINH_NOW || undefined,
     secureCookies: env.LOTRINH_SECURE_COOKIES === "1",
-    trustProxy: trustProxyOf(env.LOTRINH_TRUST_PROXY),
     dueSoonDays: Number(env.LOTRINH_DUE_SOON_DAYS ?? 7) || 7,
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? "Lộ Trình <lotrinh@localhost>",
@@ -62,5 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       onTrack: nonNegative(env.LOTRINH_TARGET_ON_TRACK_GAP, DEFAULT_THRESHOLDS.onTrack),
       atRisk: nonNegative(env.LOTRINH_TARGET_AT_RISK_GAP, DEFAULT_THRESHOLDS.atRisk),
     },
+    trustProxy: parseTrustProxy(env.LOTRINH_TRUST_PROXY),
+    sessionIdleMinutes: nonNegative(env.LOTRINH_SESSION_IDLE_MINUTES, 60) || 60,
+    sessionMaxHours: nonNegative(env.LOTRINH_SESSION_MAX_HOURS, 12) || 12,
   };
 }

@@ -25,6 +25,8 @@ export type ErrorCode =
   // @bodies
   // @access
   // @hostile
+  | "TEXT_INVALID"
+  | "PASSWORD_WEAK"
   // @readers
   // @grammar
   // @reports
@@ -62,6 +64,8 @@ const statusOf: Record<ErrorCode, number> = {
   // @bodies
   // @access
   // @hostile
+  TEXT_INVALID: 400,
+  PASSWORD_WEAK: 400,
   // @readers
   // @grammar
   // @reports

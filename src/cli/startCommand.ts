@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { roleLabel } from "../domain/roles.ts";
 import { DEMO_PLANS } from "../paths.ts";
+import { closeFilePool, warmFilePool } from "../server/uploads/filePool.ts";
 import type { createDemoAccounts } from "../usecases/demoAccounts.ts";
-
 import { type ConfigSource, nowOf, openReady } from "./shared.ts";
 
 export function registerStartCommand(program: Command, config: ConfigSource): void {
@@ -81,6 +81,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         clearInterval(rollupTimer);
         const killer = setTimeout(() => process.exit(1), 15_000);
         await app.close();
+        await closeFilePool();
         await db.close();
         clearTimeout(killer);
         say("Đã dừng.");
@@ -92,6 +93,8 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       await app.listen({ port: cfg.port, host: cfg.host });
       // not awaited before listening: until it is done, totals are computed by walking the map
       void keepRollups();
+      // a file worker ready before the first upload (tsx and the readers take seconds to load)
+      void warmFilePool().catch(() => undefined);
       if (timer) void remind();
       say(`Cơ sở dữ liệu: ${db.kind === "pglite" ? "PGlite (nhúng)" : "PostgreSQL"} — ${db.location}`);
       say(`Lộ Trình đang chạy tại http://localhost:${cfg.port}`);

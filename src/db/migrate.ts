@@ -11,6 +11,7 @@ import * as m0007 from "./migrations/0007_tasks.ts";
 // @bodies
 // @access
 // @hostile
+import * as m0009 from "./migrations/0009_hostile.ts";
 // @readers
 // @grammar
 // @reports
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   // @bodies
   // @access
   // @hostile
+  "0009_hostile": m0009,
   // @readers
   // @grammar
   // @reports

@@ -66,6 +66,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** Last request made with this session (kept to the minute), for the idle timeout. */
+  last_seen_at: Timestamp;
 }
 
 export interface AuditLogTable {

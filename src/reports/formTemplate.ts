@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { AppError } from "../errors.ts";
+import { safeCell, safeValue, unsafeCell } from "./safeCells.ts";
 
 export interface TemplateField {
   code: string;
@@ -15,12 +16,12 @@ const HEAD = ["Mã chỉ số", "Chỉ số", "Kỳ trước", "Giá trị", "Gh
 export async function formToXlsx(title: string, fields: TemplateField[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Số liệu");
-  ws.addRow([title]).font = { bold: true, size: 13 };
+  ws.addRow([safeCell(title)]).font = { bold: true, size: 13 };
   ws.addRow(["Điền cột «Giá trị» (số, dấu phẩy thập phân được chấp nhận). Không sửa cột «Mã chỉ số»."]).font =
     { italic: true };
   const head = ws.addRow(HEAD);
   head.font = { bold: true };
-  for (const f of fields) ws.addRow([f.code, f.name, f.previous, f.value, f.comment ?? ""]);
+  for (const f of fields) ws.addRow([f.code, f.name, f.previous, f.value, f.comment ?? ""].map(safeValue));
   [26, 60, 12, 14, 40].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -66,7 +67,7 @@ export async function readFormXlsx(buf: Buffer): Promise<UploadedRow[]> {
       if (!Number.isFinite(value))
         errs.push({ row: n, message: `dòng ${n}: «${String(raw)}» không phải số` });
     }
-    const comment = String(r.getCell(5).value ?? "").trim() || null;
+    const comment = unsafeCell(String(r.getCell(5).value ?? "").trim()) || null;
     out.push({ row: n, code, value, comment });
   });
   if (errs.length)

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { formatVnDate } from "../domain/dates.ts";
 import { type OccurrenceState, stateLabel, type Timeliness, timelinessLabel } from "../domain/status.ts";
+import { safeCell } from "./safeCells.ts";
 
 export interface RegisterExportRow {
   ref: string;
@@ -29,7 +30,7 @@ const HEADERS = [
 function cells(r: RegisterExportRow): string[] {
   const time = `${r.timeframe_text}${r.due_on ? ` (${r.label}: hạn ${formatVnDate(r.due_on)})` : ` (${r.label})`}`;
   const status = `${stateLabel[r.state as OccurrenceState] ?? r.state} — ${timelinessLabel[r.timeliness]}`;
-  return [r.ref, r.title, r.lead ?? "", r.support ?? "", time, status, r.result ?? ""];
+  return [r.ref, r.title, r.lead ?? "", r.support ?? "", time, status, r.result ?? ""].map(safeCell);
 }
 
 /** The register in the appendix layout of a plan (TT, Nhiệm vụ, Cơ quan chủ trì, …), as XLSX. */
@@ -41,7 +42,7 @@ export async function registerToXlsx(rows: RegisterExportRow[], title: string): 
   });
   ws.mergeCells(1, 1, 1, HEADERS.length);
   const t = ws.getCell(1, 1);
-  t.value = title;
+  t.value = safeCell(title);
   t.font = { name: "Times New Roman", size: 13, bold: true };
   t.alignment = { horizontal: "center" };
   const head = ws.addRow(HEADERS);
@@ -50,7 +51,7 @@ export async function registerToXlsx(rows: RegisterExportRow[], title: string): 
   let lastDoc: string | null | undefined;
   for (const r of rows) {
     if (r.document_number !== lastDoc) {
-      const g = ws.addRow([`Kế hoạch ${r.document_number ?? "(chưa có số)"}`]);
+      const g = ws.addRow([safeCell(`Kế hoạch ${r.document_number ?? "(chưa có số)"}`)]);
       ws.mergeCells(g.number, 1, g.number, HEADERS.length);
       g.font = { name: "Times New Roman", size: 12, bold: true, italic: true };
       lastDoc = r.document_number;

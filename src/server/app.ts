@@ -12,6 +12,12 @@ import { WEB_DIST } from "../paths.ts";
 import { installAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
+// @figures
+// @tasks
+// @bodies
+// @access
+// @hostile
+import { installRequestGuards } from "./requestGuards.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { figureRoutes } from "./routes/figures.ts";
@@ -26,6 +32,7 @@ import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
 import { installRouteList } from "./servedRoutes.ts";
 import { installTransportHeaders } from "./transport.ts";
+import { MULTIPART_LIMITS } from "./uploads/receiveUpload.ts";
 import "../usecases/shared/zod.ts";
 
 export { WEB_DIST };
@@ -58,8 +65,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // once at build time and served as they are (preCompressed below)
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   installAuth(app);
+  installRequestGuards(app);
 
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { findSession } from "../db/repositories/sessionRepository.ts";
+import { findSession, touchSession } from "../db/repositories/sessionRepository.ts";
 import { errors } from "../errors.ts";
 
 export const SESSION_COOKIE = "lt_session";
@@ -17,9 +17,11 @@ export function installAuth(app: FastifyInstance): void {
     req.auth = null;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const row = await findSession(app.deps.db, token, app.deps.now());
+      const now = app.deps.now();
+      const row = await findSession(app.deps.db, token, now, app.deps.config.sessionIdleMinutes * 60_000);
       if (row) {
-        const { csrf_token, session_id: _s, ...user } = row;
+        const { csrf_token, session_id, last_seen_at, ...user } = row;
+        await touchSession(app.deps.db, session_id, last_seen_at, now);
         req.auth = { user, csrfToken: csrf_token, token };
       }
     }

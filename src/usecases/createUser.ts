@@ -3,7 +3,7 @@ import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { findUserById } from "../db/repositories/userRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { type Actor, ROLES } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import { AppError, errors } from "../errors.ts";
 import { hashPassword, passwordProblem } from "./shared/passwords.ts";
 import { emailInput, emailOf, z } from "./shared/zod.ts";
 
@@ -28,8 +28,8 @@ export async function createUser(
   opts: { isDemo?: boolean } = {},
 ) {
   const input = CreateUserInput.parse(raw);
-  const problem = passwordProblem(input.password);
-  if (problem) throw errors.validation(problem);
+  const problem = passwordProblem(input.password, [input.username, input.displayName]);
+  if (problem) throw new AppError("PASSWORD_WEAK", problem);
   if (input.role === "officer" && input.orgUnitId === null) {
     throw errors.validation("Cán bộ đơn vị phải gắn với một đơn vị.");
   }

@@ -11,6 +11,9 @@ import { todayIso } from "../domain/status.ts";
 import { AppError } from "../errors.ts";
 import { BACKUP_FORMAT, type BackupFile } from "./backupDatabase.ts";
 
+/** The largest JSON a V8 string can hold (≈ 512 MB): a bigger "backup" cannot be one of ours. */
+export const MAX_BACKUP_JSON_BYTES = 512 * 1024 * 1024;
+
 function invalid(message: string): AppError {
   return new AppError("BACKUP_INVALID", message);
 }
@@ -19,8 +22,13 @@ export function readBackup(file: string): BackupFile {
   if (!fs.existsSync(file)) throw invalid(`Không tìm thấy tệp sao lưu "${file}".`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(gunzipSync(fs.readFileSync(file)).toString("utf8"));
-  } catch {
+    // inflated with a hard ceiling on the bytes produced: a gzip bomb stops here, not in the heap
+    const json = gunzipSync(fs.readFileSync(file), { maxOutputLength: MAX_BACKUP_JSON_BYTES });
+    parsed = JSON.parse(json.toString("utf8"));
+  } catch (e) {
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+      throw invalid(`"${file}" giải nén ra hơn 512 MB; không phải tệp sao lưu hợp lệ của Lộ Trình.`);
+    }
     throw invalid(`"${file}" không phải là tệp sao lưu của Lộ Trình (không đọc được).`);
   }
   const b = parsed as Partial<BackupFile>;

@@ -4,7 +4,7 @@ import { deleteSessionsOfUser } from "../db/repositories/sessionRepository.ts";
 import { countAdmins, findUserById } from "../db/repositories/userRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { type Actor, ROLES } from "../domain/roles.ts";
-import { errors } from "../errors.ts";
+import { AppError, errors } from "../errors.ts";
 import { hashPassword, passwordProblem } from "./shared/passwords.ts";
 import { emailInput, emailOf, z } from "./shared/zod.ts";
 
@@ -24,7 +24,7 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: number,
   const input = UpdateUserInput.parse(raw);
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password);
-    if (problem) throw errors.validation(problem);
+    if (problem) throw new AppError("PASSWORD_WEAK", problem);
   }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {

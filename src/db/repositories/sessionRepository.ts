@@ -18,20 +18,35 @@ export async function createSession(db: Kysely<Database>, userId: number, ttlMs:
       user_id: userId,
       csrf_token: csrfToken,
       expires_at: new Date(now.getTime() + ttlMs),
+      created_at: now,
+      last_seen_at: now,
     })
     .execute();
   return { token, csrfToken };
 }
 
-export function findSession(db: Kysely<Database>, token: string, now: Date) {
+/** A live session: before its absolute end, and used within the last `idleMs`. */
+export function findSession(db: Kysely<Database>, token: string, now: Date, idleMs: number) {
   return db
     .selectFrom("user_session")
     .innerJoin("app_user", "app_user.id", "user_session.user_id")
-    .select([...publicUserColumns, "user_session.csrf_token", "user_session.id as session_id"])
+    .select([
+      ...publicUserColumns,
+      "user_session.csrf_token",
+      "user_session.id as session_id",
+      "user_session.last_seen_at",
+    ])
     .where("user_session.id", "=", hashToken(token))
     .where("user_session.expires_at", ">", now)
+    .where("user_session.last_seen_at", ">", new Date(now.getTime() - idleMs))
     .where("app_user.active", "=", true)
     .executeTakeFirst();
+}
+
+/** Records use of a session, at most once a minute (one small write, not one per request). */
+export async function touchSession(db: Kysely<Database>, sessionId: string, lastSeen: Date, now: Date) {
+  if (now.getTime() - new Date(lastSeen).getTime() < 60_000) return;
+  await db.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", sessionId).execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {

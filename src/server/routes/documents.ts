@@ -6,8 +6,6 @@ import { flagsOf } from "../../domain/policies/actor.ts";
 import { documentPolicy } from "../../domain/policies/document.ts";
 import { AppError } from "../../errors.ts";
 import { parsePlan } from "../../import/parsePlan.ts";
-import { readDocument } from "../../import/readers/readDocument.ts";
-import { MAX_FILE_BYTES } from "../../import/readers/readText.ts";
 import { getPlanAlignment } from "../../usecases/getPlanAlignment.ts";
 import { getPlanDocument } from "../../usecases/getPlanDocument.ts";
 import { getPlanGraph } from "../../usecases/getPlanGraph.ts";
@@ -16,6 +14,9 @@ import { ConfirmedPlan } from "../../usecases/shared/planSchemas.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
 import { authorized } from "../policies/authorize.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { receiveSingleFile } from "../uploads/receiveUpload.ts";
+import { PLAN_FILE } from "../uploads/uploadPolicies.ts";
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,19 +34,9 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       await authorized(req, documentPolicy, "import");
-      if (!req.isMultipart())
-        throw new AppError("BAD_INPUT_FILE", "Hãy gửi tệp văn bản (multipart/form-data, trường «file»).");
-      let file: Awaited<ReturnType<typeof req.file>>;
-      try {
-        file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-      } catch {
-        throw new AppError("BAD_INPUT_FILE", "Không đọc được tệp gửi lên.");
-      }
-      if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp.");
-      const buf = await file.toBuffer().catch(() => {
-        throw new AppError("BAD_INPUT_FILE", "Tệp quá lớn; tối đa 20 MB cho một văn bản kế hoạch.");
-      });
-      const source = await readDocument(file.filename, buf);
+      const { name, bytes } = await receiveSingleFile(req, PLAN_FILE);
+      const { document: source } = await runInFilePool({ op: "plan", name, bytes, policy: PLAN_FILE });
+      if (!source) throw new AppError("BAD_INPUT_FILE", "Không đọc được văn bản.");
       const draft = parsePlan(source.text, { units: await unitCandidates(app.deps.db) });
       return { source, draft };
     },

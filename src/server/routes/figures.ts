@@ -7,7 +7,7 @@ import { catalogPolicy, figurePolicy } from "../../domain/policies/figures.ts";
 import { targetPolicy } from "../../domain/policies/target.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
-import { formToXlsx, readFormXlsx } from "../../reports/formTemplate.ts";
+import { formToXlsx } from "../../reports/formTemplate.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
@@ -22,6 +22,9 @@ import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
 import { authorize, authorized, callerOf } from "../policies/authorize.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { receiveSingleFile } from "../uploads/receiveUpload.ts";
+import { FORM_XLSX_FILE } from "../uploads/uploadPolicies.ts";
 
 const FormParams = z.object({
   unitId: z.coerce.number().int().positive(),
@@ -123,9 +126,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user, actor } = await callerOf(req);
       authorize(figurePolicy, actor, "enter", await formUnit(req.params.unitId));
-      const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } }).catch(() => undefined);
-      if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp Excel.");
-      const rows = await readFormXlsx(await file.toBuffer());
+      const { name, bytes } = await receiveSingleFile(req, FORM_XLSX_FILE);
+      const { rows = [] } = await runInFilePool({ op: "formXlsx", name, bytes, policy: FORM_XLSX_FILE });
       const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
       const byCode = new Map(form.fields.map((f) => [f.code, f]));
       const unknown = rows.filter((r) => !byCode.has(r.code));

@@ -14,10 +14,13 @@ import { PauseInput, pauseOccurrence } from "../../usecases/pauseOccurrence.ts";
 import { postProgressUpdate } from "../../usecases/postProgressUpdate.ts";
 import { ProposeInput, proposeCompletion } from "../../usecases/proposeCompletion.ts";
 import { ReturnInput, returnCompletion } from "../../usecases/returnCompletion.ts";
-import { FileStore, MAX_ATTACHMENT_BYTES, type StoredFile } from "../../usecases/shared/fileStore.ts";
+import { FileStore, type StoredFile } from "../../usecases/shared/fileStore.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
 import { authorize, callerOf } from "../policies/authorize.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { assertDeclaredSize, fieldText, readFilePart } from "../uploads/receiveUpload.ts";
+import { ATTACHMENT_FILE, MAX_REPORT_FILES_BYTES } from "../uploads/uploadPolicies.ts";
 
 export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,14 +56,16 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       const saved: StoredFile[] = [];
       try {
         if (req.isMultipart()) {
-          for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 10 } })) {
+          assertDeclaredSize(req, ATTACHMENT_FILE, MAX_REPORT_FILES_BYTES);
+          for await (const part of req.parts({
+            limits: { fileSize: ATTACHMENT_FILE.maxBytes + 1, files: 10 },
+          })) {
             if (part.type === "file") {
-              const buf = await part.toBuffer().catch(() => {
-                throw new AppError("BAD_INPUT_FILE", `Tệp "${part.filename}" quá lớn (tối đa 10 MB).`);
-              });
-              saved.push(files.save(part.filename, buf));
+              const { name, bytes } = await readFilePart(part, ATTACHMENT_FILE);
+              const { file } = await runInFilePool({ op: "check", name, bytes, policy: ATTACHMENT_FILE });
+              saved.push(files.save(file, bytes));
             } else {
-              const v = String(part.value);
+              const v = fieldText(part.value, part.fieldname);
               if (part.fieldname === "links")
                 fields.links = [...((fields.links as string[]) ?? []), ...v.split(/\s+/).filter(Boolean)];
               else fields[part.fieldname] = v;

@@ -35,6 +35,9 @@ import {
   assertCanReadUnitReport,
   assertCanWriteUnitReport,
 } from "../policies/report.ts";
+import { runInFilePool } from "../uploads/filePool.ts";
+import { receiveSingleFile } from "../uploads/receiveUpload.ts";
+import { ATTACHMENT_FILE } from "../uploads/uploadPolicies.ts";
 
 const GenerateBody = z.object({
   format: z.enum(["json", "docx", "xlsx"]).default("json"),
@@ -169,16 +172,12 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { user, sub, scope } = await context(req, req.params.id);
       assertCanWriteUnitReport(user, scope, sub.unit_id);
-      if (!req.isMultipart()) throw errors.validation("Hãy gửi tệp dạng multipart/form-data.");
+      // the signed scan goes through the same guarded way in as every other file (size, content, type)
+      const { name, bytes } = await receiveSingleFile(req, ATTACHMENT_FILE);
+      const { file } = await runInFilePool({ op: "check", name, bytes, policy: ATTACHMENT_FILE });
       let stored: ReturnType<FileStore["save"]> | null = null;
       try {
-        for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
-          if (part.type !== "file") continue;
-          const buf = await part.toBuffer().catch(() => {
-            throw new AppError("BAD_INPUT_FILE", `Tệp "${part.filename}" quá lớn (tối đa 10 MB).`);
-          });
-          stored = files.save(part.filename, buf);
-        }
+        stored = files.save(file, bytes);
         if (!stored) throw errors.validation("Chưa có tệp bản scan.");
         const saved = await attachReportScan(app.deps.db, actorOf(user), sub.id, req.query.version, stored);
         if (sub.scan_stored) files.remove(sub.scan_stored);

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { capabilitiesOf } from "../../domain/policies/capabilities.ts";
 import { policyActor } from "../../domain/policies/role.ts";
 import { todayIso } from "../../domain/status.ts";
-import { errors } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import { loadScope } from "../../usecases/loadScope.ts";
-import { LoginInput, login, SESSION_TTL_MS } from "../../usecases/login.ts";
+import { LoginInput, login, sessionLimits } from "../../usecases/login.ts";
 import { logout } from "../../usecases/logout.ts";
 import { z } from "../../usecases/shared/zod.ts";
 import { SESSION_COOKIE } from "../auth.ts";
@@ -13,6 +13,14 @@ import { actorOf, requireUser } from "../context.ts";
 import { LoginThrottle } from "../loginThrottle.ts";
 import { callerOf } from "../policies/authorize.ts";
 import { isSecureRequest } from "../transport.ts";
+
+const DEVICE_COOKIE = "lt_device";
+
+function tooManyAttempts(waitMs: number): AppError {
+  const seconds = Math.ceil(waitMs / 1000);
+  const when = seconds < 120 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+  return new AppError("TOO_MANY_ATTEMPTS", `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${when}.`);
+}
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,22 +42,32 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     { config: { public: true }, schema: { tags, summary: "Đăng nhập", body: LoginInput } },
     async (req, reply) => {
       const now = app.deps.now().getTime();
-      const wait = throttle.blockedFor(req.ip, req.body.username, now);
-      if (wait > 0) throw errors.tooManyAttempts(wait);
+      const attempt = { ip: req.ip, username: req.body.username, device: req.cookies[DEVICE_COOKIE] };
+      const wait = throttle.waitMs(attempt, now);
+      if (wait > 0) {
+        reply.header("retry-after", String(Math.ceil(wait / 1000)));
+        throw tooManyAttempts(wait);
+      }
       try {
-        const s = await login(app.deps.db, req.body, app.deps.now());
-        throttle.succeed(req.ip, req.body.username);
+        const s = await login(app.deps.db, req.body, app.deps.now(), sessionLimits(app.deps.config));
+        throttle.succeed(attempt);
+        const cookie = { httpOnly: true, secure: isSecureRequest(app.deps.config, req) } as const;
         reply.setCookie(SESSION_COOKIE, s.token, {
-          httpOnly: true,
+          ...cookie,
           sameSite: "lax",
-          secure: isSecureRequest(app.deps.config, req),
           path: "/",
-          maxAge: SESSION_TTL_MS / 1000,
+          maxAge: app.deps.config.sessionMaxHours * 3600,
+        });
+        reply.setCookie(DEVICE_COOKIE, throttle.deviceTokenFor(req.body.username), {
+          ...cookie,
+          sameSite: "strict",
+          path: "/api/session",
+          maxAge: 180 * 24 * 3600,
         });
         const scope = await loadScope(app.deps.db, s.user, todayIso(app.deps.now()));
         return { user: s.user, csrfToken: s.csrfToken, can: capabilitiesOf(policyActor(s.user, scope)) };
       } catch (e) {
-        throttle.fail(req.ip, req.body.username, now);
+        throttle.fail(attempt, now);
         throw e;
       }
     },

@@ -1,11 +1,40 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { errors } from "../../errors.ts";
 
 const N = 16384;
 const R = 8;
 const P = 1;
 const KEYLEN = 64;
 
+/**
+ * scrypt runs in libuv's thread pool (crypto.scrypt, asynchronous), never on the thread that answers
+ * requests. On a 2-core machine four pool threads hashing at once would still starve that thread, so
+ * at most HASHING_AT_ONCE hashes run together; a flood beyond QUEUE_LIMIT is told to retry.
+ */
+const HASHING_AT_ONCE = 1;
+const QUEUE_LIMIT = 200;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHING_AT_ONCE) {
+    if (waiting.length >= QUEUE_LIMIT) throw errors.busy();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  hashing++;
+  try {
+    return await work();
+  } finally {
+    hashing--;
+    waiting.shift()?.();
+  }
+}
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return withHashSlot(() => deriveNow(password, salt, n, r, p));
+}
+
+function deriveNow(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password.normalize("NFC"), salt, KEYLEN, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
       err ? reject(err) : resolve(key),
@@ -41,9 +70,4 @@ export function generatePassword(): string {
   return out;
 }
 
-/** Rules for a password a person chooses. Returns a Vietnamese message, or null when acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return "Mật khẩu phải có ít nhất 10 ký tự.";
-  if (password.length > 200) return "Mật khẩu quá dài (tối đa 200 ký tự).";
-  return null;
-}
+export { passwordProblem } from "./passwordRules.ts";
