@@ -8,6 +8,7 @@ import * as m0005 from "./migrations/0005_rollups.ts";
 // @figures
 // @tasks
 // @bodies
+import * as m0008 from "./migrations/0008_bodies.ts";
 // @access
 // @hostile
 // @readers
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   // @figures
   // @tasks
   // @bodies
+  "0008_bodies": m0008,
   // @access
   // @hostile
   // @readers

@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
-import { bodiesOfTask, findOccurrence } from "../db/repositories/occurrenceRepository.ts";
+import { chaseUnits } from "../db/repositories/bodyShareRepository.ts";
+import { findOccurrence } from "../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { officersFor } from "./shared/recipients.ts";
+import { reachOf } from "./shared/shareRules.ts";
 import { z } from "./shared/zod.ts";
 
 export const ChaseInput = z.object({
@@ -22,12 +24,13 @@ export async function chaseOccurrence(
   const input = ChaseInput.parse(raw);
   const occ = await findOccurrence(db, id);
   if (!occ) throw errors.notFound("nhiệm vụ");
-  const leads = (await bodiesOfTask(db, occ.task_id)).filter((b) => b.role === "lead" && b.unit_id !== null);
+  const units = await chaseUnits(db, occ);
   const users = await officersFor(
     db,
-    leads.map((b) => b.unit_id as number),
+    units.map((u) => u.id),
     today,
   );
+  const reach = await reachOf(db, units, users, today);
   return db.transaction().execute(async (trx) => {
     const update = await trx
       .insertInto("occurrence_update")
@@ -57,8 +60,8 @@ export async function chaseOccurrence(
       action: "occurrence.chase",
       entity: "task_occurrence",
       entityId: id,
-      after: { message: input.message, notified: users.length },
+      after: { message: input.message, notified: users.length, ...reach },
     });
-    return { notified: users.length };
+    return { notified: users.length, ...reach };
   });
 }

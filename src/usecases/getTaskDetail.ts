@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { visibleOccurrences } from "../db/repositories/bodyShareRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { type OccurrenceState, timelinessOf } from "../domain/status.ts";
 import { errors } from "../errors.ts";
@@ -9,6 +10,7 @@ export async function getTaskDetail(
   taskId: number,
   today: string,
   dueSoonDays: number,
+  scope: Set<number> | null = null,
 ) {
   const task = await db
     .selectFrom("plan_task as t")
@@ -27,13 +29,7 @@ export async function getTaskDetail(
       .orderBy("b.role")
       .orderBy("b.position")
       .execute(),
-    db
-      .selectFrom("task_occurrence")
-      .selectAll()
-      .where("task_id", "=", taskId)
-      .orderBy("due_on")
-      .orderBy("id")
-      .execute(),
+    visibleOccurrences(db, taskId, scope),
   ]);
   const occIds = occurrences.map((o) => o.id);
   const updates = occIds.length

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { shareOutDocument } from "../db/repositories/bodyShareRepository.ts";
 import {
   bodiesOfTasks,
   findDocumentByIdentity,
@@ -12,6 +13,7 @@ import { insertParentLink, insertUnit, unitCandidates } from "../db/repositories
 import type { Database } from "../db/schema.ts";
 import { occurrencesOf, planPeriod } from "../domain/occurrences.ts";
 import type { Actor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { asciiKey } from "../domain/text.ts";
 import { parseTimeframe } from "../domain/timeframe.ts";
 import { errors } from "../errors.ts";
@@ -222,6 +224,9 @@ export async function importPlanDocument(
           .execute();
       await syncTaskOccurrences(trx, taskId, occurrencesOf(tf, period));
     }
+
+    // tasks led by a set of communes, schools or villages are shared out to its members
+    await shareOutDocument(trx, documentId, todayIso(new Date()));
 
     // targets and indicator rows are replaced as a whole
     const countOf = async (table: "plan_target" | "indicator_row") =>

@@ -31,7 +31,16 @@ export async function sendReminders(
     .selectFrom("task_occurrence as o")
     .innerJoin("plan_task as t", "t.id", "o.task_id")
     .innerJoin("document as d", "d.id", "t.document_id")
-    .select(["o.id", "o.due_on", "o.label", "t.id as task_id", "t.ref", "t.title", "d.number"])
+    .select([
+      "o.id",
+      "o.due_on",
+      "o.label",
+      "o.share_unit_id",
+      "t.id as task_id",
+      "t.ref",
+      "t.title",
+      "d.number",
+    ])
     .where("o.state", "not in", ["done", "paused"])
     .where("o.due_on", "is not", null)
     .where("o.due_on", "<=", soon)
@@ -46,7 +55,11 @@ export async function sendReminders(
       .where("task_id", "in", [...new Set(open.map((o) => o.task_id))])
       .execute();
     for (const o of open) {
-      const units = leads.filter((l) => l.task_id === o.task_id).map((l) => l.unit_id as number);
+      // a member's share of a set-led task reminds that member (bodyShareRepository)
+      const units =
+        o.share_unit_id !== null
+          ? [o.share_unit_id]
+          : leads.filter((l) => l.task_id === o.task_id).map((l) => l.unit_id as number);
       const users = await officersFor(db, units, today);
       const overdue = (o.due_on as string) < today;
       const kind = overdue ? "overdue" : "due_soon";

@@ -1,6 +1,7 @@
 import { type Kysely, type SqlBool, sql } from "kysely";
 import type { Timeliness } from "../../domain/status.ts";
 import type { Database } from "../schema.ts";
+import { ceasedLeadSql, scoreboardBase } from "./bodyShareQueries.ts";
 
 export interface RegisterFilter {
   documentId?: number;
@@ -84,11 +85,16 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
     sql<SqlBool>`exists (select 1 from task_body b where b.task_id = t.id and b.unit_id in (${sql.join(ids)})${
       leadOnly ? sql` and b.role = 'lead'` : sql``
     })`;
-  if (units) r = r.where(bodyExists(units, f.role === "lead"));
+  // a member's share of a set-led task is its own (bodyShareRepository); without a unit or a scope the
+  // register lists each task's occurrence once, with "x/38 xong"
+  const ownOrShare = (ids: number[], leadOnly: boolean) =>
+    sql<SqlBool>`((o.share_of is null and ${bodyExists(ids, leadOnly)}) or o.share_unit_id in (${sql.join(ids)}))`;
+  if (units) r = r.where(ownOrShare(units, f.role === "lead"));
   if (f.scope) {
     if (f.scope.size === 0) return r.where(sql<SqlBool>`false`);
-    r = r.where(bodyExists([...f.scope], false));
+    r = r.where(ownOrShare([...f.scope], false));
   }
+  if (!units && !f.scope) r = r.where("o.share_of", "is", null);
   return r;
 }
 
@@ -124,8 +130,19 @@ export async function searchRegister(
       "d.number as document_number",
       "d.title as document_title",
       timelinessSql(clock).as("timeliness"),
-      leadNames.as("lead"),
+      sql<string>`coalesce((select su.full_name from org_unit su where su.id = o.share_unit_id), ${leadNames})`.as(
+        "lead",
+      ),
       supportNames.as("support"),
+      "o.share_of",
+      "o.share_unit_id",
+      sql<
+        number | null
+      >`(select count(*) filter (where s.state = 'done') from task_occurrence s where s.share_of = o.id)`.as(
+        "shares_done",
+      ),
+      sql<number>`(select count(*) from task_occurrence s where s.share_of = o.id)`.as("shares_total"),
+      ceasedLeadSql(clock.today).as("lead_ceased"),
     ])
     .orderBy(
       page.order === "urgency"
@@ -157,24 +174,17 @@ export interface ScoreRow {
   no_deadline: number;
 }
 
-/** Per lead body, as the map of tasks stood on asOf (done = confirmed done on or before asOf). */
+/**
+ * Per lead body, as the map of tasks stood on asOf (done = confirmed done on or before asOf); a
+ * member's share of a set-led task counts in the member's row (bodyShareQueries.scoreboardBase).
+ */
 export async function scoreboard(
   db: Kysely<Database>,
   asOf: string,
   opts: { documentId?: number; scope: Set<number> | null; dueFrom?: string; dueTo?: string },
 ) {
-  let q = db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .innerJoin("task_body as b", (j) => j.onRef("b.task_id", "=", "t.id").on("b.role", "=", "lead"))
-    .innerJoin("org_unit as u", "u.id", "b.unit_id");
-  if (opts.documentId) q = q.where("t.document_id", "=", opts.documentId);
-  if (opts.dueFrom) q = q.where("o.due_on", ">=", opts.dueFrom);
-  if (opts.dueTo) q = q.where("o.due_on", "<=", opts.dueTo);
-  if (opts.scope) {
-    if (opts.scope.size === 0) return [];
-    q = q.where("b.unit_id", "in", [...opts.scope]);
-  }
+  if (opts.scope && opts.scope.size === 0) return [];
+  const q = scoreboardBase(db, opts);
   const doneThen = sql`(o.state = 'done' and o.completed_on <= ${asOf})`;
   const rows = await q
     .select([

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
+import { bodiesOfOccurrence } from "../../db/repositories/bodyShareRepository.ts";
+import { findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
@@ -29,7 +30,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     const user = requireUser(req);
     const occ = await findOccurrence(app.deps.db, id);
     if (!occ) throw errors.notFound("nhiệm vụ cần báo cáo");
-    const bodies = await bodiesOfTask(app.deps.db, occ.task_id);
+    const bodies = await bodiesOfOccurrence(app.deps.db, occ);
     const scope = await unitScope(app.deps.db, user, today());
     assertCanSeeTask(scope, bodies);
     return { user, occ, bodies, scope };

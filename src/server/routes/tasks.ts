@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
+import { scoreTotals } from "../../db/repositories/bodyShareQueries.ts";
+import { bodiesForTaskView } from "../../db/repositories/bodyShareRepository.ts";
 import { type RegisterFilter, scoreboard, searchRegister } from "../../db/repositories/taskQueries.ts";
 import { addDays, completionRate, STATES, todayIso } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
@@ -153,10 +154,16 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       const c = clock();
-      const bodies = await bodiesOfTask(app.deps.db, req.params.id);
       const scope = await unitScope(app.deps.db, user, c.today);
+      const bodies = await bodiesForTaskView(app.deps.db, req.params.id, scope);
       assertCanSeeTask(scope, bodies);
-      const detail = await getTaskDetail(app.deps.db, req.params.id, c.today, app.deps.config.dueSoonDays);
+      const detail = await getTaskDetail(
+        app.deps.db,
+        req.params.id,
+        c.today,
+        app.deps.config.dueSoonDays,
+        scope,
+      );
       let report: "lead" | "support" | null = null;
       try {
         report = reportingRole(user, scope, bodies);
@@ -201,16 +208,15 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       const asOf = req.query.asOf ?? clock().today;
-      const rows = await scoreboard(app.deps.db, asOf, {
+      const filter = {
         documentId: req.query.documentId,
         dueFrom: req.query.dueFrom,
         dueTo: req.query.dueTo,
         scope: await unitScope(app.deps.db, user, clock().today),
-      });
-      const total = rows.reduce((a, x) => ({ done: a.done + x.done, overdue: a.overdue + x.overdue }), {
-        done: 0,
-        overdue: 0,
-      });
+      };
+      const rows = await scoreboard(app.deps.db, asOf, filter);
+      // each occurrence once (a set-led task's parent, not its shares): never the sum of the rows
+      const total = await scoreTotals(app.deps.db, asOf, filter);
       return {
         asOf,
         rows: rows.map((x) => ({ ...x, rate: completionRate(x) })),

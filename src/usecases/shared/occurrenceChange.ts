@@ -3,6 +3,7 @@ import { recordAudit } from "../../db/repositories/auditRepository.ts";
 import type { Database, OccurrenceUpdateTable, TaskOccurrenceTable } from "../../db/schema.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { errors } from "../../errors.ts";
+import { assertNotSharedOut, syncParentFromShares } from "./shareRules.ts";
 
 export type OccurrenceRow = Awaited<ReturnType<typeof lockOccurrence>>;
 
@@ -34,6 +35,7 @@ export async function changeOccurrence(
   return db.transaction().execute(async (trx) => {
     const current = await lockOccurrence(trx, id);
     if (current.version !== version) throw errors.conflict("Nhiệm vụ này");
+    await assertNotSharedOut(trx, current);
     const { patch, entry, action } = build(current);
     const res = await trx
       .updateTable("task_occurrence")
@@ -54,6 +56,7 @@ export async function changeOccurrence(
       .returning("id")
       .executeTakeFirstOrThrow();
     if (after) await after(trx, update.id, current);
+    if (current.share_of !== null) await syncParentFromShares(trx, current.share_of);
     const next = await lockOccurrence(trx, id);
     await recordAudit(trx, actor, {
       action,
