@@ -2,6 +2,7 @@ import type { Config } from "../config.ts";
 import { type Db, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { loadAdministrativeMap } from "../usecases/loadAdministrativeMap.ts";
+import { loadBodySuccessors } from "../usecases/loadBodySuccessors.ts";
 import { loadIndicatorCatalog } from "../usecases/loadIndicatorCatalog.ts";
 
 export type ConfigSource = () => Config;
@@ -18,6 +19,8 @@ export async function openReady(cfg: Config, log: (line: string) => void = () =>
         `Đã nạp bản đồ hành chính Lai Châu: ${map.counts.communes} xã/phường hiện hành, ${map.counts.oldCommunes} xã/phường/thị trấn trước 1/7/2025, ${map.counts.bodies} cơ quan.`,
       );
     }
+    if ((await loadBodySuccessors(db.db)).loaded)
+      log("Đã nạp các đơn vị kế thừa của các phòng thuộc thành phố Lai Châu (giải thể từ 01/7/2025).");
     if (await loadIndicatorCatalog(db.db))
       log("Đã nạp danh mục chỉ tiêu và số liệu cấp tỉnh của Kế hoạch 5272/KH-UBND.");
     return db;

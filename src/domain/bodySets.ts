@@ -42,13 +42,14 @@ export function memberKinds(kind: "communes" | "schools" | "villages"): OrgUnitK
 export const AREA_KINDS: string[] = ["province", "district", "city", "commune", "ward", "township"];
 
 /**
- * The date a plan's sets are read on: its date of issue; else the month and year its date line gives
- * ("ngày tháng 6 năm 2026" → 01/06/2026, "năm 2025" → 01/01/2025); else its period's first year; else today.
+ * The date a plan speaks from: its date of issue; else the month and year its date line gives
+ * ("ngày tháng 6 năm 2026" → 01/06/2026, "năm 2025" → 01/01/2025); else its period's first year.
  */
-export function membershipDate(
-  doc: { issuedOn: string | null; dateText: string | null; periodFrom: number | null },
-  today: string,
-): string {
+export function planDate(doc: {
+  issuedOn: string | null;
+  dateText: string | null;
+  periodFrom: number | null;
+}): string | null {
   if (doc.issuedOn) return doc.issuedOn;
   const text = doc.dateText ?? "";
   const year = /năm\s+(\d{4})/u.exec(text)?.[1] ?? /\b(\d{4})\b/.exec(text)?.[1];
@@ -57,8 +58,15 @@ export function membershipDate(
     const mm = month >= 1 && month <= 12 ? month : 1;
     return `${year}-${String(mm).padStart(2, "0")}-01`;
   }
-  if (doc.periodFrom) return `${doc.periodFrom}-01-01`;
-  return today;
+  return doc.periodFrom ? `${doc.periodFrom}-01-01` : null;
+}
+
+/** The date a plan's sets are read on: the plan's date (planDate), else today. */
+export function membershipDate(
+  doc: { issuedOn: string | null; dateText: string | null; periodFrom: number | null },
+  today: string,
+): string {
+  return planDate(doc) ?? today;
 }
 
 export interface ShareState {

@@ -101,7 +101,8 @@ export type WarningCode =
   | "NO_TASKS"
   | "NO_TARGETS"
   | "TASK_WITHOUT_LEAD"
-  | "ROW_UNUSED";
+  | "ROW_UNUSED"
+  | "BODY_CEASED";
 
 export interface Warning {
   code: WarningCode;

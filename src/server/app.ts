@@ -12,6 +12,10 @@ import { installAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
 import { auditRoutes } from "./routes/audit.ts";
+// @figures
+// @tasks
+// @bodies
+import { ceasedBodyRoutes } from "./routes/ceasedBodies.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { figureRoutes } from "./routes/figures.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -21,9 +25,6 @@ import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
-// @figures
-// @tasks
-// @bodies
 // @access
 // @hostile
 // @readers
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @figures
   // @tasks
   // @bodies
+  await app.register(ceasedBodyRoutes);
   // @access
   // @hostile
   // @readers

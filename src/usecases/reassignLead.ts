@@ -2,7 +2,9 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { errors } from "../errors.ts";
+import { assertUnitsActive } from "./shared/activeUnits.ts";
 import { z } from "./shared/zod.ts";
 
 export const ReassignInput = z.object({
@@ -17,6 +19,7 @@ export async function reassignLead(
   actor: Actor,
   taskId: number,
   raw: z.input<typeof ReassignInput>,
+  today: string = todayIso(new Date()),
 ) {
   const input = ReassignInput.parse(raw);
   return db.transaction().execute(async (trx) => {
@@ -30,6 +33,7 @@ export async function reassignLead(
       .execute();
     if (units.length !== new Set(input.unitIds).size)
       throw errors.validation("Có cơ quan được chọn không tồn tại.");
+    await assertUnitsActive(trx, input.unitIds, today);
     const before = await trx
       .selectFrom("task_body")
       .select(["text", "unit_id"])

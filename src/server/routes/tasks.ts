@@ -187,7 +187,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const user = requireUser(req);
       assertIsCoordinator(user);
-      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body);
+      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body, clock().today);
     },
   );
 
