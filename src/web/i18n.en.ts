@@ -251,6 +251,16 @@ export const en: Record<Key, string> = {
   // @figures
   // @tasks
   // @bodies
+  "bodies.ceased": "body dissolved",
+  "bodies.sharesDone": "done",
+  "bodies.share": "Share of",
+  "bodies.moveTitle": "Open work of a dissolved body",
+  "bodies.moveOpen": "Open tasks",
+  "bodies.moveShares": "Open shares",
+  "bodies.moveTo": "Move to a successor",
+  "bodies.moveButton": "Move work",
+  "bodies.moved": "Work moved to",
+  "bodies.noSuccessor": "No successor is on record.",
   // @access
   // @hostile
   // @readers

@@ -246,6 +246,16 @@ export const vi = {
   // @figures
   // @tasks
   // @bodies
+  "bodies.ceased": "đơn vị đã giải thể",
+  "bodies.sharesDone": "xong",
+  "bodies.share": "Phần việc của",
+  "bodies.moveTitle": "Việc còn mở của đơn vị đã giải thể",
+  "bodies.moveOpen": "Nhiệm vụ còn mở",
+  "bodies.moveShares": "Phần việc còn mở",
+  "bodies.moveTo": "Chuyển sang đơn vị kế thừa",
+  "bodies.moveButton": "Chuyển việc",
+  "bodies.moved": "Đã chuyển việc sang",
+  "bodies.noSuccessor": "Chưa có đơn vị kế thừa trong danh mục.",
   // @access
   // @hostile
   // @readers

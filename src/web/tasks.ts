@@ -50,6 +50,12 @@ export interface RegisterRow {
   timeliness: Timeliness;
   lead: string | null;
   support: string | null;
+  /** A member's share of a set-led task: its parent; a parent shows shares_done/shares_total. */
+  share_of?: number | null;
+  shares_done?: number | null;
+  shares_total?: number;
+  /** The body answering for it has ceased (đơn vị đã giải thể). */
+  lead_ceased?: boolean;
 }
 
 export interface Update {
