@@ -107,6 +107,11 @@ export interface TaskDetail {
     version: number;
     timeliness: Timeliness;
     updates: Update[];
+    /** A member's share of a set-led task (its parent and member), or a parent's progress over shares. */
+    share_of?: number | null;
+    share_unit_name?: string | null;
+    share_unit_valid_to?: string | null;
+    shares?: { done: number; total: number } | null;
   }[];
   audit: { id: number; at: string; actor_name: string; action: string; before: unknown; after: unknown }[];
 }
