@@ -17,7 +17,7 @@ Rà soát trẻ em trong độ tuổi đến trường năm 2026
 PHỤ LỤC
 TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian
 1\tRà soát trẻ em ngoài nhà trường trên địa bàn\tUBND các xã, phường\tSở Giáo dục và Đào tạo\tTháng 3/2026
-2\tTổng hợp kết quả rà soát toàn tỉnh\tSở Giáo dục và Đào tạo\t\tTháng 4/2026
+2\tTổng hợp kết quả rà soát toàn tỉnh\tSở Giáo dục và Đào tạo\tCác cơ quan, đơn vị liên quan\tTháng 4/2026
 `;
 
 const now = new Date("2026-03-02T03:00:00Z");
@@ -38,11 +38,12 @@ describe("a task led by a set of bodies is shared out to its members", () => {
   beforeAll(async () => {
     t = await createTestApp(() => now);
     const draft = parsePlan(PLAN, { units: await unitCandidates(t.db.db) });
-    await importPlanDocument(
-      t.db.db,
-      systemActor("Kiểm thử"),
-      draftToConfirmed(draft, { name: "99.txt", format: "text", text: PLAN }),
-    );
+    const plan = draftToConfirmed(draft, { name: "99.txt", format: "text", text: PLAN });
+    // the reviewer says which bodies "Các cơ quan, đơn vị liên quan" means
+    const related = plan.bodies.find((b) => b.text === "Các cơ quan, đơn vị liên quan");
+    if (related)
+      related.members = [await unitIdByName(t.db, "Sở Tài chính"), await unitIdByName(t.db, "Sở Y tế")];
+    await importPlanDocument(t.db.db, systemActor("Kiểm thử"), plan);
     coordinator = await signIn(t, "dieuphoi", "coordinator");
     binhLu = await signIn(t, "canbo.binhlu", "officer", await unitIdByName(t.db, "Xã Bình Lư"));
     namCuoi = await signIn(t, "canbo.namcuoi", "officer", await unitIdByName(t.db, "Xã Nậm Cuổi"));
@@ -63,7 +64,7 @@ describe("a task led by a set of bodies is shared out to its members", () => {
     });
     parentId = (task[0] as Row).id;
     const ref2 = rows.find((r) => r.ref === "2");
-    expect(ref2).toMatchObject({ shares_total: 0 });
+    expect(ref2).toMatchObject({ shares_total: 0, support: "Sở Tài chính; Sở Y tế" });
   });
 
   it("an officer of a commune sees its share in Việc của tôi and reports on it; another commune cannot", async () => {

@@ -19,6 +19,7 @@ import { parseTimeframe } from "../domain/timeframe.ts";
 import { errors } from "../errors.ts";
 import { indexCandidates, resolveBody, setKindOf } from "../import/bodies.ts";
 import { numberKey } from "../import/documentMeta.ts";
+import { expandPicked, pickedMembers } from "./shared/pickedBodies.ts";
 import { ConfirmedPlan, type ConfirmedPlanInput } from "./shared/planSchemas.ts";
 
 export interface ImportChanges {
@@ -89,6 +90,7 @@ export async function importPlanDocument(
         decided.set(b.text, null);
       }
     }
+    const picked = await pickedMembers(trx, plan.bodies);
     const unitFor = (text: string): number | null => {
       if (decided.has(text)) return decided.get(text) ?? null;
       const r = resolveBody(text, index, doc.issuedOn);
@@ -176,7 +178,7 @@ export async function importPlanDocument(
       const bodies = [
         ...t.lead.map((text, i) => ({ role: "lead" as const, text, position: i })),
         ...t.support.map((text, i) => ({ role: "support" as const, text, position: i })),
-      ].map((b) => ({ ...b, unit_id: unitFor(b.text), set_kind: setKindOf(b.text) }));
+      ].flatMap((b) => expandPicked({ ...b, unit_id: unitFor(b.text), set_kind: setKindOf(b.text) }, picked));
       const old = byRef.get(t.ref);
       let taskId: number;
       if (old) {

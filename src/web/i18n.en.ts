@@ -251,6 +251,7 @@ export const en: Record<Key, string> = {
   // @figures
   // @tasks
   // @bodies
+  "bodies.pickMembers": "Pick the bodies it means",
   "bodies.ceased": "body dissolved",
   "bodies.sharesDone": "done",
   "bodies.share": "Share of",

@@ -246,6 +246,7 @@ export const vi = {
   // @figures
   // @tasks
   // @bodies
+  "bodies.pickMembers": "Chọn các cơ quan, đơn vị cụ thể",
   "bodies.ceased": "đơn vị đã giải thể",
   "bodies.sharesDone": "xong",
   "bodies.share": "Phần việc của",
