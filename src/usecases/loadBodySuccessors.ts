@@ -64,7 +64,7 @@ export async function loadBodySuccessors(db: Kysely<Database>): Promise<{ loaded
     }
     await trx.insertInto("reference_data").values({ name: DATASET, version: DATASET_VERSION }).execute();
     await recordAudit(trx, systemActor(), {
-      action: "reference.load",
+      action: "reference.load_successors",
       entity: "org_unit",
       after: { dataset: DATASET, version: DATASET_VERSION, bodies: wardOffices.length, lineage: links },
     });

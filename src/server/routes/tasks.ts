@@ -216,7 +216,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       };
       const rows = await scoreboard(app.deps.db, asOf, filter);
       // each occurrence once (a set-led task's parent, not its shares): never the sum of the rows
-      const total = await scoreTotals(app.deps.db, asOf, filter);
+      const { done, overdue } = await scoreTotals(app.deps.db, asOf, filter);
+      const total = { done, overdue };
       return {
         asOf,
         rows: rows.map((x) => ({ ...x, rate: completionRate(x) })),
