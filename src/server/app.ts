@@ -12,10 +12,6 @@ import { installAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
 import { auditRoutes } from "./routes/audit.ts";
-// @figures
-// @tasks
-// @bodies
-import { ceasedBodyRoutes } from "./routes/ceasedBodies.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { figureRoutes } from "./routes/figures.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -25,6 +21,10 @@ import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
+// @figures
+// @tasks
+// @bodies
+import { ceasedBodyRoutes } from "./routes/workOfCeasedBodies.ts";
 // @access
 // @hostile
 // @readers

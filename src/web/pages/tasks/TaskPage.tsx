@@ -47,6 +47,7 @@ export function TaskPage() {
   if (!q.data) return <Text>{t("loading")}</Text>;
   const d = q.data as TaskDetail & { can: { report: "lead" | "support" | null; coordinate: boolean } };
   const tf = describeTimeframe(d.task.timeframe, lang);
+  const shown = d.occurrences.filter((o) => !o.share_of || sharesOpen || !d.can.coordinate);
   const refresh = (m: { ok: boolean; text: string }) => {
     setMessage(m);
     void qc.invalidateQueries({ queryKey: ["task", id] });
@@ -115,82 +116,78 @@ export function TaskPage() {
           {t("bodies.share")}…
         </Button>
       )}
-      {d.occurrences
-        .filter((o) => !o.share_of || sharesOpen || !d.can.coordinate)
-        .map((o) => {
-          const tl = timelinessInfo[o.timeliness];
-          return (
-            <Card
-              key={o.id}
-              withBorder
-              style={{ borderLeft: `5px solid var(--mantine-color-${tl.color}-6)` }}
-              data-testid={`occurrence-${o.id}`}
-            >
-              <Stack gap="xs">
-                <Group justify="space-between" wrap="wrap">
-                  <Group gap="xs">
-                    <Text fw={600}>
-                      {o.label}
-                      {o.share_unit_name ? ` · ${t("bodies.share")} ${o.share_unit_name}` : ""}
-                    </Text>
-                    {o.shares && (
-                      <Badge variant="light" color="blue" data-testid="shares-progress">
-                        {o.shares.done}/{o.shares.total} {t("bodies.sharesDone")}
-                      </Badge>
-                    )}
-                    {o.share_unit_valid_to && <Badge color="gray">{t("bodies.ceased")}</Badge>}
-                    <Badge color={tl.color}>{tl[lang]}</Badge>
-                    <Badge variant="outline" color="gray">
-                      {stateInfo[o.state][lang]}
-                    </Badge>
-                  </Group>
-                  <Text size="sm">
-                    {o.due_on ? `${t("tasks.due")}: ${formatDate(o.due_on)}` : t("tasks.noDue")}
-                    {o.original_due_on
-                      ? ` (${t("tasks.extendedFrom")} ${formatDate(o.original_due_on)})`
-                      : ""}
-                    {o.completed_on ? ` · ${t("tasks.completedOn")} ${formatDate(o.completed_on)}` : ""}
+      {shown.map((o) => {
+        const tl = timelinessInfo[o.timeliness];
+        return (
+          <Card
+            key={o.id}
+            withBorder
+            style={{ borderLeft: `5px solid var(--mantine-color-${tl.color}-6)` }}
+            data-testid={`occurrence-${o.id}`}
+          >
+            <Stack gap="xs">
+              <Group justify="space-between" wrap="wrap">
+                <Group gap="xs">
+                  <Text fw={600}>
+                    {o.label}
+                    {o.share_unit_name ? ` · ${t("bodies.share")} ${o.share_unit_name}` : ""}
                   </Text>
+                  {o.shares && (
+                    <Badge variant="light" color="blue" data-testid="shares-progress">
+                      {o.shares.done}/{o.shares.total} {t("bodies.sharesDone")}
+                    </Badge>
+                  )}
+                  {o.share_unit_valid_to && <Badge color="gray">{t("bodies.ceased")}</Badge>}
+                  <Badge color={tl.color}>{tl[lang]}</Badge>
+                  <Badge variant="outline" color="gray">
+                    {stateInfo[o.state][lang]}
+                  </Badge>
                 </Group>
-                <Progress value={o.percent} color={tl.color} />
-                <OccurrenceActions occurrence={o} can={d.can} onDone={refresh} />
-                {o.updates.length > 0 && (
-                  <Timeline bulletSize={14} lineWidth={2} mt="xs">
-                    {o.updates.map((u) => (
-                      <Timeline.Item key={u.id} title={`${KIND[u.kind] ?? u.kind} — ${u.author_name}`}>
-                        <Text size="xs" c="dimmed">
-                          {formatDateTime(u.created_at)}
-                          {u.percent !== null ? ` · ${u.percent} %` : ""}
-                          {u.due_after
-                            ? ` · ${u.due_before ? formatDate(u.due_before) : "—"} → ${formatDate(u.due_after)}`
-                            : ""}
+                <Text size="sm">
+                  {o.due_on ? `${t("tasks.due")}: ${formatDate(o.due_on)}` : t("tasks.noDue")}
+                  {o.original_due_on ? ` (${t("tasks.extendedFrom")} ${formatDate(o.original_due_on)})` : ""}
+                  {o.completed_on ? ` · ${t("tasks.completedOn")} ${formatDate(o.completed_on)}` : ""}
+                </Text>
+              </Group>
+              <Progress value={o.percent} color={tl.color} />
+              <OccurrenceActions occurrence={o} can={d.can} onDone={refresh} />
+              {o.updates.length > 0 && (
+                <Timeline bulletSize={14} lineWidth={2} mt="xs">
+                  {o.updates.map((u) => (
+                    <Timeline.Item key={u.id} title={`${KIND[u.kind] ?? u.kind} — ${u.author_name}`}>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(u.created_at)}
+                        {u.percent !== null ? ` · ${u.percent} %` : ""}
+                        {u.due_after
+                          ? ` · ${u.due_before ? formatDate(u.due_before) : "—"} → ${formatDate(u.due_after)}`
+                          : ""}
+                      </Text>
+                      <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                        {u.text}
+                      </Text>
+                      {u.product && (
+                        <Text size="sm">
+                          {t("docs.product")}: {u.product}
                         </Text>
-                        <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                          {u.text}
-                        </Text>
-                        {u.product && (
-                          <Text size="sm">
-                            {t("docs.product")}: {u.product}
-                          </Text>
-                        )}
-                        {(u.links ?? []).map((l) => (
-                          <Anchor key={l} href={l} target="_blank" rel="noreferrer" size="sm" display="block">
-                            {l}
-                          </Anchor>
-                        ))}
-                        {u.attachments.map((a) => (
-                          <Anchor key={a.id} href={`/api/attachments/${a.id}`} size="sm" display="block">
-                            {t("tasks.attachment")}: {a.original_name}
-                          </Anchor>
-                        ))}
-                      </Timeline.Item>
-                    ))}
-                  </Timeline>
-                )}
-              </Stack>
-            </Card>
-          );
-        })}
+                      )}
+                      {(u.links ?? []).map((l) => (
+                        <Anchor key={l} href={l} target="_blank" rel="noreferrer" size="sm" display="block">
+                          {l}
+                        </Anchor>
+                      ))}
+                      {u.attachments.map((a) => (
+                        <Anchor key={a.id} href={`/api/attachments/${a.id}`} size="sm" display="block">
+                          {t("tasks.attachment")}: {a.original_name}
+                        </Anchor>
+                      ))}
+                    </Timeline.Item>
+                  ))}
+                </Timeline>
+              )}
+            </Stack>
+          </Card>
+        );
+      })}
       {d.audit.length > 0 && (
         <Card withBorder>
           <Text fw={600} mb={4}>
