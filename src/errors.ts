@@ -23,6 +23,9 @@ export type ErrorCode =
   // @figures
   // @tasks
   // @bodies
+  | "OCCURRENCE_SHARED_OUT"
+  | "BODY_CEASED"
+  | "NOT_A_SUCCESSOR"
   // @access
   // @hostile
   | "TEXT_INVALID"
@@ -62,6 +65,9 @@ const statusOf: Record<ErrorCode, number> = {
   // @figures
   // @tasks
   // @bodies
+  OCCURRENCE_SHARED_OUT: 409,
+  BODY_CEASED: 400,
+  NOT_A_SUCCESSOR: 400,
   // @access
   // @hostile
   TEXT_INVALID: 400,
@@ -116,6 +122,18 @@ export const errors = {
   // @figures
   // @tasks
   // @bodies
+  sharedOut: () =>
+    new AppError(
+      "OCCURRENCE_SHARED_OUT",
+      "Nhiệm vụ này đã được chia cho từng đơn vị; hãy báo cáo, xác nhận hoặc gia hạn trên phần việc của từng đơn vị.",
+    ),
+  bodyCeased: (name: string, endedOn: string) =>
+    new AppError(
+      "BODY_CEASED",
+      `${name} đã giải thể (hết hiệu lực từ ${endedOn.split("-").reverse().join("/")}); hãy chọn đơn vị kế thừa.`,
+    ),
+  notASuccessor: (name: string) =>
+    new AppError("NOT_A_SUCCESSOR", `${name} không phải đơn vị kế thừa của đơn vị đã giải thể này.`),
   // @access
   // @hostile
   // @readers

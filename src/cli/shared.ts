@@ -10,6 +10,7 @@ export async function openReady(cfg: Config, log: (line: string) => void = () =>
   const { migrateToLatest } = await import("../db/migrate.ts");
   const { loadAdministrativeMap } = await import("../usecases/loadAdministrativeMap.ts");
   const { loadIndicatorCatalog } = await import("../usecases/loadIndicatorCatalog.ts");
+  const { loadBodySuccessors } = await import("../usecases/loadBodySuccessors.ts");
   const db = await openDatabase(cfg);
   try {
     const applied = await migrateToLatest(db.db);
@@ -20,6 +21,8 @@ export async function openReady(cfg: Config, log: (line: string) => void = () =>
         `Đã nạp bản đồ hành chính Lai Châu: ${map.counts.communes} xã/phường hiện hành, ${map.counts.oldCommunes} xã/phường/thị trấn trước 1/7/2025, ${map.counts.bodies} cơ quan.`,
       );
     }
+    if ((await loadBodySuccessors(db.db)).loaded)
+      log("Đã nạp các đơn vị kế thừa của các phòng thuộc thành phố Lai Châu (giải thể từ 01/7/2025).");
     if (await loadIndicatorCatalog(db.db))
       log("Đã nạp danh mục chỉ tiêu và số liệu cấp tỉnh của Kế hoạch 5272/KH-UBND.");
     return db;

@@ -9,6 +9,7 @@ import * as m0005 from "./migrations/0005_rollups.ts";
 // @tasks
 import * as m0007 from "./migrations/0007_tasks.ts";
 // @bodies
+import * as m0008 from "./migrations/0008_bodies.ts";
 // @access
 // @hostile
 import * as m0009 from "./migrations/0009_hostile.ts";
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   // @tasks
   "0007_tasks": m0007,
   // @bodies
+  "0008_bodies": m0008,
   // @access
   // @hostile
   "0009_hostile": m0009,

@@ -175,6 +175,9 @@ export interface TaskOccurrenceTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** A member's share of an occurrence led by a set of bodies (migration 0008). */
+  share_of: Generated<number | null>;
+  share_unit_id: Generated<number | null>;
 }
 
 export interface OccurrenceUpdateTable {

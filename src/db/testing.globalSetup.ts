@@ -11,6 +11,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { todayIso } from "../domain/status.ts";
 import { loadAdministrativeMap } from "../usecases/loadAdministrativeMap.ts";
+import { loadBodySuccessors } from "../usecases/loadBodySuccessors.ts";
 import { loadIndicatorCatalog } from "../usecases/loadIndicatorCatalog.ts";
 import { openPostgres } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
     await migrateToLatest(db);
     await loadAdministrativeMap(db);
+    await loadBodySuccessors(db);
     await loadIndicatorCatalog(db);
     await rebuildRollups(db, todayIso(new Date()));
     const dump = await client.dumpDataDir("gzip");
@@ -56,6 +58,7 @@ export default async function setup(project: TestProject) {
   const tpl = await openPostgres(withDatabase(url, template));
   await migrateToLatest(tpl.db);
   await loadAdministrativeMap(tpl.db);
+  await loadBodySuccessors(tpl.db);
   await loadIndicatorCatalog(tpl.db);
   await rebuildRollups(tpl.db, todayIso(new Date()));
   await tpl.close();

@@ -114,7 +114,8 @@ export type WarningCode =
   | "NO_TARGETS"
   | "TASK_WITHOUT_LEAD"
   | "ROW_UNUSED"
-  | "TARGET_UNREAD";
+  | "TARGET_UNREAD"
+  | "BODY_CEASED";
 
 export interface Warning {
   code: WarningCode;

@@ -1,5 +1,6 @@
 import type { TimeframeOptions } from "../domain/timeframe.ts";
 import { bodyKey, indexCandidates, resolveBody, setKindOf, type UnitCandidate } from "./bodies.ts";
+import { ceasedBodyWarning } from "./bodyValidity.ts";
 import { extractDocumentMeta } from "./documentMeta.ts";
 import { type BodyMention, newCoverage, type PlanDraft, type Warning } from "./draft.ts";
 import { extractDuties } from "./duties.ts";
@@ -119,6 +120,13 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
       if (bodies.has(b)) continue;
       const mention = resolveBody(b, index, document.issuedOn);
       bodies.set(b, mention);
+      const ceased = ceasedBodyWarning(
+        mention,
+        opts.units ?? [],
+        document,
+        `nhiệm vụ ${t.ref} (dòng ${t.line})`,
+      );
+      if (ceased) warnings.push(ceased);
       if (!mention.plural && !mention.unit) {
         warnings.push({
           code: "UNKNOWN_BODY",

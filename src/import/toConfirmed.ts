@@ -44,6 +44,7 @@ export function draftToConfirmed(draft: PlanDraft, source: SourceInfo, createUnk
       text: b.text,
       unitId: b.unit?.id ?? null,
       create: createUnknownBodies && !b.plural && !b.unit,
+      members: [] as number[],
     })),
     warnings: draft.warnings,
   };

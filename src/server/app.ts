@@ -30,6 +30,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
+import { ceasedBodyRoutes } from "./routes/workOfCeasedBodies.ts";
 import { installRouteList } from "./servedRoutes.ts";
 import { installTransportHeaders } from "./transport.ts";
 import { MULTIPART_LIMITS } from "./uploads/receiveUpload.ts";
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @figures
   // @tasks
   // @bodies
+  await app.register(ceasedBodyRoutes);
   // @access
   // @hostile
   // @readers

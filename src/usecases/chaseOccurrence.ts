@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { chaseUnits, hasShares } from "../db/repositories/bodyShareRepository.ts";
 import { findOccurrence } from "../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
@@ -39,14 +40,22 @@ export async function chaseOccurrence(
     const occ = await findOccurrence(trx, id);
     if (!occ) throw errors.notFound("nhiệm vụ");
     assertTransition("chase", by, occ);
-    const leads = await trx
-      .selectFrom("task_body as b")
-      .leftJoin("org_unit as u", "u.id", "b.unit_id")
-      .select(["b.text", "b.unit_id", "u.full_name"])
-      .where("b.task_id", "=", occ.task_id)
-      .where("b.role", "=", "lead")
-      .orderBy("b.position")
-      .execute();
+    // a task shared out to a set of bodies is chased through the members whose share is still open
+    const shared = occ.share_unit_id !== null || (await hasShares(trx, occ.id));
+    const leads = shared
+      ? (await chaseUnits(trx, occ)).map((u) => ({
+          text: u.name,
+          unit_id: u.id as number | null,
+          full_name: u.name,
+        }))
+      : await trx
+          .selectFrom("task_body as b")
+          .leftJoin("org_unit as u", "u.id", "b.unit_id")
+          .select(["b.text", "b.unit_id", "u.full_name"])
+          .where("b.task_id", "=", occ.task_id)
+          .where("b.role", "=", "lead")
+          .orderBy("b.position")
+          .execute();
     const outcome: ChaseOutcome = { notified: 0, reached: [], unreached: [] };
     for (const body of leads) {
       if (body.unit_id === null) {
@@ -75,13 +84,17 @@ export async function chaseOccurrence(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    outcome.notified = await notifyLeadOfficers(trx, {
-      kind: "chase",
-      occurrenceId: id,
-      updateId: update.id,
-      today,
-      note: input.message,
-    });
+    outcome.notified = await notifyLeadOfficers(
+      trx,
+      {
+        kind: "chase",
+        occurrenceId: id,
+        updateId: update.id,
+        today,
+        note: input.message,
+      },
+      leads.map((b) => b.unit_id).filter((u): u is number => u !== null),
+    );
     await recordAudit(trx, actor, {
       action: "occurrence.chase",
       entity: "task_occurrence",

@@ -2,8 +2,10 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { findUserById } from "../db/repositories/userRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import { type Actor, ROLES } from "../domain/roles.ts";
 import { AppError, errors } from "../errors.ts";
+import { assertUnitsActive } from "./shared/activeUnits.ts";
 import { hashPassword, passwordProblem } from "./shared/passwords.ts";
 import { emailInput, emailOf, z } from "./shared/zod.ts";
 
@@ -42,6 +44,7 @@ export async function createUser(
         .where("id", "=", input.orgUnitId)
         .executeTakeFirst();
       if (!unit) throw errors.validation("Đơn vị được chọn không tồn tại.");
+      await assertUnitsActive(trx, [input.orgUnitId], todayIso(new Date()));
     }
     const taken = await trx
       .selectFrom("app_user")

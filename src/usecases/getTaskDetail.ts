@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
+import { visibleOccurrences } from "../db/repositories/bodyShareRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { EVERY_UNIT, type Scope } from "../domain/policies/scope.ts";
 import { type Clock, timelinessOf } from "../domain/status.ts";
 import { allowedActions, type Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
@@ -7,8 +9,15 @@ import { errors } from "../errors.ts";
 /**
  * A task page: the plan row it came from, its bodies, its occurrences (each with its timeliness and
  * the actions the caller may take on it, from the transition table), the timeline of updates and changes.
+ * A task shared out to a set of bodies shows an officer their own share (and the province everything).
  */
-export async function getTaskDetail(db: Kysely<Database>, taskId: number, clock: Clock, by: Relation) {
+export async function getTaskDetail(
+  db: Kysely<Database>,
+  taskId: number,
+  clock: Clock,
+  by: Relation,
+  scope: Scope = EVERY_UNIT,
+) {
   const task = await db
     .selectFrom("plan_task as t")
     .innerJoin("document as d", "d.id", "t.document_id")
@@ -26,13 +35,7 @@ export async function getTaskDetail(db: Kysely<Database>, taskId: number, clock:
       .orderBy("b.role")
       .orderBy("b.position")
       .execute(),
-    db
-      .selectFrom("task_occurrence")
-      .selectAll()
-      .where("task_id", "=", taskId)
-      .orderBy("due_on")
-      .orderBy("id")
-      .execute(),
+    visibleOccurrences(db, taskId, scope),
   ]);
   const occIds = occurrences.map((o) => o.id);
   const updates = occIds.length

@@ -116,7 +116,7 @@ describe("importPlanDocument", () => {
     plan.tasks[1] = { ...(plan.tasks[1] as (typeof plan.tasks)[number]), ref: plan.tasks[0]?.ref as string };
     await expect(importPlanDocument(t.db, actor, plan)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     const bad = await confirmed(fixture("variants-party.txt"), "z.txt", true);
-    bad.bodies.push({ text: "Cơ quan ma", unitId: 999_999, create: false });
+    bad.bodies.push({ text: "Cơ quan ma", unitId: 999_999, create: false, members: [] });
     await expect(importPlanDocument(t.db, actor, bad)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect(
       await Promise.all([count("document"), count("plan_task"), count("task_body"), count("org_unit")]),

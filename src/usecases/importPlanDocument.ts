@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { shareOutDocument } from "../db/repositories/bodyShareRepository.ts";
 import {
   bodiesOfTasks,
   findDocumentByIdentity,
@@ -12,10 +13,12 @@ import { insertParentLink, insertUnit, unitCandidates } from "../db/repositories
 import type { Database } from "../db/schema.ts";
 import { confirmedTimeframe, occurrencesOf, planPeriod } from "../domain/occurrences.ts";
 import type { Actor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { asciiKey } from "../domain/text.ts";
 import { errors } from "../errors.ts";
 import { indexCandidates, resolveBody, setKindOf } from "../import/bodies.ts";
 import { numberKey } from "../import/documentMeta.ts";
+import { expandPicked, pickedMembers } from "./shared/pickedBodies.ts";
 import { ConfirmedPlan, type ConfirmedPlanInput } from "./shared/planSchemas.ts";
 
 export interface ImportChanges {
@@ -86,6 +89,7 @@ export async function importPlanDocument(
         decided.set(b.text, null);
       }
     }
+    const picked = await pickedMembers(trx, plan.bodies);
     const unitFor = (text: string): number | null => {
       if (decided.has(text)) return decided.get(text) ?? null;
       const r = resolveBody(text, index, doc.issuedOn);
@@ -183,7 +187,7 @@ export async function importPlanDocument(
       const bodies = [
         ...t.lead.map((text, i) => ({ role: "lead" as const, text, position: i })),
         ...t.support.map((text, i) => ({ role: "support" as const, text, position: i })),
-      ].map((b) => ({ ...b, unit_id: unitFor(b.text), set_kind: setKindOf(b.text) }));
+      ].flatMap((b) => expandPicked({ ...b, unit_id: unitFor(b.text), set_kind: setKindOf(b.text) }, picked));
       const old = byRef.get(t.ref);
       let taskId: number;
       if (old) {
@@ -231,6 +235,9 @@ export async function importPlanDocument(
           .execute();
       await syncTaskOccurrences(trx, taskId, occurrencesOf(tf, period));
     }
+
+    // tasks led by a set of communes, schools or villages are shared out to its members
+    await shareOutDocument(trx, documentId, todayIso(new Date()));
 
     // targets and indicator rows are replaced as a whole
     const countOf = async (table: "plan_target" | "indicator_row") =>

@@ -3,7 +3,9 @@ import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
+import { todayIso } from "../domain/status.ts";
 import { errors } from "../errors.ts";
+import { assertUnitsActive } from "./shared/activeUnits.ts";
 import { notifyLeadOfficers } from "./shared/notify.ts";
 import { z } from "./shared/zod.ts";
 
@@ -36,6 +38,7 @@ export async function reassignLead(
       .execute();
     if (units.length !== new Set(input.unitIds).size)
       throw errors.validation("Có cơ quan được chọn không tồn tại.");
+    await assertUnitsActive(trx, input.unitIds, today);
     // the versioned write first: it holds the task's row, so a concurrent reassignment waits, then gets 409
     expectOneRow(
       await trx

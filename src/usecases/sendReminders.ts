@@ -37,7 +37,11 @@ export async function sendReminders(
       .where("task_id", "in", [...new Set(open.map((o) => o.task_id))])
       .execute();
     for (const o of open) {
-      const units = leads.filter((l) => l.task_id === o.task_id).map((l) => l.unit_id as number);
+      // a member's share of a set-led task reminds that member (bodyShareRepository)
+      const units =
+        o.share_unit_id !== null
+          ? [o.share_unit_id]
+          : leads.filter((l) => l.task_id === o.task_id).map((l) => l.unit_id as number);
       const users = await officersFor(db, units, today);
       const overdue = o.timeliness === "overdue";
       const kind = overdue ? "overdue" : "due_soon";

@@ -3,8 +3,10 @@ import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { deleteSessionsOfUser } from "../db/repositories/sessionRepository.ts";
 import { countAdmins, findUserById } from "../db/repositories/userRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import { type Actor, ROLES } from "../domain/roles.ts";
 import { AppError, errors } from "../errors.ts";
+import { assertUnitsActive } from "./shared/activeUnits.ts";
 import { hashPassword, passwordProblem } from "./shared/passwords.ts";
 import { emailInput, emailOf, z } from "./shared/zod.ts";
 
@@ -35,6 +37,8 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: number,
     const orgUnitId = input.orgUnitId === undefined ? before.org_unit_id : input.orgUnitId;
     if (role === "officer" && orgUnitId === null)
       throw errors.validation("Cán bộ đơn vị phải gắn với một đơn vị.");
+    if (orgUnitId !== null && orgUnitId !== before.org_unit_id)
+      await assertUnitsActive(trx, [orgUnitId], todayIso(new Date()));
     const losesAdmin = before.role === "admin" && (role !== "admin" || input.active === false);
     if (losesAdmin && (await countAdmins(trx)) <= 1) {
       throw errors.validation("Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng.");

@@ -256,6 +256,17 @@ export const en: Record<Key, string> = {
   "account.emailHelp": "The daily digest of tasks is sent to this address.",
   "account.saved": "E-mail address saved.",
   // @bodies
+  "bodies.pickMembers": "Pick the bodies it means",
+  "bodies.ceased": "body dissolved",
+  "bodies.sharesDone": "done",
+  "bodies.share": "Share of",
+  "bodies.moveTitle": "Open work of a dissolved body",
+  "bodies.moveOpen": "Open tasks",
+  "bodies.moveShares": "Open shares",
+  "bodies.moveTo": "Move to a successor",
+  "bodies.moveButton": "Move work",
+  "bodies.moved": "Work moved to",
+  "bodies.noSuccessor": "No successor is on record.",
   // @access
   // @hostile
   // @readers

@@ -251,6 +251,17 @@ export const vi = {
   "account.emailHelp": "Thư tổng hợp hằng ngày về nhiệm vụ được gửi tới địa chỉ này.",
   "account.saved": "Đã lưu địa chỉ e-mail.",
   // @bodies
+  "bodies.pickMembers": "Chọn các cơ quan, đơn vị cụ thể",
+  "bodies.ceased": "đơn vị đã giải thể",
+  "bodies.sharesDone": "xong",
+  "bodies.share": "Phần việc của",
+  "bodies.moveTitle": "Việc còn mở của đơn vị đã giải thể",
+  "bodies.moveOpen": "Nhiệm vụ còn mở",
+  "bodies.moveShares": "Phần việc còn mở",
+  "bodies.moveTo": "Chuyển sang đơn vị kế thừa",
+  "bodies.moveButton": "Chuyển việc",
+  "bodies.moved": "Đã chuyển việc sang",
+  "bodies.noSuccessor": "Chưa có đơn vị kế thừa trong danh mục.",
   // @access
   // @hostile
   // @readers

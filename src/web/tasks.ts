@@ -51,6 +51,12 @@ export interface RegisterRow {
   timeliness: Timeliness;
   lead: string | null;
   support: string | null;
+  /** A member's share of a set-led task: its parent; a parent shows shares_done/shares_total. */
+  share_of?: number | null;
+  shares_done?: number | null;
+  shares_total?: number;
+  /** The body answering for it has ceased (đơn vị đã giải thể). */
+  lead_ceased?: boolean;
 }
 
 export interface Update {
@@ -104,8 +110,15 @@ export interface TaskDetail {
     /** What the signed-in person may do on it now (the server's transition table). */
     actions: OccurrenceAction[];
     updates: Update[];
+    /** A member's share of a set-led task (its parent and member), or a parent's progress over shares. */
+    share_of?: number | null;
+    share_unit_name?: string | null;
+    share_unit_valid_to?: string | null;
+    shares?: { done: number; total: number } | null;
   }[];
   audit: { id: number; at: string; actor_name: string; action: string; before: unknown; after: unknown }[];
+  /** What the server's policies allow the caller on this task. */
+  can: { report: "lead" | "support" | null; coordinate: boolean; reassign: boolean };
 }
 
 export function useTask(id: number) {

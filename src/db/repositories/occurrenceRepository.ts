@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { OccurrenceSpec } from "../../domain/occurrences.ts";
 import type { Database } from "../schema.ts";
 
@@ -16,6 +16,7 @@ export async function syncTaskOccurrences(
     .selectFrom("task_occurrence")
     .selectAll()
     .where("task_id", "=", taskId)
+    .where("share_of", "is", null)
     .execute();
   const byLabel = new Map(existing.map((o) => [o.label, o]));
   // a deadline a coordinator extended or set (for work waiting on a document) is theirs, not the plan's
@@ -63,12 +64,14 @@ export async function syncTaskOccurrences(
   const wanted = new Set(specs.map((s) => s.label));
   const gone = existing.filter((o) => !wanted.has(o.label)).map((o) => o.id);
   if (gone.length > 0) {
+    // a share's reports keep its parent too (bodyShareRepository)
     const reported = await trx
-      .selectFrom("occurrence_update")
-      .select("occurrence_id")
-      .where("occurrence_id", "in", gone)
+      .selectFrom("occurrence_update as u")
+      .innerJoin("task_occurrence as o", "o.id", "u.occurrence_id")
+      .select(sql<number>`coalesce(o.share_of, o.id)`.as("occurrence_id"))
+      .where((eb) => eb.or([eb("o.id", "in", gone), eb("o.share_of", "in", gone)]))
       .execute();
-    const keep = new Set(reported.map((r) => r.occurrence_id));
+    const keep = new Set(reported.map((r) => Number(r.occurrence_id)));
     const drop = gone.filter((id) => !keep.has(id));
     if (drop.length > 0) await trx.deleteFrom("task_occurrence").where("id", "in", drop).execute();
   }

@@ -35,11 +35,13 @@ export interface ScoreboardOptions {
  * - done only if a coordinator had confirmed it by then.
  */
 function occurrencesAsOf(asOf: string, documentId?: number) {
-  return sql`select o.id, o.completed_on,
+  return sql`select o.id, o.completed_on, o.share_of,
       (case when ext.found then ext.due_before else o.due_on end) as due,
       (o.confirmed_on is not null and o.confirmed_on <= ${asOf}) as done,
-      coalesce(lc.before_unit_ids, array(select b.unit_id from task_body b
-        where b.task_id = t.id and b.role = 'lead' and b.unit_id is not null)) as leads
+      -- a member's share of a set-led task is led by that member (bodyShareRepository)
+      case when o.share_unit_id is not null then array[o.share_unit_id]
+        else coalesce(lc.before_unit_ids, array(select b.unit_id from task_body b
+          where b.task_id = t.id and b.role = 'lead' and b.unit_id is not null)) end as leads
     from task_occurrence o
     join plan_task t on t.id = o.task_id
     left join lateral (select true as found, e.due_before from occurrence_update e
@@ -125,7 +127,8 @@ export async function scoreboard(
     where ${dueFilter} ${
       scopeIds
         ? sql`and exists (select 1 from unnest(j.leads) as x(unit_id) where x.unit_id in (${scopeIds}))`
-        : sql``
+        : // province-wide, a set-led task counts once through its parent, not through each member's share
+          sql`and j.share_of is null`
     }`.execute(db);
   return {
     rows: rows.rows.map((r) => ({

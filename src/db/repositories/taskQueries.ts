@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import { type Clock, type Timeliness, URGENCY } from "../../domain/status.ts";
 import type { Database } from "../schema.ts";
+import { ceasedLeadSql, scoreboardBase } from "./bodyShareQueries.ts";
 
 export interface RegisterFilter {
   documentId?: number;
@@ -83,11 +84,16 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
     sql<SqlBool>`exists (select 1 from task_body b where b.task_id = t.id and b.unit_id in (${sql.join(ids)})${
       leadOnly ? sql` and b.role = 'lead'` : sql``
     })`;
-  if (units) r = r.where(bodyExists(units, f.role === "lead"));
+  // a member's share of a set-led task is its own (bodyShareRepository); without a unit or a scope the
+  // register lists each task's occurrence once, with "x/38 xong"
+  const ownOrShare = (ids: number[], leadOnly: boolean) =>
+    sql<SqlBool>`((o.share_of is null and ${bodyExists(ids, leadOnly)}) or o.share_unit_id in (${sql.join(ids)}))`;
+  if (units) r = r.where(ownOrShare(units, f.role === "lead"));
   if (f.scope.kind === "units") {
     if (f.scope.ids.size === 0) return r.where(sql<SqlBool>`false`);
-    r = r.where(bodyExists([...f.scope.ids], false));
+    r = r.where(ownOrShare([...f.scope.ids], false));
   }
+  if (!units && !f.scope) r = r.where("o.share_of", "is", null);
   return r;
 }
 
@@ -124,8 +130,19 @@ export async function searchRegister(
       "d.number as document_number",
       "d.title as document_title",
       timelinessSql(clock).as("timeliness"),
-      leadNames.as("lead"),
+      sql<string>`coalesce((select su.full_name from org_unit su where su.id = o.share_unit_id), ${leadNames})`.as(
+        "lead",
+      ),
       supportNames.as("support"),
+      "o.share_of",
+      "o.share_unit_id",
+      sql<
+        number | null
+      >`(select count(*) filter (where s.state = 'done') from task_occurrence s where s.share_of = o.id)`.as(
+        "shares_done",
+      ),
+      sql<number>`(select count(*) from task_occurrence s where s.share_of = o.id)`.as("shares_total"),
+      ceasedLeadSql(clock.today).as("lead_ceased"),
     ])
     .orderBy(page.order === "urgency" ? urgencySql(clock) : sql`o.due_on is null`)
     .orderBy("o.due_on")
@@ -149,6 +166,7 @@ export function occurrencesToRemind(db: Kysely<Database>, clock: Clock, states: 
       "o.id",
       "o.due_on",
       "o.label",
+      "o.share_unit_id",
       "t.id as task_id",
       "t.ref",
       "t.title",

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { bodiesOfTask, findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
+import { bodiesOfOccurrence } from "../../db/repositories/bodyShareRepository.ts";
+import { findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
 import { findAttachment } from "../../db/repositories/occurrenceUpdateRepository.ts";
 import { todayIso } from "../../domain/dates.ts";
 import { relationTo, taskPolicy } from "../../domain/policies/task.ts";
@@ -33,7 +34,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     const { user, actor } = await callerOf(req);
     const occ = await findOccurrence(app.deps.db, id);
     if (!occ) throw errors.notFound("nhiệm vụ cần báo cáo");
-    const task = { bodies: await bodiesOfTask(app.deps.db, occ.task_id) };
+    // a share of a set-led task belongs to its member: that unit is its lead body
+    const task = { bodies: await bodiesOfOccurrence(app.deps.db, occ) };
     authorize(taskPolicy, actor, "read", task);
     return { user, occ, task, by: relationTo(actor, task.bodies), actor: actorOf(user) };
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { bodiesForTaskView } from "../../db/repositories/bodyShareRepository.ts";
 import { bodiesOfTasks } from "../../db/repositories/documentRepository.ts";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
 import { openSubmissionsFor } from "../../db/repositories/reportRepository.ts";
@@ -143,10 +144,11 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { actor } = await callerOf(req);
       const c = clock();
-      const task = { bodies: await bodiesOfTask(app.deps.db, req.params.id) };
+      // a member of a set sees the task through its share: its unit counts as a lead body of it
+      const task = { bodies: await bodiesForTaskView(app.deps.db, req.params.id, actor.scope) };
       authorize(taskPolicy, actor, "read", task);
       const by = relationTo(actor, task.bodies);
-      const detail = await getTaskDetail(app.deps.db, req.params.id, c, by);
+      const detail = await getTaskDetail(app.deps.db, req.params.id, c, by, actor.scope);
       return {
         ...detail,
         can: {

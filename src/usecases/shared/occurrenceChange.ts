@@ -6,6 +6,7 @@ import type { Actor } from "../../domain/roles.ts";
 import type { OccurrenceState } from "../../domain/status.ts";
 import { type OccurrenceAction, type Relation, transition } from "../../domain/transitions.ts";
 import { errors } from "../../errors.ts";
+import { assertNotSharedOut, syncParentFromShares } from "./shareRules.ts";
 
 export type OccurrenceRow = Awaited<ReturnType<typeof readOccurrence>>;
 
@@ -70,6 +71,7 @@ export async function changeOccurrence(
   return db.transaction().execute(async (trx) => {
     const current = await readOccurrence(trx, id);
     if (current.version !== version) throw errors.conflict("Nhiệm vụ này");
+    await assertNotSharedOut(trx, current);
     const next = assertTransition(action, by, current);
     const { patch, entry, audit } = build(current, next);
     const resumeState = next === "paused" ? current.state : null;
@@ -103,6 +105,7 @@ export async function changeOccurrence(
       .returning("id")
       .executeTakeFirstOrThrow();
     if (after) await after(trx, update.id, current);
+    if (current.share_of !== null) await syncParentFromShares(trx, current.share_of);
     const saved = await readOccurrence(trx, id);
     await recordAudit(trx, actor, {
       action: audit,

@@ -93,6 +93,8 @@ export const ConfirmedPlan = z.object({
         text: text(300).min(1),
         unitId: z.number().int().positive().nullable(),
         create: z.boolean().default(false),
+        /** For "Các cơ quan, đơn vị liên quan" (related/other): the bodies the reviewer picked. */
+        members: z.array(z.number().int().positive()).max(200).default([]),
       }),
     )
     .max(2000),

@@ -4,6 +4,7 @@ import { get } from "../api.ts";
 import { formatDate } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
 import { kindLabel, type OrgUnit } from "../units.ts";
+import { CeasedBodyWork } from "./CeasedBodyWork.tsx";
 
 interface Detail {
   unit: OrgUnit;
@@ -79,6 +80,7 @@ export function UnitDetail({ id, onSelect }: { id: number; onSelect: (id: number
             <Text size="sm">{aliases.join(" · ")}</Text>
           </div>
         )}
+        {unit.validTo && <CeasedBodyWork unitId={unit.id} />}
         {children.length > 0 && (
           <div>
             <Text fw={500} size="sm">

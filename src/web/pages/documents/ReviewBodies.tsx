@@ -1,4 +1,4 @@
-import { Badge, Card, Checkbox, Group, Select, Stack, Text } from "@mantine/core";
+import { Badge, Card, Checkbox, Group, MultiSelect, Select, Stack, Text } from "@mantine/core";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { Confirmed, PlanDraft, UnitOption } from "./reviewTypes.ts";
@@ -15,7 +15,7 @@ export function ReviewBodies(props: {
     value: String(u.id),
     label: u.validTo ? `${u.fullName} (${t("docs.until")} ${formatDate(u.validTo)})` : u.fullName,
   }));
-  const update = (text: string, patch: { unitId?: number | null; create?: boolean }) =>
+  const update = (text: string, patch: { unitId?: number | null; create?: boolean; members?: number[] }) =>
     props.setPlan((p) => ({ ...p, bodies: p.bodies.map((b) => (b.text === text ? { ...b, ...patch } : b)) }));
   return (
     <Card withBorder data-testid="review-bodies">
@@ -42,6 +42,19 @@ export function ReviewBodies(props: {
               <Badge size="sm" color={status.color} variant="light">
                 {status.label}
               </Badge>
+              {mention?.plural && (mention.setKind === "related" || mention.setKind === "other") && (
+                <MultiSelect
+                  size="xs"
+                  w={420}
+                  searchable
+                  placeholder={t("bodies.pickMembers")}
+                  data={data}
+                  value={b.members.map(String)}
+                  onChange={(v) => update(b.text, { members: v.map(Number) })}
+                  aria-label={`${t("bodies.pickMembers")}: ${b.text}`}
+                  data-testid="pick-members"
+                />
+              )}
               {!mention?.plural && (
                 <>
                   <Select

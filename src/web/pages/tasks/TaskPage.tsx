@@ -41,10 +41,13 @@ export function TaskPage() {
   const q = useTask(id);
   const qc = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // a set-led task's shares (38 communes a year) stay folded for the province until asked for
+  const [sharesOpen, setSharesOpen] = useState(false);
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
   if (!q.data) return <Text>{t("loading")}</Text>;
   const d = q.data;
   const tf = describeTimeframe(d.task.timeframe, lang);
+  const shown = d.occurrences.filter((o) => !o.share_of || sharesOpen || !d.can.coordinate);
   const refresh = (m: { ok: boolean; text: string }) => {
     setMessage(m);
     void qc.invalidateQueries({ queryKey: ["task", id] });
@@ -109,7 +112,12 @@ export function TaskPage() {
           {message.text}
         </Alert>
       )}
-      {d.occurrences.map((o) => {
+      {d.can.coordinate && d.occurrences.some((o) => o.share_of) && (
+        <Button variant="subtle" onClick={() => setSharesOpen(!sharesOpen)} data-testid="toggle-shares">
+          {t("bodies.share")}…
+        </Button>
+      )}
+      {shown.map((o) => {
         const tl = timelinessInfo[o.timeliness];
         return (
           <Card
@@ -121,7 +129,16 @@ export function TaskPage() {
             <Stack gap="xs">
               <Group justify="space-between" wrap="wrap">
                 <Group gap="xs">
-                  <Text fw={600}>{o.label}</Text>
+                  <Text fw={600}>
+                    {o.label}
+                    {o.share_unit_name ? ` · ${t("bodies.share")} ${o.share_unit_name}` : ""}
+                  </Text>
+                  {o.shares && (
+                    <Badge variant="light" color="blue" data-testid="shares-progress">
+                      {o.shares.done}/{o.shares.total} {t("bodies.sharesDone")}
+                    </Badge>
+                  )}
+                  {o.share_unit_valid_to && <Badge color="gray">{t("bodies.ceased")}</Badge>}
                   <Badge color={tl.color}>{tl[lang]}</Badge>
                   <Badge variant="outline" color="gray">
                     {stateInfo[o.state][lang]}

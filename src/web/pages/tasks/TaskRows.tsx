@@ -48,6 +48,16 @@ export function TaskRows({ rows, showDocument = true }: { rows: RegisterRow[]; s
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{r.lead ?? "—"}</Text>
+                  {r.lead_ceased && (
+                    <Badge color="gray" variant="outline" size="xs" data-testid="lead-ceased">
+                      {t("bodies.ceased")}
+                    </Badge>
+                  )}
+                  {(r.shares_total ?? 0) > 0 && (
+                    <Text size="xs" c="dimmed" data-testid="shares-progress">
+                      {r.shares_done ?? 0}/{r.shares_total} {t("bodies.sharesDone")}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Text size="sm">{r.due_on ? formatDate(r.due_on) : "—"}</Text>
