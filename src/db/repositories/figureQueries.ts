@@ -22,6 +22,8 @@ export interface SumUpOptions {
   categories?: string[];
   /** One total per unit directly under the root (drill-down) instead of one for the root. */
   childrenOf?: boolean;
+  /** Count drafts too (a unit looking at its own unsent figures); official totals leave them out. */
+  includeDrafts?: boolean;
 }
 
 type TotalRow = {
@@ -53,7 +55,8 @@ function present(rows: TotalRow[]): ElementTotal[] {
  */
 export async function sumUp(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
   if (opts.elementIds.length === 0 || opts.periodIds.length === 0) return [];
-  return rollupServes(await readRollupState(db), opts.asOf) ? sumUpStored(db, opts) : sumUpLive(db, opts);
+  const stored = !opts.includeDrafts && rollupServes(await readRollupState(db), opts.asOf);
+  return stored ? sumUpStored(db, opts) : sumUpLive(db, opts);
 }
 
 /** The aggregation from the values alone: a recursive walk of the map of `asOf`. */
@@ -74,7 +77,7 @@ export async function sumUpLive(db: Kysely<Database>, opts: SumUpOptions): Promi
     select m.top, v.element_id, v.period_id, v.category, sum(v.value * m.w) as total, bool_or(v.is_sample) as sample
       from members m join data_value v on v.org_unit_id = m.id
      where v.element_id in (${sql.join(opts.elementIds)}) and v.period_id in (${sql.join(opts.periodIds)})
-       and v.category in (${sql.join(categories)})
+       and v.category in (${sql.join(categories)}) ${opts.includeDrafts ? sql`` : sql`and not v.draft`}
      group by m.top, v.element_id, v.period_id, v.category`.execute(db);
   return present(rows.rows);
 }
@@ -95,7 +98,7 @@ async function sumUpStored(db: Kysely<Database>, opts: SumUpOptions): Promise<El
           from value_rollup where value_count > 0 and ancestor_id in (select top from tops) and ${where}
         union all
         select org_unit_id, element_id, period_id, category, value, case when is_sample then 1 else 0 end
-          from data_value where org_unit_id in (select top from tops) and ${where}
+          from data_value where org_unit_id in (select top from tops) and not draft and ${where}
       ) x on x.id = t.top
      group by t.top, x.element_id, x.period_id, x.category`.execute(db);
   return present(rows.rows);
