@@ -21,12 +21,19 @@ export interface Config {
   /** Minutes between runs of the reminder job inside the server (0 = off). */
   reminderEveryMinutes: number;
   /** Target status: points below the expected value still "Đúng lộ trình", and before "Chậm". */
-  targetThresholds: { onTrack: number; atRisk: number };
+  targetThresholds: { onTrack: number; atRisk: number; minCoverage: number };
 }
 
 function nonNegative(raw: string | undefined, fallback: number): number {
   const n = Number(raw?.replace(",", "."));
   return raw !== undefined && raw !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** A share of a whole: "0.8", "0,8" or "80" (read as per cent); outside 0–100 % the fallback. */
+function share(raw: string | undefined, fallback: number): number {
+  const n = nonNegative(raw?.trim().replace(/\s*%$/, ""), fallback);
+  const value = n > 1 ? n / 100 : n;
+  return value <= 1 ? value : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     targetThresholds: {
       onTrack: nonNegative(env.LOTRINH_TARGET_ON_TRACK_GAP, DEFAULT_THRESHOLDS.onTrack),
       atRisk: nonNegative(env.LOTRINH_TARGET_AT_RISK_GAP, DEFAULT_THRESHOLDS.atRisk),
+      minCoverage: share(env.LOTRINH_TARGET_MIN_COVERAGE, DEFAULT_THRESHOLDS.minCoverage),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { elementCode } from "./loadIndicatorCatalog.ts";
@@ -94,12 +95,13 @@ export async function saveIndicator(
     const before = await trx.selectFrom("indicator").selectAll().where("id", "=", id).executeTakeFirst();
     if (!before) throw errors.notFound("chỉ tiêu");
     if (input.version !== before.version) throw errors.conflict("Chỉ tiêu này");
-    await trx
+    const result = await trx
       .updateTable("indicator")
       .set({ ...values, version: before.version + 1 })
       .where("id", "=", id)
       .where("version", "=", before.version)
-      .execute();
+      .executeTakeFirst();
+    expectOneRow(result, "Chỉ tiêu này");
     await recordAudit(trx, actor, {
       action: "indicator.update",
       entity: "indicator",

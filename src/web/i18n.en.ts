@@ -249,6 +249,7 @@ export const en: Record<Key, string> = {
   "role.officer": "Body officer",
   "role.leader": "Leader (read-only)",
   // @figures
+  "targets.coverage": "units have sent figures",
   // @tasks
   // @bodies
   // @access

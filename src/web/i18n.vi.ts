@@ -244,6 +244,7 @@ export const vi = {
   "role.officer": "Cán bộ đơn vị",
   "role.leader": "Lãnh đạo (chỉ xem)",
   // @figures
+  "targets.coverage": "đơn vị đã gửi số liệu",
   // @tasks
   // @bodies
   // @access

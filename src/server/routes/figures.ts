@@ -221,6 +221,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
           asOf: isoDate.optional(),
           children: z.enum(["true", "false"]).default("false"),
           category: z.string().max(40).default(""),
+          /** "true": count figures not yet submitted too (official totals leave them out). */
+          drafts: z.enum(["true", "false"]).default("false"),
         }),
       },
     },
@@ -235,6 +237,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         asOf,
         childrenOf: req.query.children === "true",
         category: req.query.category,
+        includeDrafts: req.query.drafts === "true",
       });
       const ids = [...new Set(points.map((p) => p.unitId))];
       const names = ids.length
