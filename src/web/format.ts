@@ -1,8 +1,8 @@
-const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+import { formatViNumber } from "../domain/numbers.ts";
 
-/** 1.234,5 */
+/** 1.234,5 (the one formatter: domain/numbers.ts) */
 export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+  return formatViNumber(n);
 }
 
 /** dd/mm/yyyy from an ISO date or a date-time. */

@@ -249,6 +249,14 @@ export const en: Record<Key, string> = {
   "role.officer": "Body officer",
   "role.leader": "Leader (read-only)",
   // @figures
+  "catalog.valueKind": "Kind of figure",
+  "catalog.valueKind.count": "Count (whole number)",
+  "catalog.valueKind.decimal": "Decimal",
+  "catalog.valueKind.yesNo": "1 = met, 0 = not met",
+  "catalog.minValue": "Smallest (per unit)",
+  "catalog.maxValue": "Largest (per unit)",
+  "catalog.range": "Plausible range",
+  "catalog.planned": "Planned target",
   "targets.coverage": "units have sent figures",
   // @tasks
   // @bodies

@@ -244,6 +244,14 @@ export const vi = {
   "role.officer": "Cán bộ đơn vị",
   "role.leader": "Lãnh đạo (chỉ xem)",
   // @figures
+  "catalog.valueKind": "Loại số liệu",
+  "catalog.valueKind.count": "Số đếm (số nguyên)",
+  "catalog.valueKind.decimal": "Số thập phân",
+  "catalog.valueKind.yesNo": "1 = đạt, 0 = chưa đạt",
+  "catalog.minValue": "Nhỏ nhất (mỗi đơn vị)",
+  "catalog.maxValue": "Lớn nhất (mỗi đơn vị)",
+  "catalog.range": "Khoảng hợp lý",
+  "catalog.planned": "Chỉ tiêu kế hoạch",
   "targets.coverage": "đơn vị đã gửi số liệu",
   // @tasks
   // @bodies

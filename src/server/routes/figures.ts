@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
-import { formToXlsx, readFormXlsx } from "../../reports/formTemplate.ts";
+import { formToXlsx } from "../../reports/formTemplate.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
@@ -14,6 +14,7 @@ import { SaveFormInput, saveDataForm } from "../../usecases/saveDataForm.ts";
 import { IndicatorInput, saveIndicator } from "../../usecases/saveIndicator.ts";
 import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
+import { uploadDataForm } from "../../usecases/uploadDataForm.ts";
 import { actorOf, requireUser } from "../context.ts";
 import {
   assertCanEditCatalog,
@@ -100,7 +101,11 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       const user = requireUser(req);
       assertCanReadFigures(await unitScope(app.deps.db, user, today()), req.params.unitId);
       const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
-      const buf = await formToXlsx(`${form.unit.full_name} — ${form.period.name}`, form.fields);
+      const buf = await formToXlsx(`${form.unit.full_name} — ${form.period.name}`, form.fields, {
+        unitId: form.unit.id,
+        periodId: form.period.id,
+        version: form.status.version,
+      });
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="bieu-so-lieu-${form.period.code}.xlsx"`)
@@ -123,26 +128,13 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       assertCanEnterFigures(user, req.params.unitId);
       const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } }).catch(() => undefined);
       if (!file) throw new AppError("BAD_INPUT_FILE", "Chưa chọn tệp Excel.");
-      const rows = await readFormXlsx(await file.toBuffer());
-      const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
-      const byCode = new Map(form.fields.map((f) => [f.code, f]));
-      const unknown = rows.filter((r) => !byCode.has(r.code));
-      if (unknown.length) {
-        throw new AppError(
-          "VALIDATION_FAILED",
-          `${unknown.map((u) => `dòng ${u.row}: mã «${u.code}» không thuộc biểu này`).join("; ")}. Không có gì được lưu.`,
-          { rows: unknown.map((u) => ({ row: u.row, message: "mã không thuộc biểu" })) },
-        );
-      }
-      return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, {
-        version: form.status.version,
-        values: rows.map((r) => ({
-          elementId: byCode.get(r.code)?.elementId as number,
-          category: byCode.get(r.code)?.category ?? "",
-          value: r.value,
-          comment: r.comment,
-        })),
-      });
+      return uploadDataForm(
+        app.deps.db,
+        actorOf(user),
+        req.params.unitId,
+        req.params.periodId,
+        await file.toBuffer(),
+      );
     },
   );
 

@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { FigureProblem } from "../../../domain/figureChecks.ts";
 import { ApiError, api, get } from "../../api.ts";
+import { NumberField } from "../../components/NumberField.tsx";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
@@ -28,6 +18,19 @@ const STATUS: Record<string, { vi: string; color: string }> = {
   returned: { vi: "Bị trả lại", color: "orange" },
   not_started: { vi: "Chưa nhập", color: "red" },
 };
+
+/** The first field the server named in its refusal (details.problems of VALIDATION_FAILED). */
+function firstProblemField(details: unknown): string | null {
+  const problems = (details as { problems?: { field?: string; level?: string }[] } | null)?.problems;
+  return problems?.find((p) => p.level === "error" && p.field)?.field ?? null;
+}
+
+/** Brings a field into view and puts the cursor in it. */
+function scrollToField(key: string) {
+  const input = document.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(key)}"]`);
+  input?.scrollIntoView({ block: "center", behavior: "smooth" });
+  input?.focus();
+}
 
 /** An officer's form for their own unit; a coordinator's view of who has submitted and who is late. */
 export function DataEntryPanel() {
@@ -60,6 +63,12 @@ export function DataEntryPanel() {
 
   const save = async (submit: boolean) => {
     if (!form.data) return;
+    const unreadable = form.data.fields.find((x) => draft[x.key]?.unreadable);
+    if (unreadable) {
+      setMessage({ ok: false, text: `${unreadable.name}: ${draft[unreadable.key]?.unreadable}` });
+      scrollToField(unreadable.key);
+      return;
+    }
     try {
       const r = await api<{ status: string; warnings: { message: string }[] }>(
         "PUT",
@@ -80,6 +89,8 @@ export function DataEntryPanel() {
       void qc.invalidateQueries({ queryKey: ["targets"] });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
+      const first = e instanceof ApiError ? firstProblemField(e.details) : null;
+      if (first) scrollToField(first);
     }
   };
 
@@ -143,13 +154,11 @@ export function DataEntryPanel() {
                 </Table.Td>
                 <Table.Td>{x.previous === null ? "—" : formatNumber(x.previous)}</Table.Td>
                 <Table.Td>
-                  <NumberInput
+                  <NumberField
                     size="xs"
-                    decimalSeparator=","
-                    thousandSeparator="."
-                    min={0}
                     disabled={locked}
                     aria-label={x.name}
+                    data-field={x.key}
                     error={
                       problems
                         .get(x.key)
@@ -164,14 +173,11 @@ export function DataEntryPanel() {
                         .map((p) => p.message)
                         .join(" ") || undefined
                     }
-                    value={draft[x.key]?.value ?? ""}
-                    onChange={(v) =>
+                    value={draft[x.key]?.value ?? null}
+                    onChange={(value, unreadable) =>
                       setDraft((d) => ({
                         ...d,
-                        [x.key]: {
-                          comment: d[x.key]?.comment ?? null,
-                          value: typeof v === "number" ? v : null,
-                        },
+                        [x.key]: { comment: d[x.key]?.comment ?? null, value, unreadable },
                       }))
                     }
                   />

@@ -3,14 +3,23 @@ import { checkFigures, type FieldValues, type FigureProblem } from "../../../dom
 import type { getDataForm } from "../../../usecases/getDataForm.ts";
 
 export type DataForm = Awaited<ReturnType<typeof getDataForm>>;
-export type Draft = Record<string, { value: number | null; comment: string | null }>;
+export type Draft = Record<
+  string,
+  {
+    value: number | null;
+    comment: string | null /** why the typed text is not a number */;
+    unreadable?: string | null;
+  }
+>;
 
 /**
  * The server's own checks (domain/figureChecks.ts), run in the browser on every keystroke, so an
  * officer sees at once what the save would refuse. The server checks again on save.
  */
 export function instantChecks(form: DataForm, draft: Draft): Map<string, FigureProblem[]> {
-  const values: FieldValues = new Map(Object.entries(draft));
+  const values: FieldValues = new Map(
+    Object.entries(draft).map(([key, v]) => [key, { value: v.value, comment: v.comment }]),
+  );
   const previous = new Map(
     form.fields.filter((f) => f.previous !== null).map((f) => [f.key, f.previous as number]),
   );
