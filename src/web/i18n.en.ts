@@ -249,6 +249,7 @@ export const en: Record<Key, string> = {
   "role.officer": "Body officer",
   "role.leader": "Leader (read-only)",
   // @figures
+  "figures.withDrafts": "Include figures not yet sent",
   "catalog.valueKind": "Kind of figure",
   "catalog.valueKind.count": "Count (whole number)",
   "catalog.valueKind.decimal": "Decimal",

@@ -244,6 +244,7 @@ export const vi = {
   "role.officer": "Cán bộ đơn vị",
   "role.leader": "Lãnh đạo (chỉ xem)",
   // @figures
+  "figures.withDrafts": "Gồm số liệu chưa gửi",
   "catalog.valueKind": "Loại số liệu",
   "catalog.valueKind.count": "Số đếm (số nguyên)",
   "catalog.valueKind.decimal": "Số thập phân",

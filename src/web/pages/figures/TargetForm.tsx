@@ -143,7 +143,7 @@ export function TargetForm(props: {
       title={e ? t("targets.edit") : t("targets.add")}
       size="lg"
     >
-      <Stack>
+      <Stack data-testid="target-form">
         {error && (
           <Alert color="red" data-testid="target-error">
             {error}

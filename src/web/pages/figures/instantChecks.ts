@@ -1,5 +1,10 @@
 import { optionsOf } from "../../../domain/breakdowns.ts";
-import { checkFigures, type FieldValues, type FigureProblem } from "../../../domain/figureChecks.ts";
+import {
+  checkFigures,
+  type ElementRule,
+  type FieldValues,
+  type FigureProblem,
+} from "../../../domain/figureChecks.ts";
 import type { getDataForm } from "../../../usecases/getDataForm.ts";
 
 export type DataForm = Awaited<ReturnType<typeof getDataForm>>;
@@ -39,6 +44,9 @@ export function instantChecks(form: DataForm, draft: Draft): Map<string, FigureP
     requireAll: false,
     fields: form.fields.map((f) => f.key),
     brokenDown: [...brokenDown].map(([elementId, categories]) => ({ elementId, categories })),
+    elements: new Map(
+      form.fields.filter((f) => f.rule !== null).map((f) => [f.elementId, f.rule as ElementRule]),
+    ),
   });
   const byField = new Map<string, FigureProblem[]>();
   for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p]);
