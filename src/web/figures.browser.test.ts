@@ -206,8 +206,6 @@ describe("figures in the browser", () => {
 
   it("an administrator keeps the indicator catalog", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("console", (m) => console.log("CONSOLE", m.type(), m.text().slice(0, 400)));
-    page.on("pageerror", (e) => console.log("PAGEERROR", e.message.slice(0, 400)));
     await login(page, "quantri");
     await page.goto(`${base}/quan-tri/chi-tieu`);
     await expect.poll(() => page.getByTestId("catalog-table").textContent()).toContain("KH5272-28");
