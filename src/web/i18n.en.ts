@@ -249,6 +249,9 @@ export const en: Record<Key, string> = {
   "role.officer": "Body officer",
   "role.leader": "Leader (read-only)",
   // @figures
+  "figures.review": "Open and review",
+  "figures.reasonRequired": "Returning needs a reason so the unit knows what to fix.",
+  "figures.reasonHint": "Required to return; the unit is notified with the reason.",
   "figures.withDrafts": "Include figures not yet sent",
   "catalog.valueKind": "Kind of figure",
   "catalog.valueKind.count": "Count (whole number)",

@@ -244,6 +244,9 @@ export const vi = {
   "role.officer": "Cán bộ đơn vị",
   "role.leader": "Lãnh đạo (chỉ xem)",
   // @figures
+  "figures.review": "Xem biểu và duyệt",
+  "figures.reasonRequired": "Trả lại cần ghi lý do để đơn vị biết sửa gì.",
+  "figures.reasonHint": "Bắt buộc khi trả lại; đơn vị sẽ nhận được thông báo kèm lý do.",
   "figures.withDrafts": "Gồm số liệu chưa gửi",
   "catalog.valueKind": "Loại số liệu",
   "catalog.valueKind.count": "Số đếm (số nguyên)",

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
 import { type DataForm, type Draft, instantChecks } from "./instantChecks.ts";
+import { ReviewDialog } from "./ReviewDialog.tsx";
 
 type Form = DataForm;
 
@@ -220,7 +221,6 @@ export function DataEntryPanel() {
 
 function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNode; periodId: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const units = useQuery({
     queryKey: ["org-units-all"],
     queryFn: () => get<{ units: { id: number; kind: string }[] }>("/api/org-units/all"),
@@ -234,21 +234,7 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
         `/api/forms-status?periodId=${periodId}&parentId=${provinceId}`,
       ),
   });
-  const [error, setError] = useState<string | null>(null);
-  const review = async (unitId: number, decision: "approve" | "return") => {
-    try {
-      const form = await get<Form>(`/api/forms/${unitId}/${periodId}`);
-      const reason = decision === "return" ? (window.prompt(t("tasks.reason")) ?? "") : "";
-      await api("POST", `/api/forms/${unitId}/${periodId}/review`, {
-        version: form.status.version,
-        decision,
-        reason,
-      });
-      void qc.invalidateQueries({ queryKey: ["forms-status"] });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const [reviewing, setReviewing] = useState<{ id: number; name: string } | null>(null);
   const list = status.data?.units ?? [];
   const done = list.filter((u) => u.status === "submitted" || u.status === "approved").length;
   return (
@@ -260,7 +246,14 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
           {list.filter((u) => u.late).length}
         </Text>
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
+      {reviewing && (
+        <ReviewDialog
+          unitId={reviewing.id}
+          unitName={reviewing.name}
+          periodId={periodId}
+          onClose={() => setReviewing(null)}
+        />
+      )}
       <Table striped>
         <Table.Tbody>
           {list.map((u) => (
@@ -276,19 +269,13 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
               </Table.Td>
               <Table.Td>
                 {u.status === "submitted" && (
-                  <Group gap={4}>
-                    <Button size="compact-xs" onClick={() => void review(u.id, "approve")}>
-                      {t("figures.approve")}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      color="orange"
-                      onClick={() => void review(u.id, "return")}
-                    >
-                      {t("tasks.return")}
-                    </Button>
-                  </Group>
+                  <Button
+                    size="compact-xs"
+                    onClick={() => setReviewing({ id: u.id, name: u.full_name })}
+                    data-testid="review-open"
+                  >
+                    {t("figures.review")}
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>
