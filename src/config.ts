@@ -21,7 +21,7 @@ export interface Config {
   /** Minutes between runs of the reminder job inside the server (0 = off). */
   reminderEveryMinutes: number;
   /** Target status: points below the expected value still "Đúng lộ trình", and before "Chậm". */
-  targetThresholds: { onTrack: number; atRisk: number };
+  targetThresholds: { onTrack: number; atRisk: number; minCoverage: number };
   /** Fastify's trustProxy: false, true, a hop count or a list of proxy addresses (LOTRINH_TRUST_PROXY). */
   trustProxy: TrustProxy;
   /** A session ends after this many minutes without a request… */
@@ -49,6 +49,13 @@ function nonNegative(raw: string | undefined, fallback: number): number {
   return raw !== undefined && raw !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
+/** A share of a whole: "0.8", "0,8" or "80" (read as per cent); outside 0–100 % the fallback. */
+function share(raw: string | undefined, fallback: number): number {
+  const n = nonNegative(raw?.trim().replace(/\s*%$/, ""), fallback);
+  const value = n > 1 ? n / 100 : n;
+  return value <= 1 ? value : fallback;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   return {
@@ -67,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     targetThresholds: {
       onTrack: nonNegative(env.LOTRINH_TARGET_ON_TRACK_GAP, DEFAULT_THRESHOLDS.onTrack),
       atRisk: nonNegative(env.LOTRINH_TARGET_AT_RISK_GAP, DEFAULT_THRESHOLDS.atRisk),
+      minCoverage: share(env.LOTRINH_TARGET_MIN_COVERAGE, DEFAULT_THRESHOLDS.minCoverage),
     },
     trustProxy: parseTrustProxy(env.LOTRINH_TRUST_PROXY),
     sessionIdleMinutes: nonNegative(env.LOTRINH_SESSION_IDLE_MINUTES, 60) || 60,

@@ -21,6 +21,8 @@ export type ErrorCode =
   | "BAD_INPUT_FILE"
   | "BUSY_RETRY"
   // @figures
+  | "FORM_LOCKED"
+  | "TEMPLATE_STALE"
   // @tasks
   // @bodies
   | "OCCURRENCE_SHARED_OUT"
@@ -63,6 +65,8 @@ const statusOf: Record<ErrorCode, number> = {
   BUSY_RETRY: 503,
   INTERNAL: 500,
   // @figures
+  FORM_LOCKED: 409,
+  TEMPLATE_STALE: 409,
   // @tasks
   // @bodies
   OCCURRENCE_SHARED_OUT: 409,
@@ -120,6 +124,13 @@ export const errors = {
     ),
   internal: () => new AppError("INTERNAL", "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện."),
   // @figures
+  formLocked: (status: "submitted" | "approved") =>
+    new AppError(
+      "FORM_LOCKED",
+      status === "approved"
+        ? "Biểu đã được duyệt và khóa; chỉ quản trị viên mở lại được."
+        : "Biểu đã gửi, đang chờ cấp trên duyệt; không sửa được cho đến khi được trả lại.",
+    ),
   // @tasks
   // @bodies
   sharedOut: () =>

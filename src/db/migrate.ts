@@ -6,6 +6,7 @@ import * as m0003 from "./migrations/0003_following.ts";
 import * as m0004 from "./migrations/0004_figures.ts";
 import * as m0005 from "./migrations/0005_rollups.ts";
 // @figures
+import * as m0006 from "./migrations/0006_figures.ts";
 // @tasks
 import * as m0007 from "./migrations/0007_tasks.ts";
 // @bodies
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0004_figures": m0004,
   "0005_rollups": m0005,
   // @figures
+  "0006_figures": m0006,
   // @tasks
   "0007_tasks": m0007,
   // @bodies

@@ -255,6 +255,10 @@ export interface DataElementTable {
   code: string;
   name: string;
   level: string;
+  /** 'count' (whole numbers), 'yes_no' (0/1) or 'decimal'; with the plausible range of one unit's value. */
+  value_kind: Generated<"count" | "yes_no" | "decimal">;
+  min_value: ColumnType<string, number | string | undefined, number | string>;
+  max_value: ColumnType<string, number | string | undefined, number | string>;
 }
 
 export interface IndicatorTable {
@@ -299,6 +303,8 @@ export interface DataValueTable {
   category: Generated<string>;
   updated_by: number | null;
   updated_at: Timestamp;
+  /** The value's form is still in the unit's hands (draft or returned): left out of official totals. */
+  draft: Generated<boolean>;
 }
 
 /** Derived (never backed up): the closure of one version of the map. */

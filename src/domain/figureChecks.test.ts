@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldName } from "./breakdowns.ts";
-import { checkFigures, type FieldValues } from "./figureChecks.ts";
+import { checkFigures, checkValue, type ElementRule, type FieldValues } from "./figureChecks.ts";
 
 const names = new Map([
   ["1", "Số trẻ đến trường"],
@@ -27,9 +27,10 @@ describe("checkFigures", () => {
       field: "1",
     });
   });
-  it("lets a gross rate pass 100 % only with a comment", () => {
+  it("lets a gross rate pass 100 % with a warning (DOMAIN.md §6), asking for a comment", () => {
     const gross = { ...rate, gross: true };
-    expect(checkFigures(v(12, 10), new Map(), [gross], names, opts)[0]?.level).toBe("error");
+    expect(checkFigures(v(12, 10), new Map(), [gross], names, opts)[0]?.level).toBe("warning");
+    expect(checkFigures(v(12, 10), new Map(), [gross], names, opts)[0]?.message).toMatch(/ghi chú/);
     expect(checkFigures(v(12, 10, "trẻ xã bên đến học"), new Map(), [gross], names, opts)[0]?.level).toBe(
       "warning",
     );
@@ -109,5 +110,40 @@ describe("checkFigures", () => {
     });
     expect(run(5, null)).toEqual([]);
     expect(run(8, 12)).toEqual([]);
+  });
+});
+
+describe("checkValue: what one element accepts", () => {
+  const count: ElementRule = { kind: "count", min: 0, max: 1_000_000 };
+  const yesNo: ElementRule = { kind: "yes_no", min: 0, max: 1 };
+  const decimal: ElementRule = { kind: "decimal", min: 0, max: 100 };
+  it("counts take whole numbers only", () => {
+    expect(checkValue(150, count, "Số trẻ")).toBeNull();
+    expect(checkValue(150.5, count, "Số trẻ")).toMatch(/số nguyên.*150,5/);
+  });
+  it("yes/no takes 0 or 1 only", () => {
+    expect(checkValue(1, yesNo, "Đạt chuẩn")).toBeNull();
+    expect(checkValue(0, yesNo, "Đạt chuẩn")).toBeNull();
+    expect(checkValue(5, yesNo, "Đạt chuẩn")).toMatch(/1 \(đạt\) hoặc 0/);
+    expect(checkValue(0.5, yesNo, "Đạt chuẩn")).not.toBeNull();
+  });
+  it("refuses values outside the plausible range, on both sides of each bound", () => {
+    expect(checkValue(1_000_000, count, "Dân số")).toBeNull();
+    expect(checkValue(1_000_001, count, "Dân số")).toMatch(/ngoài khoảng hợp lý \(0 – 1\.000\.000\)/);
+    expect(checkValue(0, count, "Dân số")).toBeNull();
+    expect(checkValue(-1, count, "Dân số")).not.toBeNull();
+    expect(checkValue(100, decimal, "Điểm")).toBeNull();
+    expect(checkValue(100.01, decimal, "Điểm")).not.toBeNull();
+    expect(checkValue(99.5, decimal, "Điểm")).toBeNull();
+    expect(checkValue(1e308, count, "Dân số")).not.toBeNull();
+    expect(checkValue(Number.POSITIVE_INFINITY, undefined, "Dân số")).not.toBeNull();
+  });
+  it("runs on every value of a form", () => {
+    const elements = new Map<number, ElementRule>([
+      [1, count],
+      [2, count],
+    ]);
+    const p = checkFigures(v(150.5, 200), new Map(), [rate], names, { ...opts, elements });
+    expect(p.map((x) => [x.field, x.level])).toEqual([["1", "error"]]);
   });
 });

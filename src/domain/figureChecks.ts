@@ -1,4 +1,5 @@
 import { categoryOption, fieldKey } from "./breakdowns.ts";
+import { formatViNumber } from "./numbers.ts";
 
 /** Checks on the figures of one form, at once, in Vietnamese (DOMAIN.md §6). Pure. */
 export interface RateRule {
@@ -27,9 +28,16 @@ export interface FigureProblem {
   message: string;
 }
 
+/** What one data element accepts (catalog columns value_kind, min_value, max_value). */
+export interface ElementRule {
+  kind: "count" | "yes_no" | "decimal";
+  min: number;
+  max: number;
+}
+
 export type FieldValues = Map<string, { value: number | null; comment: string | null }>;
 
-const fmt = (n: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(n);
+const fmt = (n: number) => formatViNumber(n);
 
 function problem(
   field: string,
@@ -54,10 +62,11 @@ function checkRate(r: RateRule, category: string, values: FieldValues, out: Figu
     if (!r.gross) {
       out.push(problem(nKey, "error", `${label}: tử số (${fmt(n)}) lớn hơn mẫu số (${fmt(d)}).`));
     } else if (!values.get(nKey)?.comment) {
+      // DOMAIN.md §6: a gross rate may pass 100 % — warn and ask why, never refuse
       out.push(
         problem(
           nKey,
-          "error",
+          "warning",
           `${label}: tỷ lệ thô vượt 100 % (${fmt((n / d) * 100)} %) — hãy ghi chú lý do (ví dụ trẻ ngoài địa bàn đến học).`,
         ),
       );
@@ -101,16 +110,38 @@ function checkParts(
   }
 }
 
+/** One value against its element: whole numbers for counts, 0/1 for yes/no, inside the plausible range. */
+export function checkValue(value: number, rule: ElementRule | undefined, name: string): string | null {
+  if (!Number.isFinite(value)) return `${name}: giá trị không phải số hữu hạn.`;
+  if (!rule) return value < 0 ? `${name}: không được âm.` : null;
+  if (rule.kind === "yes_no" && value !== 0 && value !== 1)
+    return `${name}: chỉ nhận 1 (đạt) hoặc 0 (chưa đạt), không nhận ${fmt(value)}.`;
+  if (rule.kind === "count" && !Number.isInteger(value))
+    return `${name}: là số đếm, phải là số nguyên (không nhận ${fmt(value)}).`;
+  if (value < rule.min || value > rule.max)
+    return `${name}: ${fmt(value)} nằm ngoài khoảng hợp lý (${fmt(rule.min)} – ${fmt(rule.max)}).`;
+  return null;
+}
+
 export function checkFigures(
   values: FieldValues,
   previous: Map<string, number>,
   rates: RateRule[],
   names: Map<string, string>,
-  opts: { requireAll: boolean; fields: string[]; brokenDown?: BrokenDownElement[] },
+  opts: {
+    requireAll: boolean;
+    fields: string[];
+    brokenDown?: BrokenDownElement[];
+    /** Rules by element id; an element without one only refuses negatives. */
+    elements?: Map<number, ElementRule>;
+  },
 ): FigureProblem[] {
   const out: FigureProblem[] = [];
   for (const [key, v] of values) {
-    if (v.value !== null && v.value < 0) out.push(problem(key, "error", `${names.get(key)}: không được âm.`));
+    if (v.value === null) continue;
+    const [id] = key.split("/");
+    const bad = checkValue(v.value, opts.elements?.get(Number(id)), names.get(key) ?? key);
+    if (bad) out.push(problem(key, "error", bad));
   }
   for (const r of rates) for (const c of ["", ...(r.categories ?? [])]) checkRate(r, c, values, out);
   for (const e of opts.brokenDown ?? []) checkParts(e, values, names, out);

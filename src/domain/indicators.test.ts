@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedValue, indicatorValue, targetStatus } from "./indicators.ts";
+import { expectedValue, indicatorValue, targetStatus, withCoverage } from "./indicators.ts";
 
 describe("indicator arithmetic", () => {
   it("adds numerators and denominators, never averages percentages", () => {
@@ -30,5 +30,22 @@ describe("target status along the trajectory", () => {
     expect(expectedValue(yearly, 2026)).toBe(60);
     expect(targetStatus(yearly, 56, 2026)).toBe("behind");
     expect(targetStatus(t, 56, 2026)).toBe("on_track");
+  });
+});
+
+describe("withCoverage: a target is judged only with enough units reporting", () => {
+  it("holds back below the minimum share and judges at or above it", () => {
+    expect(withCoverage("achieved", { reported: 1, total: 38 }, 0.8)).toBe("not_enough_data");
+    expect(withCoverage("achieved", { reported: 30, total: 38 }, 0.8)).toBe("not_enough_data");
+    expect(withCoverage("achieved", { reported: 31, total: 38 }, 0.8)).toBe("achieved");
+    expect(withCoverage("behind", { reported: 4, total: 5 }, 0.8)).toBe("behind");
+    expect(withCoverage("behind", { reported: 3, total: 5 }, 0.8)).toBe("not_enough_data");
+    expect(withCoverage("on_track", { reported: 38, total: 38 }, 1)).toBe("on_track");
+    expect(withCoverage("on_track", { reported: 37, total: 38 }, 1)).toBe("not_enough_data");
+  });
+  it("leaves alone what has no coverage to speak of", () => {
+    expect(withCoverage("achieved", null, 0.8)).toBe("achieved");
+    expect(withCoverage("no_data", { reported: 0, total: 38 }, 0.8)).toBe("no_data");
+    expect(withCoverage("achieved", { reported: 0, total: 0 }, 0.8)).toBe("achieved");
   });
 });

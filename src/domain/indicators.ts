@@ -19,7 +19,7 @@ export function indicatorValue(type: IndicatorType, multiplier: number, t: Total
   return t.value;
 }
 
-export type TargetStatus = "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+export type TargetStatus = "achieved" | "on_track" | "at_risk" | "behind" | "no_data" | "not_enough_data";
 
 export const targetStatusLabel: Record<TargetStatus, string> = {
   achieved: "Đã đạt",
@@ -27,6 +27,7 @@ export const targetStatusLabel: Record<TargetStatus, string> = {
   at_risk: "Có nguy cơ",
   behind: "Chậm",
   no_data: "Chưa có số liệu",
+  not_enough_data: "Chưa đủ số liệu",
 };
 
 export interface Trajectory {
@@ -71,9 +72,30 @@ export interface StatusThresholds {
   onTrack: number;
   /** Points below expected before "Chậm". */
   atRisk: number;
+  /** Share of the units a target covers that must have sent figures before it is judged (0–1). */
+  minCoverage: number;
 }
 
-export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.5, atRisk: 3 };
+export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.5, atRisk: 3, minCoverage: 0.8 };
+
+/** How many of the units a target covers have sent (submitted or approved) figures. */
+export interface Coverage {
+  reported: number;
+  total: number;
+}
+
+/**
+ * A total from too few units says nothing about the whole: a province target is not "Đã đạt" from
+ * one commune out of 38. Below the minimum share the status is "Chưa đủ số liệu"; at or above, as judged.
+ */
+export function withCoverage(
+  status: TargetStatus,
+  coverage: Coverage | null,
+  minCoverage: number,
+): TargetStatus {
+  if (status === "no_data" || coverage === null || coverage.total === 0) return status;
+  return coverage.reported / coverage.total < minCoverage ? "not_enough_data" : status;
+}
 
 /** Đã đạt / Đúng lộ trình / Có nguy cơ / Chậm / Chưa có số liệu, for a value measured in `year`. */
 export function targetStatus(

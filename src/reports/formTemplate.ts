@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { numberFrom } from "../domain/numbers.ts";
 import { AppError } from "../errors.ts";
 import { safeCell, safeValue, unsafeCell } from "./safeCells.ts";
 
@@ -11,9 +12,27 @@ export interface TemplateField {
 }
 
 const HEAD = ["Mã chỉ số", "Chỉ số", "Kỳ trước", "Giá trị", "Ghi chú"];
+const META_SHEET = "lotrinh";
 
-/** The form as an Excel sheet a school or commune fills offline and uploads back. */
-export async function formToXlsx(title: string, fields: TemplateField[]): Promise<Buffer> {
+/** Which form a template was made from, at which version, with the values it showed then. */
+export interface TemplateMeta {
+  unitId: number;
+  periodId: number;
+  version: number;
+  /** code → the value the template was given (null: empty). */
+  values: Map<string, number | null>;
+}
+
+/**
+ * The form as an Excel sheet a school or commune fills offline and uploads back. A hidden sheet keeps
+ * the form's identity, version and values at download, so an upload over newer figures is refused
+ * with what changed meanwhile.
+ */
+export async function formToXlsx(
+  title: string,
+  fields: TemplateField[],
+  meta: { unitId: number; periodId: number; version: number },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Số liệu");
   ws.addRow([safeCell(title)]).font = { bold: true, size: 13 };
@@ -25,6 +44,11 @@ export async function formToXlsx(title: string, fields: TemplateField[]): Promis
   [26, 60, 12, 14, 40].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  const hidden = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
+  hidden.addRow(["unit", meta.unitId]);
+  hidden.addRow(["period", meta.periodId]);
+  hidden.addRow(["version", meta.version]);
+  for (const f of fields) hidden.addRow(["value", f.code, f.value]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -35,8 +59,27 @@ export interface UploadedRow {
   comment: string | null;
 }
 
+function readMeta(wb: ExcelJS.Workbook): TemplateMeta | null {
+  const sheet = wb.getWorksheet(META_SHEET);
+  if (!sheet) return null;
+  const meta: Partial<TemplateMeta> = { values: new Map() };
+  sheet.eachRow((r) => {
+    const key = String(r.getCell(1).value ?? "");
+    const n = Number(r.getCell(2).value);
+    if (key === "unit") meta.unitId = n;
+    else if (key === "period") meta.periodId = n;
+    else if (key === "version") meta.version = n;
+    else if (key === "value") {
+      const v = r.getCell(3).value;
+      meta.values?.set(String(r.getCell(2).value ?? ""), typeof v === "number" ? v : null);
+    }
+  });
+  const ok = [meta.unitId, meta.periodId, meta.version].every((x) => Number.isInteger(x));
+  return ok ? (meta as TemplateMeta) : null;
+}
+
 /** Reads an uploaded sheet back; every row that cannot be read is reported, and nothing is saved. */
-export async function readFormXlsx(buf: Buffer): Promise<UploadedRow[]> {
+export async function readFormXlsx(buf: Buffer): Promise<{ rows: UploadedRow[]; meta: TemplateMeta | null }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -60,12 +103,15 @@ export async function readFormXlsx(buf: Buffer): Promise<UploadedRow[]> {
     if (n <= headerRow) return;
     const code = String(r.getCell(1).value ?? "").trim();
     if (!code) return;
-    const raw = r.getCell(4).value;
+    const cell = r.getCell(4).value;
+    // a formula cell counts by its computed result
+    const raw = cell !== null && typeof cell === "object" && "result" in cell ? cell.result : cell;
     let value: number | null = null;
     if (raw !== null && raw !== undefined && String(raw).trim() !== "") {
-      value = typeof raw === "number" ? raw : Number(String(raw).trim().replace(/\./g, "").replace(",", "."));
-      if (!Number.isFinite(value))
-        errs.push({ row: n, message: `dòng ${n}: «${String(raw)}» không phải số` });
+      // a number cell as it is; text ("1.234,5", "99,8") read the Vietnamese way
+      const parsed = numberFrom(typeof raw === "number" ? raw : String(raw));
+      if (parsed.ok) value = parsed.value;
+      else errs.push({ row: n, message: `dòng ${n}: ${parsed.reason}` });
     }
     const comment = unsafeCell(String(r.getCell(5).value ?? "").trim()) || null;
     out.push({ row: n, code, value, comment });
@@ -76,5 +122,5 @@ export async function readFormXlsx(buf: Buffer): Promise<UploadedRow[]> {
       `${errs.map((e) => e.message).join("; ")}. Không có gì được lưu.`,
       { rows: errs },
     );
-  return out;
+  return { rows: out, meta: readMeta(wb) };
 }

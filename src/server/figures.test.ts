@@ -107,9 +107,15 @@ describe("figures: entry, checks, aggregation", () => {
       { elementId: ids.mgDen, value: 100 },
     ]);
     expect(b.statusCode, b.body).toBe(200);
-    const res = await coordinator.request(
+    // drafts stay out of the official total; shown on request
+    const official = await coordinator.request(
       "GET",
       `/api/indicators/${ids.mg}/values?unitId=${ids.province}&periodIds=${ids.sy2025}`,
+    );
+    expect(official.json().points.filter((x: { value: number | null }) => x.value !== null)).toEqual([]);
+    const res = await coordinator.request(
+      "GET",
+      `/api/indicators/${ids.mg}/values?unitId=${ids.province}&periodIds=${ids.sy2025}&drafts=true`,
     );
     const p = res.json().points[0];
     expect(p).toMatchObject({ numerator: 10, denominator: 110 });
@@ -117,7 +123,7 @@ describe("figures: entry, checks, aggregation", () => {
     const kids = (
       await coordinator.request(
         "GET",
-        `/api/indicators/${ids.mg}/values?unitId=${ids.province}&periodIds=${ids.sy2025}&children=true`,
+        `/api/indicators/${ids.mg}/values?unitId=${ids.province}&periodIds=${ids.sy2025}&children=true&drafts=true`,
       )
     ).json();
     expect(
@@ -136,13 +142,19 @@ describe("figures: entry, checks, aggregation", () => {
       { elementId: ids.tre6Num, value: 50 },
       { elementId: ids.tre6Den, value: 40 },
     ]);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode, res.body).toBe(400);
     expect(res.json().message).toContain("tử số (50) lớn hơn mẫu số (40)");
     const gross = await put(binhLu, ids.binhLu, ids.sy2025, form.status.version, [
       { elementId: ids.mgNum, value: 12 },
     ]);
-    expect(gross.statusCode).toBe(400);
-    expect(gross.json().message).toContain("ghi chú");
+    // a gross rate over 100 % is a warning, not a refusal (DOMAIN.md §6)
+    expect(gross.statusCode, gross.body).toBe(200);
+    expect(
+      gross
+        .json()
+        .warnings.map((w: { message: string }) => w.message)
+        .join(" "),
+    ).toContain("ghi chú");
   });
 
   it("a commune officer cannot enter another commune's figures; an approved period is read-only", async () => {
@@ -175,7 +187,8 @@ describe("figures: entry, checks, aggregation", () => {
     const locked = await put(binhLu, ids.binhLu, ids.sy2025, approved.json().version, [
       { elementId: ids.mgNum, value: 8 },
     ]);
-    expect(locked.statusCode).toBe(400);
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json()).toMatchObject({ code: "FORM_LOCKED" });
     expect(locked.json().message).toContain("khóa");
     expect(
       (
@@ -270,18 +283,30 @@ describe("figures: entry, checks, aggregation", () => {
     expect((await binhLu.request("GET", "/api/datavaluesets")).statusCode).toBe(403);
   });
 
-  it("targets: current value, status and trend", async () => {
+  it("targets: current value, status and trend; judged only with enough units reporting", async () => {
+    // Bình Lư sends its (reopened) form again: its figures count in official totals
+    const form = (await binhLu.request("GET", `/api/forms/${ids.binhLu}/${ids.sy2025}`)).json();
+    const filled = form.fields.map((f: { elementId: number; category: string }) => ({
+      elementId: f.elementId,
+      category: f.category,
+      value: f.category ? 0 : f.elementId === ids.mgNum ? 9 : f.elementId === ids.mgDen ? 10 : 1,
+    }));
+    const sent = await put(binhLu, ids.binhLu, ids.sy2025, form.status.version, filled, true);
+    expect(sent.statusCode, sent.body).toBe(200);
     const res = (await coordinator.request("GET", "/api/targets")).json();
     const mg = res.targets.find(
       (x: { code: string; unit_name: string }) => x.code === "KH5272-02" && x.unit_name === "Tỉnh Lai Châu",
     );
     expect(mg.trend.map((p: { period: string }) => p.period)).toEqual(["2024SY", "2025SY"]);
-    expect(mg.status).not.toBe("no_data");
+    // 1 commune of 38 has sent 2025–2026 figures: the province target is not judged on it
+    expect(mg.coverage).toEqual({ reported: 1, total: 38 });
+    expect(mg.status).toBe("not_enough_data");
     // Bình Lư's submitted form put 1 of 1 in every field: 100 % meets "từ 65 % trở lên"
     const th = res.targets.find(
       (x: { code: string; unit_name: string }) => x.code === "NQ06-THPT" && x.unit_name === "Xã Bình Lư",
     );
     expect(th.current).toMatchObject({ value: 100, source: "entered", numerator: 1, denominator: 1 });
+    expect(th.coverage).toEqual({ reported: 1, total: 1 });
     expect(th.status).toBe("achieved");
   });
 });

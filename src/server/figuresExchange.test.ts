@@ -72,6 +72,37 @@ describe("XLSX template for a form", () => {
       (f: { code: string }) => f.code === "so-tre-mau-giao-den-truong/sex.female",
     );
     expect(girls).toMatchObject({ value: 48, category: "sex.female" });
+
+    // the same template again: made from version 0, the form is at 1 — refused with what changed
+    const stale = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe("TEMPLATE_STALE");
+    expect(stale.json().message).toContain("Số trẻ mẫu giáo đến trường: trống → 97");
+    expect(stale.json().details.changed).toContainEqual(
+      expect.objectContaining({ code: "so-tre-mau-giao-den-truong", template: null, now: 97 }),
+    );
+
+    // a fresh template with "1.234" typed as text in a count of children is read as 1234
+    const fresh = await officer.request("GET", `/api/forms/${unit}/${period}/template.xlsx`);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(fresh.rawPayload as unknown as ArrayBuffer);
+    (again.worksheets[0] as ExcelJS.Worksheet).eachRow((r) => {
+      if (r.getCell(1).value === "so-tre-trong-do-tuoi-mau-giao-3-5-tuoi") r.getCell(4).value = "1.234";
+    });
+    const thousands = await upload(Buffer.from(await again.xlsx.writeBuffer()));
+    expect(thousands.statusCode, thousands.body).toBe(200);
+    const after = (await officer.request("GET", `/api/forms/${unit}/${period}`)).json();
+    expect(
+      after.fields.find((f: { code: string }) => f.code === "so-tre-trong-do-tuoi-mau-giao-3-5-tuoi").value,
+    ).toBe(1234);
+
+    // a template without its version is refused
+    const bare = new ExcelJS.Workbook();
+    await bare.xlsx.load(fresh.rawPayload as unknown as ArrayBuffer);
+    bare.removeWorksheet((bare.getWorksheet("lotrinh") as ExcelJS.Worksheet).id);
+    const noVersion = await upload(Buffer.from(await bare.xlsx.writeBuffer()));
+    expect(noVersion.statusCode).toBe(400);
+    expect(noVersion.json().message).toContain("phiên bản");
   });
 });
 

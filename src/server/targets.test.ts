@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setFormDraft } from "../db/repositories/formRepository.ts";
 import { type Client, createTestApp, signIn, type TestApp, unitIdByName } from "./testing.ts";
 
 let t: TestApp;
@@ -67,6 +68,8 @@ async function enter(unit: number, num: number, den: number) {
     ],
   });
   expect(res.statusCode, res.body).toBe(200);
+  // as if the commune had sent its form: only sent figures count in official totals
+  await setFormDraft(t.db.db, unit, ids.sy2025, false);
 }
 
 describe("targets", () => {
@@ -135,12 +138,14 @@ describe("targets", () => {
     const two = await read();
     expect(two.current.value).toBe(30);
     expect(two.meeting).toEqual({ count: 1, reported: 2, total: 38 });
-    expect(two.status).toBe("behind");
+    // 2 communes of 38 say nothing about the province: not judged (LOTRINH_TARGET_MIN_COVERAGE)
+    expect(two.coverage).toEqual({ reported: 2, total: 38 });
+    expect(two.status).toBe("not_enough_data");
     await enter(ids.namCuoi, 65, 100);
     const fixed = await read();
     expect(fixed.current.value).toBe(65);
     expect(fixed.meeting).toEqual({ count: 2, reported: 2, total: 38 });
     // both reporting communes meet it, but 36 have no figure: not yet met
-    expect(fixed.status).toBe("no_data");
+    expect(fixed.status).toBe("not_enough_data");
   });
 });

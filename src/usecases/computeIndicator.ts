@@ -28,6 +28,8 @@ export async function computeIndicator(
     childrenOf?: boolean;
     /** A breakdown option of the indicator ('' or absent: the whole). */
     category?: string;
+    /** Count figures of forms not yet submitted too (official totals leave them out). */
+    includeDrafts?: boolean;
   },
 ): Promise<IndicatorPoint[]> {
   const ind = await db
@@ -49,6 +51,7 @@ export async function computeIndicator(
     periodIds: opts.periodIds,
     childrenOf: opts.childrenOf,
     categories: [category],
+    includeDrafts: opts.includeDrafts,
   });
   const tops = opts.childrenOf ? [...new Set(totals.map((t) => t.top))] : [opts.unitId];
   const out: IndicatorPoint[] = [];

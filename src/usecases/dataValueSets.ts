@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
-import { bulkUpsertValues } from "../db/repositories/figureQueries.ts";
 import { categoriesByElement } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { numberFrom } from "../domain/numbers.ts";
 import type { Actor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
+import { type FigureInput, writeFigures } from "./shared/writeFigures.ts";
 import { z } from "./shared/zod.ts";
 
 /**
@@ -65,7 +66,11 @@ export async function exportDataValueSets(
   };
 }
 
-/** Imports a dataValueSets document, all or nothing; every bad row is reported with its position. */
+/**
+ * Imports a dataValueSets document, all or nothing, through the one writer (shared/writeFigures.ts):
+ * the same checks as the form, row by row, no write into a submitted or approved form, each value
+ * audited before → after. Every bad row is reported with its position.
+ */
 export async function importDataValueSets(db: Kysely<Database>, actor: Actor, raw: unknown) {
   const parsed = DataValueSet.safeParse(raw);
   if (!parsed.success)
@@ -88,19 +93,12 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
   const pe = new Map(periods.map((p) => [p.code, p.id]));
   const un = new Map(units.map((u) => [unitKeyOf(u), u.id]));
   const rowErrors: { row: number; message: string }[] = [];
-  const rows: {
-    element_id: number;
-    period_id: number;
-    org_unit_id: number;
-    category: string;
-    value: number;
-    comment: string | null;
-  }[] = [];
+  const rows: FigureInput[] = [];
   set.dataValues.forEach((d, i) => {
     const e = el.get(d.dataElement);
     const p = pe.get(d.period);
     const u = un.get(d.orgUnit);
-    const v = typeof d.value === "number" ? d.value : Number(String(d.value).replace(",", "."));
+    const v = numberFrom(d.value);
     const category = d.categoryOptionCombo ?? "";
     const problems = [
       e &&
@@ -110,17 +108,18 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
       !e && `dataElement "${d.dataElement}" không có trong danh mục`,
       !p && `period "${d.period}" không hợp lệ`,
       !u && `orgUnit "${d.orgUnit}" không có`,
-      !Number.isFinite(v) && `value "${d.value}" không phải số`,
+      !v.ok && `value "${d.value}": ${v.reason}`,
     ].filter(Boolean);
-    if (problems.length) rowErrors.push({ row: i + 1, message: problems.join("; ") });
+    if (problems.length || !v.ok) rowErrors.push({ row: i + 1, message: problems.join("; ") });
     else
       rows.push({
-        element_id: e as number,
-        period_id: p as number,
-        org_unit_id: u as number,
+        elementId: e as number,
+        periodId: p as number,
+        unitId: u as number,
         category,
-        value: v,
+        value: v.value,
         comment: d.comment ?? null,
+        position: `dòng ${i + 1}`,
       });
   });
   if (rowErrors.length > 0) {
@@ -129,17 +128,7 @@ export async function importDataValueSets(db: Kysely<Database>, actor: Actor, ra
     });
   }
   await db.transaction().execute(async (trx) => {
-    await bulkUpsertValues(trx, rows, actor.id);
-    for (const r of rows.filter((x) => x.comment !== null)) {
-      await trx
-        .updateTable("data_value")
-        .set({ comment: r.comment })
-        .where("element_id", "=", r.element_id)
-        .where("period_id", "=", r.period_id)
-        .where("org_unit_id", "=", r.org_unit_id)
-        .where("category", "=", r.category)
-        .execute();
-    }
+    await writeFigures(trx, actor, rows, { action: "figures.import" });
     await recordAudit(trx, actor, {
       action: "figures.import",
       entity: "data_value",

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 
@@ -14,7 +15,12 @@ export async function deleteTarget(db: Kysely<Database>, actor: Actor, id: numbe
       .executeTakeFirst();
     if (!before) throw errors.notFound("mục tiêu");
     if (before.version !== version) throw errors.conflict("Mục tiêu này");
-    await trx.deleteFrom("indicator_target").where("id", "=", id).execute();
+    const result = await trx
+      .deleteFrom("indicator_target")
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    expectOneRow(result, "Mục tiêu này");
     await recordAudit(trx, actor, {
       action: "target.delete",
       entity: "indicator_target",

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import {
+  elementRules,
   formDefinition,
   formStatus,
   levelOfUnit,
@@ -29,10 +30,11 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
       "Đơn vị này không nhập số liệu; số liệu của nó được tổng hợp từ các đơn vị trực thuộc.",
     );
   const { indicators, fields } = await formDefinition(db, level);
-  const [values, status, prev] = await Promise.all([
+  const [values, status, prev, rules] = await Promise.all([
     valuesOf(db, unitId, periodId),
     formStatus(db, unitId, periodId),
     previousPeriod(db, period),
+    elementRules(db),
   ]);
   const prevValues = prev ? await valuesOf(db, unitId, prev.id) : [];
   return {
@@ -70,6 +72,8 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
         comment: v?.comment ?? null,
         isSample: v?.is_sample ?? false,
         previous: p ? Number(p.value) : null,
+        /** What the field accepts (the same rule the server applies on save). */
+        rule: rules.get(f.elementId) ?? null,
       };
     }),
   };

@@ -1,11 +1,14 @@
 import type { Kysely } from "kysely";
+import { coverageOf } from "../db/repositories/figureQueries.ts";
 import type { Database } from "../db/schema.ts";
 import {
+  type Coverage,
   DEFAULT_THRESHOLDS,
   meets,
   type StatusThresholds,
   type Trajectory,
   targetStatus,
+  withCoverage,
 } from "../domain/indicators.ts";
 import { computeIndicator } from "./computeIndicator.ts";
 
@@ -42,6 +45,10 @@ export async function getTargetsOverview(
       "i.code",
       "i.name as indicator_name",
       "i.unit",
+      "i.level",
+      "i.numerator_id",
+      "i.denominator_id",
+      "i.element_id",
     ]);
   if (unitId) q = q.where("t.org_unit_id", "=", unitId);
   const targets = await q.orderBy("t.id").execute();
@@ -103,12 +110,28 @@ export async function getTargetsOverview(
     const latest = trend[trend.length - 1] ?? null;
     const year = measuredYear(latest, today);
     const trajectory = trajectoryOf(t);
+    // an officially reported figure speaks for the whole unit; a total of entered figures only for
+    // the units that sent theirs
+    const periodId = schoolYears.find((p) => p.code === latest?.period)?.id;
+    const element = t.denominator_id ?? t.element_id;
+    const coverage: Coverage | null =
+      latest && latest.source !== "reported" && periodId !== undefined && element !== null
+        ? await coverageOf(db, {
+            rootId: t.org_unit_id,
+            asOf: today,
+            kinds: t.level === "school" ? ["school"] : ["commune", "ward", "township"],
+            elementId: element,
+            periodId,
+          })
+        : null;
+    const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);
     out.push({
       ...t,
       value: Number(t.value),
       baseline_value: trajectory.baselineValue,
       current: latest,
-      status: targetStatus(trajectory, latest?.value ?? null, year, thresholds),
+      status: withCoverage(judged, coverage, thresholds.minCoverage),
+      coverage,
       trend,
       meeting: null as { count: number; reported: number; total: number } | null,
     });
@@ -187,13 +210,20 @@ async function eachCommune<T extends TargetRow>(
   const trajectory = trajectoryOf(t);
   // judged by the weakest commune; it is met only when every commune has a figure that meets it
   const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);
-  const status = judged === "achieved" && (latest?.meeting.reported ?? 0) < total ? "no_data" : judged;
+  const meeting = latest?.meeting ?? { count: 0, reported: 0, total };
+  const coverage = { reported: meeting.reported, total };
+  // met only when every commune has a figure that meets it; judged at all only with enough of them
+  const status =
+    judged === "achieved" && meeting.reported < total
+      ? "not_enough_data"
+      : withCoverage(judged, coverage, thresholds.minCoverage);
   return {
     ...t,
     value: target,
     baseline_value: trajectory.baselineValue,
     current: latest,
     status,
+    coverage: coverage as Coverage | null,
     trend,
     meeting: latest?.meeting ?? { count: 0, reported: 0, total },
   };

@@ -8,13 +8,34 @@ import { systemActor } from "../domain/roles.ts";
 import { asciiKey } from "../domain/text.ts";
 
 const DATASET = "indicator-catalog";
-const VERSION = "2025-09-09.2";
+const VERSION = "2025-09-09.3";
 
 export function elementCode(name: string): string {
   return asciiKey(name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .slice(0, 80);
+}
+
+/**
+ * The seeded value kinds: the element of a yes/no or "units meeting" indicator is 0 or 1 ("1 = đạt");
+ * every other element counts people, schools or classes (whole numbers, 0 – 1.000.000 per unit, the
+ * column defaults). Administrators change kinds and ranges in the catalog afterwards.
+ */
+async function applyElementKinds(trx: Kysely<Database>) {
+  await trx
+    .updateTable("data_element")
+    .set({ value_kind: "yes_no", min_value: 0, max_value: 1 })
+    .where("value_kind", "<>", "yes_no")
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("indicator")
+        .select("element_id")
+        .where("type", "in", ["yes_no", "units_meeting"])
+        .where("element_id", "is not", null)
+        .$narrowType<{ element_id: number }>(),
+    )
+    .execute();
 }
 
 /**
@@ -42,6 +63,7 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
           )
           .execute();
       }
+      await applyElementKinds(trx);
       await trx.updateTable("reference_data").set({ version: VERSION }).where("name", "=", DATASET).execute();
       await recordAudit(trx, systemActor(), {
         action: "reference.load",
@@ -164,6 +186,7 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
         })
         .execute();
     }
+    await applyElementKinds(trx);
     await trx.insertInto("reference_data").values({ name: DATASET, version: VERSION }).execute();
     await recordAudit(trx, systemActor(), {
       action: "reference.load",

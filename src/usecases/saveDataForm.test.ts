@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/database.ts";
 import { sumUp, sumUpLive } from "../db/repositories/figureQueries.ts";
+import { setFormDraft } from "../db/repositories/formRepository.ts";
 import { openTestDb } from "../db/testing.ts";
 import type { Actor } from "../domain/roles.ts";
 import { todayIso } from "../domain/status.ts";
@@ -75,6 +76,10 @@ describe("saveDataForm", () => {
       periodIds: [period.id],
       categories: ["", "sex.female"],
     };
+    // drafts are out of the official total until their forms are sent
+    expect(await sumUp(db, opts)).toEqual([]);
+    expect((await sumUp(db, { ...opts, includeDrafts: true })).length).toBe(6);
+    for (const c of communes) await setFormDraft(db, c.id, period.id, false);
     const totals = await sumUp(db, opts);
     const total = (el: number, category = "") =>
       totals.find((x) => x.element_id === el && x.category === category)?.total;

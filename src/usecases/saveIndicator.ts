@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { elementCode } from "./loadIndicatorCatalog.ts";
@@ -24,7 +25,16 @@ export const IndicatorInput = z
     denominator: z.string().trim().max(300).optional(),
     element: z.string().trim().max(300).optional(),
     breakdowns: z.array(z.enum(["education_level", "sex", "ethnic_minority"])).default([]),
+    /** What one unit's figure may be: whole numbers or decimals (yes/no types are 0/1 by themselves). */
+    valueKind: z.enum(["count", "decimal"]).default("count"),
+    /** The plausible range of one unit's figure for each element of the indicator. */
+    minValue: z.number().finite().min(-1e12).max(1e12).default(0),
+    maxValue: z.number().finite().min(-1e12).max(1e12).default(1_000_000),
     version: z.number().int().positive().optional(),
+  })
+  .refine((v) => v.minValue < v.maxValue, {
+    message: "Giá trị nhỏ nhất phải nhỏ hơn giá trị lớn nhất",
+    path: ["maxValue"],
   })
   .refine((v) => (v.type === "rate" ? Boolean(v.numerator && v.denominator) : Boolean(v.element)), {
     message: "Tỷ lệ cần tên tử số và mẫu số; loại khác cần tên một chỉ số nhập",
@@ -71,6 +81,19 @@ export async function saveIndicator(
       element_id: input.type === "rate" ? null : await element(input.element),
       breakdowns: JSON.stringify(input.breakdowns),
     };
+    const yesNo = input.type === "yes_no" || input.type === "units_meeting";
+    const elementIds = [values.numerator_id, values.denominator_id, values.element_id].filter(
+      (x): x is number => x !== null,
+    );
+    await trx
+      .updateTable("data_element")
+      .set(
+        yesNo
+          ? { value_kind: "yes_no", min_value: 0, max_value: 1 }
+          : { value_kind: input.valueKind, min_value: input.minValue, max_value: input.maxValue },
+      )
+      .where("id", "in", elementIds)
+      .execute();
     if (id === undefined) {
       const dup = await trx
         .selectFrom("indicator")
@@ -94,12 +117,13 @@ export async function saveIndicator(
     const before = await trx.selectFrom("indicator").selectAll().where("id", "=", id).executeTakeFirst();
     if (!before) throw errors.notFound("chỉ tiêu");
     if (input.version !== before.version) throw errors.conflict("Chỉ tiêu này");
-    await trx
+    const result = await trx
       .updateTable("indicator")
       .set({ ...values, version: before.version + 1 })
       .where("id", "=", id)
       .where("version", "=", before.version)
-      .execute();
+      .executeTakeFirst();
+    expectOneRow(result, "Chỉ tiêu này");
     await recordAudit(trx, actor, {
       action: "indicator.update",
       entity: "indicator",

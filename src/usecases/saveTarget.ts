@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { z } from "./shared/zod.ts";
@@ -98,12 +99,13 @@ export async function saveTarget(
       .executeTakeFirst();
     if (!before) throw errors.notFound("mục tiêu");
     if (input.version !== before.version) throw errors.conflict("Mục tiêu này");
-    await trx
+    const result = await trx
       .updateTable("indicator_target")
       .set({ ...values, version: before.version + 1 })
       .where("id", "=", id)
       .where("version", "=", before.version)
-      .execute();
+      .executeTakeFirst();
+    expectOneRow(result, "Mục tiêu này");
     await recordAudit(trx, actor, {
       action: "target.update",
       entity: "indicator_target",

@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's details, when the server gives them (e.g. the problems of a refused form). */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -27,7 +29,12 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+    throw new ApiError(
+      res.status,
+      data?.code ?? "HTTP_ERROR",
+      data?.message ?? `Lỗi ${res.status}`,
+      data?.details ?? null,
+    );
   }
   return data as T;
 }

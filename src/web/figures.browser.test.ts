@@ -82,6 +82,8 @@ describe("figures in the browser", () => {
       .where("code", "=", "KH5272-02")
       .executeTakeFirstOrThrow();
     await coord.goto(`${base}/chi-tieu?tab=drill&indicator=${ind.id}`);
+    // Bình Lư has only saved a draft: official totals leave it out until asked for
+    await coord.getByTestId("drill-drafts").check();
     await expect.poll(() => coord.getByTestId("drill-table").textContent()).toContain("Xã Bình Lư");
     expect(await coord.getByTestId("drill-table").textContent()).toContain("94,92");
     await coord.getByTestId("indicator-trend").waitFor();
@@ -113,6 +115,96 @@ describe("figures in the browser", () => {
     await expect.poll(() => coord.getByTestId("completeness").textContent()).toContain("0/38");
     await coord.close();
   });
+
+  // typing key by key is slow on a loaded 2-core machine: these tests get two minutes each
+  it("numbers typed the Vietnamese way are read as typed in the data-entry form; 150,5 children and 5 in a yes/no field are refused", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, "canbo");
+    await page.goto(`${base}/chi-tieu?tab=entry`);
+    await page.getByTestId("form-table").waitFor();
+    /** Clears a field and types into it key by key, as a person does (no fill, no paste). */
+    const typeInto = async (label: string, text: string) => {
+      const field = page.getByLabel(label, { exact: true });
+      await field.click();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Backspace");
+      await field.pressSequentially(text, { delay: 20 });
+      return field;
+    };
+    const den = "Số trẻ trong độ tuổi mẫu giáo (3–5 tuổi)";
+    await typeInto(den, "1.234");
+    await expect.poll(() => page.getByTestId("form-table").textContent()).toContain("= 1.234");
+    // a count of children cannot be 150,5; a yes/no field takes 0 or 1 only — told at once
+    await typeInto("Số trẻ mẫu giáo đến trường", "150,5");
+    await expect
+      .poll(() => page.getByTestId("form-table").textContent())
+      .toContain("là số đếm, phải là số nguyên (không nhận 150,5)");
+    const yesNo = "Đạt chuẩn PCGD THCS mức độ 1 (1 = đạt)";
+    await typeInto(yesNo, "5");
+    await expect
+      .poll(() => page.getByTestId("form-table").textContent())
+      .toContain("chỉ nhận 1 (đạt) hoặc 0 (chưa đạt), không nhận 5");
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await expect.poll(() => page.getByTestId("form-message").textContent()).toMatch(/số nguyên|chỉ nhận 1/);
+    await snap(page, "36-go-so-bi-tu-choi");
+    await typeInto("Số trẻ mẫu giáo đến trường", "1.200");
+    await typeInto(yesNo, "1");
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await expect.poll(() => page.getByTestId("form-message").textContent()).toContain("Đã lưu");
+    const stored = async (name: string) => {
+      const row = await db.db
+        .selectFrom("data_value as v")
+        .innerJoin("data_element as e", "e.id", "v.element_id")
+        .innerJoin("org_unit as u", "u.id", "v.org_unit_id")
+        .select("v.value")
+        .where("e.name", "=", name)
+        .where("u.full_name", "=", "Xã Bình Lư")
+        .where("v.category", "=", "")
+        .executeTakeFirstOrThrow();
+      return Number(row.value);
+    };
+    expect(await stored(den)).toBe(1234);
+    expect(await stored("Số trẻ mẫu giáo đến trường")).toBe(1200);
+    expect(await stored(yesNo)).toBe(1);
+    await page.close();
+  }, 120_000);
+
+  it("the target form reads 1.234,5 as typed, and saves 99,8 and 35,5 as typed", async () => {
+    const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(coord, "dieuphoi");
+    await coord.goto(`${base}/chi-tieu`);
+    await coord.getByTestId("target-add").click();
+    await coord.getByRole("combobox", { name: "Chỉ tiêu" }).fill("KH5272-02");
+    await coord.getByRole("option", { name: /KH5272-02/ }).click();
+    await coord.getByRole("combobox", { name: "Đơn vị" }).fill("Bình Lư");
+    await coord.getByRole("option", { name: "Xã Bình Lư" }).click();
+    const value = coord.getByRole("textbox", { name: /^Giá trị\s*\*?$/ });
+    await value.click();
+    await value.pressSequentially("1.234,5", { delay: 20 });
+    await expect.poll(() => coord.getByTestId("target-form").textContent()).toContain("= 1.234,5");
+    await value.press("Control+A");
+    await value.press("Backspace");
+    await value.pressSequentially("99,8", { delay: 20 });
+    await expect.poll(() => coord.getByTestId("target-form").textContent()).toContain("= 99,8");
+    const baseline = coord.getByRole("textbox", { name: "Giá trị gốc" });
+    await baseline.click();
+    await baseline.pressSequentially("35,5", { delay: 20 });
+    await coord.getByRole("textbox", { name: "Năm gốc" }).pressSequentially("2025", { delay: 20 });
+    await coord
+      .getByRole("textbox", { name: "Nội dung mục tiêu" })
+      .fill("Bình Lư huy động 99,8 % trẻ mẫu giáo (gõ)");
+    await snap(coord, "37-go-muc-tieu");
+    await coord.getByTestId("target-save").click();
+    await expect.poll(() => coord.getByTestId("target-card").filter({ hasText: "(gõ)" }).count()).toBe(1);
+    const target = await db.db
+      .selectFrom("indicator_target")
+      .select(["value", "baseline_value"])
+      .where("label", "like", "%(gõ)%")
+      .executeTakeFirstOrThrow();
+    expect(Number(target.value)).toBe(99.8);
+    expect(Number(target.baseline_value)).toBe(35.5);
+    await coord.close();
+  }, 120_000);
 
   it("an administrator keeps the indicator catalog", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

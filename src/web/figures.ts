@@ -1,4 +1,4 @@
-export type TargetStatus = "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+export type TargetStatus = "achieved" | "on_track" | "at_risk" | "behind" | "no_data" | "not_enough_data";
 
 export const targetStatusInfo: Record<TargetStatus, { vi: string; en: string; color: string }> = {
   achieved: { vi: "Đã đạt", en: "Achieved", color: "teal" },
@@ -6,6 +6,7 @@ export const targetStatusInfo: Record<TargetStatus, { vi: string; en: string; co
   at_risk: { vi: "Có nguy cơ", en: "At risk", color: "orange" },
   behind: { vi: "Chậm", en: "Behind", color: "red" },
   no_data: { vi: "Chưa có số liệu", en: "No data", color: "gray" },
+  not_enough_data: { vi: "Chưa đủ số liệu", en: "Not enough data", color: "gray" },
 };
 
 export interface TargetRow {
@@ -40,4 +41,6 @@ export interface TargetRow {
   version: number;
   /** For a target every commune must meet. */
   meeting: { count: number; reported: number; total: number } | null;
+  /** How many of the units the target covers have sent figures (entered totals only). */
+  coverage: { reported: number; total: number } | null;
 }

@@ -1,10 +1,9 @@
 import { formatVnDate, isIsoDate, VN_TIME_ZONE, vnDateOf } from "../domain/dates.ts";
+import { formatViNumber } from "../domain/numbers.ts";
 
-const numberFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
-
-/** 1.234,5 */
+/** 1.234,5 (the one formatter: domain/numbers.ts) */
 export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+  return formatViNumber(n);
 }
 
 /** dd/mm/yyyy from an ISO date, or from a date-time as the day it was in Vietnam (domain/dates.ts). */

@@ -22,6 +22,8 @@ export interface SumUpOptions {
   categories?: string[];
   /** One total per unit directly under the root (drill-down) instead of one for the root. */
   childrenOf?: boolean;
+  /** Count drafts too (a unit looking at its own unsent figures); official totals leave them out. */
+  includeDrafts?: boolean;
 }
 
 type TotalRow = {
@@ -53,7 +55,8 @@ function present(rows: TotalRow[]): ElementTotal[] {
  */
 export async function sumUp(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
   if (opts.elementIds.length === 0 || opts.periodIds.length === 0) return [];
-  return rollupServes(await readRollupState(db), opts.asOf) ? sumUpStored(db, opts) : sumUpLive(db, opts);
+  const stored = !opts.includeDrafts && rollupServes(await readRollupState(db), opts.asOf);
+  return stored ? sumUpStored(db, opts) : sumUpLive(db, opts);
 }
 
 /** The aggregation from the values alone: a recursive walk of the map of `asOf`. */
@@ -74,7 +77,7 @@ export async function sumUpLive(db: Kysely<Database>, opts: SumUpOptions): Promi
     select m.top, v.element_id, v.period_id, v.category, sum(v.value * m.w) as total, bool_or(v.is_sample) as sample
       from members m join data_value v on v.org_unit_id = m.id
      where v.element_id in (${sql.join(opts.elementIds)}) and v.period_id in (${sql.join(opts.periodIds)})
-       and v.category in (${sql.join(categories)})
+       and v.category in (${sql.join(categories)}) ${opts.includeDrafts ? sql`` : sql`and not v.draft`}
      group by m.top, v.element_id, v.period_id, v.category`.execute(db);
   return present(rows.rows);
 }
@@ -95,7 +98,7 @@ async function sumUpStored(db: Kysely<Database>, opts: SumUpOptions): Promise<El
           from value_rollup where value_count > 0 and ancestor_id in (select top from tops) and ${where}
         union all
         select org_unit_id, element_id, period_id, category, value, case when is_sample then 1 else 0 end
-          from data_value where org_unit_id in (select top from tops) and ${where}
+          from data_value where org_unit_id in (select top from tops) and not draft and ${where}
       ) x on x.id = t.top
      group by t.top, x.element_id, x.period_id, x.category`.execute(db);
   return present(rows.rows);
@@ -138,4 +141,87 @@ export async function bulkUpsertValues(
       on conflict (element_id, period_id, org_unit_id, category)
       do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`.execute(db);
   }
+}
+
+export interface FigureWrite {
+  element_id: number;
+  period_id: number;
+  org_unit_id: number;
+  category: string;
+  /** null removes the value. */
+  value: number | null;
+  comment: string | null;
+  draft: boolean;
+}
+
+/**
+ * Writes checked figures (usecases/shared/writeFigures.ts): one statement for the removals and one per
+ * batch for the rest, rows in a fixed order (unit, period, element, category) so that the rollup
+ * triggers lock the totals above in the same order in every transaction (no deadlock between two
+ * writers). An entered value is no longer sample data.
+ */
+export async function writeFigureRows(db: Kysely<Database>, rows: FigureWrite[], updatedBy: number | null) {
+  const ordered = [...rows].sort(
+    (a, b) =>
+      a.org_unit_id - b.org_unit_id ||
+      a.period_id - b.period_id ||
+      a.element_id - b.element_id ||
+      a.category.localeCompare(b.category),
+  );
+  const removed = ordered.filter((r) => r.value === null);
+  if (removed.length > 0) {
+    await sql`delete from data_value d
+      using unnest(${removed.map((r) => r.element_id)}::integer[], ${removed.map((r) => r.period_id)}::integer[],
+                   ${removed.map((r) => r.org_unit_id)}::integer[], ${removed.map((r) => r.category)}::text[])
+            as t(e, p, u, c)
+      where d.element_id = t.e and d.period_id = t.p and d.org_unit_id = t.u and d.category = t.c`.execute(
+      db,
+    );
+  }
+  const written = ordered.filter((r) => r.value !== null);
+  for (let i = 0; i < written.length; i += 20_000) {
+    const part = written.slice(i, i + 20_000);
+    await sql`insert into data_value (element_id, period_id, org_unit_id, category, value, comment, draft, updated_by)
+      select e, p, u, c, v, m, d, ${updatedBy}::integer
+        from unnest(${part.map((r) => r.element_id)}::integer[], ${part.map((r) => r.period_id)}::integer[],
+                    ${part.map((r) => r.org_unit_id)}::integer[], ${part.map((r) => r.category)}::text[],
+                    ${part.map((r) => r.value)}::numeric[], ${part.map((r) => r.comment)}::text[],
+                    ${part.map((r) => r.draft)}::boolean[]) as t(e, p, u, c, v, m, d)
+       order by u, p, e, c
+      on conflict (element_id, period_id, org_unit_id, category)
+      do update set value = excluded.value, comment = excluded.comment, draft = excluded.draft,
+                    updated_by = excluded.updated_by, updated_at = now(), is_sample = false`.execute(db);
+  }
+}
+
+/**
+ * How many of the units a target covers have sent figures: the units of `kinds` under the root on the
+ * map of `asOf` (the root itself when it is one), and of them those with an official (not draft) value
+ * of the element for the period — entered by themselves or by the older units merged into them.
+ */
+export async function coverageOf(
+  db: Kysely<Database>,
+  opts: { rootId: number; asOf: string; kinds: string[]; elementId: number; periodId: number },
+): Promise<{ reported: number; total: number }> {
+  const rows = await sql<{ reported: string; total: string }>`
+    with recursive edges(up, down, w) as (${edgesAsOf(opts.asOf)}),
+    tree(id) as (select ${opts.rootId}::integer union select e.down from tree t join edges e on e.up = t.id),
+    covered(id) as (
+      select u.id from org_unit u join tree t on t.id = u.id
+       where u.kind in (${sql.join(opts.kinds)})
+         and (u.valid_from is null or u.valid_from <= ${opts.asOf})
+         and (u.valid_to is null or u.valid_to > ${opts.asOf})
+    ),
+    reach(cover, id) as (
+      select id, id from covered
+      union
+      select r.cover, e.down from reach r join edges e on e.up = r.id
+    )
+    select (select count(*) from covered) as total,
+           (select count(distinct r.cover) from reach r
+              join data_value v on v.org_unit_id = r.id
+             where v.element_id = ${opts.elementId} and v.period_id = ${opts.periodId}
+               and v.category = '' and not v.draft) as reported`.execute(db);
+  const r = rows.rows[0];
+  return { reported: Number(r?.reported ?? 0), total: Number(r?.total ?? 0) };
 }

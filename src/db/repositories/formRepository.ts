@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { breakdownsOf, fieldKey, fieldName, optionsOf, sortCategories } from "../../domain/breakdowns.ts";
+import type { ElementRule } from "../../domain/figureChecks.ts";
 import type { Database } from "../schema.ts";
 
 /** The unit levels that enter figures, from the kind of unit. */
@@ -94,4 +95,34 @@ export function previousPeriod(db: Kysely<Database>, period: { kind: string; sta
     .where("start_date", "<", period.start_date)
     .orderBy("start_date", "desc")
     .executeTakeFirst();
+}
+
+/** What each data element accepts: kind (count, yes/no, decimal) and plausible range. */
+export async function elementRules(db: Kysely<Database>): Promise<Map<number, ElementRule>> {
+  const rows = await db
+    .selectFrom("data_element")
+    .select(["id", "value_kind", "min_value", "max_value"])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { kind: r.value_kind, min: Number(r.min_value), max: Number(r.max_value) }]),
+  );
+}
+
+/**
+ * Keeps every value of one form in or out of official totals with its status: values of a draft or
+ * returned form are drafts; submitting or approving makes them count (the rollup triggers follow).
+ */
+export async function setFormDraft(db: Kysely<Database>, unitId: number, periodId: number, draft: boolean) {
+  await db
+    .updateTable("data_value")
+    .set({ draft })
+    .where("org_unit_id", "=", unitId)
+    .where("period_id", "=", periodId)
+    .where("draft", "<>", draft)
+    .execute();
+}
+
+/** A form's status as it bears on its values: drafts are the unit's own until sent. */
+export function isDraftStatus(status: string | undefined | null): boolean {
+  return status === "draft" || status === "returned";
 }

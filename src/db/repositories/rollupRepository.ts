@@ -63,6 +63,7 @@ export async function rebuildRollups(
       select a.ancestor_id, v.element_id, v.period_id, v.category, sum(v.value * a.w), count(*),
              count(*) filter (where v.is_sample)
         from data_value v join unit_ancestry a on a.unit_id = v.org_unit_id
+       where not v.draft
        group by 1, 2, 3, 4`.execute(trx);
     const bounds = await sql<{ map_from: string | null; map_to: string | null }>`
       with b(d) as (

@@ -20,6 +20,7 @@ import { SaveFormInput, saveDataForm } from "../../usecases/saveDataForm.ts";
 import { IndicatorInput, saveIndicator } from "../../usecases/saveIndicator.ts";
 import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
+import { uploadDataForm } from "../../usecases/uploadDataForm.ts";
 import { actorOf } from "../context.ts";
 import { authorize, authorized, callerOf } from "../policies/authorize.ts";
 import { runInFilePool } from "../uploads/filePool.ts";
@@ -105,7 +106,11 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
       const { actor } = await callerOf(req);
       authorize(figurePolicy, actor, "read", await formUnit(req.params.unitId));
       const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
-      const buf = await formToXlsx(`${form.unit.full_name} — ${form.period.name}`, form.fields);
+      const buf = await formToXlsx(`${form.unit.full_name} — ${form.period.name}`, form.fields, {
+        unitId: form.unit.id,
+        periodId: form.period.id,
+        version: form.status.version,
+      });
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="bieu-so-lieu-${form.period.code}.xlsx"`)
@@ -126,27 +131,11 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user, actor } = await callerOf(req);
       authorize(figurePolicy, actor, "enter", await formUnit(req.params.unitId));
+      // the guarded way in first (size, zip limits, rows, no formulas, off the event loop); then the
+      // template is read for its values and the version it was made from
       const { name, bytes } = await receiveSingleFile(req, FORM_XLSX_FILE);
-      const { rows = [] } = await runInFilePool({ op: "formXlsx", name, bytes, policy: FORM_XLSX_FILE });
-      const form = await getDataForm(app.deps.db, req.params.unitId, req.params.periodId);
-      const byCode = new Map(form.fields.map((f) => [f.code, f]));
-      const unknown = rows.filter((r) => !byCode.has(r.code));
-      if (unknown.length) {
-        throw new AppError(
-          "VALIDATION_FAILED",
-          `${unknown.map((u) => `dòng ${u.row}: mã «${u.code}» không thuộc biểu này`).join("; ")}. Không có gì được lưu.`,
-          { rows: unknown.map((u) => ({ row: u.row, message: "mã không thuộc biểu" })) },
-        );
-      }
-      return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, {
-        version: form.status.version,
-        values: rows.map((r) => ({
-          elementId: byCode.get(r.code)?.elementId as number,
-          category: byCode.get(r.code)?.category ?? "",
-          value: r.value,
-          comment: r.comment,
-        })),
-      });
+      await runInFilePool({ op: "check", name, bytes, policy: FORM_XLSX_FILE });
+      return uploadDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, bytes);
     },
   );
 
@@ -192,6 +181,8 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
           asOf: isoDate.optional(),
           children: z.enum(["true", "false"]).default("false"),
           category: z.string().max(40).default(""),
+          /** "true": count figures not yet submitted too (official totals leave them out). */
+          drafts: z.enum(["true", "false"]).default("false"),
         }),
       },
     },
@@ -206,6 +197,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         asOf,
         childrenOf: req.query.children === "true",
         category: req.query.category,
+        includeDrafts: req.query.drafts === "true",
       });
       const ids = [...new Set(points.map((p) => p.unitId))];
       const names = await unitNames(app.deps.db, ids);

@@ -19,7 +19,7 @@ export default async function runFileTask(task: FileTask): Promise<FileTaskResul
     const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
     const file = await checkFile(task.name, buf, task.policy);
     if (task.op === "plan") return { ok: true, file, document: await readDocument(task.name, buf) };
-    if (task.op === "formXlsx") return { ok: true, file, rows: await readFormXlsx(buf) };
+    if (task.op === "formXlsx") return { ok: true, file, rows: (await readFormXlsx(buf)).rows };
     return { ok: true, file };
   } catch (e) {
     // by shape, not instanceof: what crosses the thread boundary is plain data either way

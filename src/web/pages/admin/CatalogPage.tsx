@@ -6,7 +6,6 @@ import {
   Group,
   Modal,
   MultiSelect,
-  NumberInput,
   Select,
   Stack,
   Table,
@@ -20,6 +19,8 @@ import { useState } from "react";
 import { BREAKDOWNS, breakdownLabel } from "../../../domain/breakdowns.ts";
 import type { listIndicators } from "../../../usecases/listIndicators.ts";
 import { ApiError, api, get } from "../../api.ts";
+import { NumberField } from "../../components/NumberField.tsx";
+import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 
 type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
@@ -49,11 +50,16 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
     denominator: e?.denominator_name ?? "",
     element: e?.element_name ?? "",
     breakdowns: (e?.breakdowns ?? []) as string[],
+    valueKind: (e?.value_kind === "decimal" ? "decimal" : "count") as "count" | "decimal",
+    minValue: e?.min_value ?? 0,
+    maxValue: e?.max_value ?? 1_000_000,
   });
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
   const submit = async () => {
-    setError(null);
+    setError(unreadable);
+    if (unreadable) return;
     const body = {
       ...f,
       numerator: f.type === "rate" ? f.numerator : undefined,
@@ -148,10 +154,13 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
               onChange={(x) => set({ denominator: x.currentTarget.value })}
             />
             <Group grow>
-              <NumberInput
+              <NumberField
                 label={t("catalog.multiplier")}
                 value={f.multiplier}
-                onChange={(v) => set({ multiplier: Number(v) || 100 })}
+                onChange={(v, why) => {
+                  set({ multiplier: v ?? 100 });
+                  setUnreadable(why);
+                }}
               />
               <Checkbox
                 mt="lg"
@@ -168,6 +177,38 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
             value={f.element}
             onChange={(x) => set({ element: x.currentTarget.value })}
           />
+        )}
+        {f.type !== "yes_no" && f.type !== "units_meeting" && (
+          <Group grow align="start">
+            <Select
+              label={t("catalog.valueKind")}
+              value={f.valueKind}
+              allowDeselect={false}
+              onChange={(v) => set({ valueKind: v === "decimal" ? "decimal" : "count" })}
+              data={[
+                { value: "count", label: t("catalog.valueKind.count") },
+                { value: "decimal", label: t("catalog.valueKind.decimal") },
+              ]}
+            />
+            <NumberField
+              label={t("catalog.minValue")}
+              data-testid="catalog-min"
+              value={f.minValue}
+              onChange={(v, why) => {
+                set({ minValue: v ?? 0 });
+                setUnreadable(why);
+              }}
+            />
+            <NumberField
+              label={t("catalog.maxValue")}
+              data-testid="catalog-max"
+              value={f.maxValue}
+              onChange={(v, why) => {
+                set({ maxValue: v ?? 0 });
+                setUnreadable(why);
+              }}
+            />
+          </Group>
         )}
         <MultiSelect
           label={t("catalog.breakdowns")}
@@ -215,6 +256,8 @@ export function CatalogPage() {
             <Table.Th>{t("catalog.type")}</Table.Th>
             <Table.Th>{t("catalog.level")}</Table.Th>
             <Table.Th>{t("catalog.breakdowns")}</Table.Th>
+            <Table.Th>{t("catalog.range")}</Table.Th>
+            <Table.Th>{t("catalog.planned")}</Table.Th>
             <Table.Th>{t("catalog.source")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -248,6 +291,22 @@ export function CatalogPage() {
                     </Badge>
                   ))}
                 </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">
+                  {i.value_kind === "yes_no"
+                    ? t("catalog.valueKind.yesNo")
+                    : i.min_value !== null && i.max_value !== null
+                      ? `${formatNumber(i.min_value)} – ${formatNumber(i.max_value)}`
+                      : "—"}
+                </Text>
+              </Table.Td>
+              <Table.Td data-testid="catalog-planned">
+                {i.planned.map((p) => (
+                  <Text key={`${p.period}-${p.unit}`} size="xs">
+                    {p.period}: {formatNumber(p.value)} {i.unit}
+                  </Text>
+                ))}
               </Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed">

@@ -1,23 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { FigureProblem } from "../../../domain/figureChecks.ts";
 import { ApiError, api, get } from "../../api.ts";
+import { NumberField } from "../../components/NumberField.tsx";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
 import { type DataForm, type Draft, instantChecks } from "./instantChecks.ts";
+import { ReviewDialog } from "./ReviewDialog.tsx";
 
 type Form = DataForm;
 
@@ -28,6 +19,19 @@ const STATUS: Record<string, { vi: string; color: string }> = {
   returned: { vi: "Bị trả lại", color: "orange" },
   not_started: { vi: "Chưa nhập", color: "red" },
 };
+
+/** The first field the server named in its refusal (details.problems of VALIDATION_FAILED). */
+function firstProblemField(details: unknown): string | null {
+  const problems = (details as { problems?: { field?: string; level?: string }[] } | null)?.problems;
+  return problems?.find((p) => p.level === "error" && p.field)?.field ?? null;
+}
+
+/** Brings a field into view and puts the cursor in it. */
+function scrollToField(key: string) {
+  const input = document.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(key)}"]`);
+  input?.scrollIntoView({ block: "center", behavior: "smooth" });
+  input?.focus();
+}
 
 /** An officer's form for their own unit; a coordinator's view of who has submitted and who is late. */
 export function DataEntryPanel() {
@@ -60,6 +64,12 @@ export function DataEntryPanel() {
 
   const save = async (submit: boolean) => {
     if (!form.data) return;
+    const unreadable = form.data.fields.find((x) => draft[x.key]?.unreadable);
+    if (unreadable) {
+      setMessage({ ok: false, text: `${unreadable.name}: ${draft[unreadable.key]?.unreadable}` });
+      scrollToField(unreadable.key);
+      return;
+    }
     try {
       const r = await api<{ status: string; warnings: { message: string }[] }>(
         "PUT",
@@ -80,6 +90,8 @@ export function DataEntryPanel() {
       void qc.invalidateQueries({ queryKey: ["targets"] });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
+      const first = e instanceof ApiError ? firstProblemField(e.details) : null;
+      if (first) scrollToField(first);
     }
   };
 
@@ -143,13 +155,11 @@ export function DataEntryPanel() {
                 </Table.Td>
                 <Table.Td>{x.previous === null ? "—" : formatNumber(x.previous)}</Table.Td>
                 <Table.Td>
-                  <NumberInput
+                  <NumberField
                     size="xs"
-                    decimalSeparator=","
-                    thousandSeparator="."
-                    min={0}
                     disabled={locked}
                     aria-label={x.name}
+                    data-field={x.key}
                     error={
                       problems
                         .get(x.key)
@@ -164,14 +174,11 @@ export function DataEntryPanel() {
                         .map((p) => p.message)
                         .join(" ") || undefined
                     }
-                    value={draft[x.key]?.value ?? ""}
-                    onChange={(v) =>
+                    value={draft[x.key]?.value ?? null}
+                    onChange={(value, unreadable) =>
                       setDraft((d) => ({
                         ...d,
-                        [x.key]: {
-                          comment: d[x.key]?.comment ?? null,
-                          value: typeof v === "number" ? v : null,
-                        },
+                        [x.key]: { comment: d[x.key]?.comment ?? null, value, unreadable },
                       }))
                     }
                   />
@@ -214,7 +221,6 @@ export function DataEntryPanel() {
 
 function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNode; periodId: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const units = useQuery({
     queryKey: ["org-units-all"],
     queryFn: () => get<{ units: { id: number; kind: string }[] }>("/api/org-units/all"),
@@ -228,21 +234,7 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
         `/api/forms-status?periodId=${periodId}&parentId=${provinceId}`,
       ),
   });
-  const [error, setError] = useState<string | null>(null);
-  const review = async (unitId: number, decision: "approve" | "return") => {
-    try {
-      const form = await get<Form>(`/api/forms/${unitId}/${periodId}`);
-      const reason = decision === "return" ? (window.prompt(t("tasks.reason")) ?? "") : "";
-      await api("POST", `/api/forms/${unitId}/${periodId}/review`, {
-        version: form.status.version,
-        decision,
-        reason,
-      });
-      void qc.invalidateQueries({ queryKey: ["forms-status"] });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const [reviewing, setReviewing] = useState<{ id: number; name: string } | null>(null);
   const list = status.data?.units ?? [];
   const done = list.filter((u) => u.status === "submitted" || u.status === "approved").length;
   return (
@@ -254,7 +246,14 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
           {list.filter((u) => u.late).length}
         </Text>
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
+      {reviewing && (
+        <ReviewDialog
+          unitId={reviewing.id}
+          unitName={reviewing.name}
+          periodId={periodId}
+          onClose={() => setReviewing(null)}
+        />
+      )}
       <Table striped>
         <Table.Tbody>
           {list.map((u) => (
@@ -270,19 +269,13 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
               </Table.Td>
               <Table.Td>
                 {u.status === "submitted" && (
-                  <Group gap={4}>
-                    <Button size="compact-xs" onClick={() => void review(u.id, "approve")}>
-                      {t("figures.approve")}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      color="orange"
-                      onClick={() => void review(u.id, "return")}
-                    >
-                      {t("tasks.return")}
-                    </Button>
-                  </Group>
+                  <Button
+                    size="compact-xs"
+                    onClick={() => setReviewing({ id: u.id, name: u.full_name })}
+                    data-testid="review-open"
+                  >
+                    {t("figures.review")}
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>

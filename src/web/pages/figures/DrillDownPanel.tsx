@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
+  Checkbox,
   Group,
   SegmentedControl,
   Select,
@@ -62,6 +63,8 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
   const [asOf, setAsOf] = useState<"today" | "2025-06-30">("today");
   const [sort, setSort] = useState<"gap" | "name">("gap");
   const [category, setCategory] = useState("");
+  // official totals count sent figures only; drafts on request (an officer sees their own by default)
+  const [drafts, setDrafts] = useState<boolean | null>(null);
   // an officer starts from their own unit (they may not read the province's totals)
   const session = useSession().data;
   const own = session?.can?.readAllUnits === false ? (session.user?.org_unit_id ?? null) : null;
@@ -72,17 +75,18 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
       ? { id: provinceId, name: "Tỉnh Lai Châu" }
       : null;
   const root = path[path.length - 1] ?? top;
+  const withDrafts = drafts ?? own !== null;
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
   const query = (periodIds: string, children: boolean) =>
-    `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${periodIds}&children=${children}${asOf === "today" ? "" : `&asOf=${asOf}`}${category ? `&category=${category}` : ""}`;
+    `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${periodIds}&children=${children}${asOf === "today" ? "" : `&asOf=${asOf}`}${category ? `&category=${category}` : ""}${withDrafts ? "&drafts=true" : ""}`;
   const values = useQuery({
-    queryKey: ["drill", indicator, root?.id, period, asOf, category],
+    queryKey: ["drill", indicator, root?.id, period, asOf, category, withDrafts],
     enabled: Boolean(indicator && root && period),
     queryFn: () => get<{ points: Point[] }>(query(period, true)),
   });
   const allPeriods = periods.data?.periods ?? [];
   const trend = useQuery({
-    queryKey: ["drill-trend", indicator, root?.id, asOf, category],
+    queryKey: ["drill-trend", indicator, root?.id, asOf, category, withDrafts],
     enabled: Boolean(indicator && root && allPeriods.length),
     queryFn: () => get<{ points: Point[] }>(query(allPeriods.map((p) => p.id).join(","), false)),
   });
@@ -132,6 +136,12 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
             ]}
           />
         )}
+        <Checkbox
+          label={t("figures.withDrafts")}
+          data-testid="drill-drafts"
+          checked={withDrafts}
+          onChange={(e) => setDrafts(e.currentTarget.checked)}
+        />
         <SegmentedControl
           value={asOf}
           onChange={(v) => {

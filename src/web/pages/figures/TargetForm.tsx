@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  NumberInput,
   SegmentedControl,
   Select,
   Stack,
@@ -13,6 +12,7 @@ import {
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api, get } from "../../api.ts";
+import { NumberField } from "../../components/NumberField.tsx";
 import type { TargetRow } from "../../figures.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useOrgUnits } from "../../units.ts";
@@ -61,6 +61,10 @@ export function TargetForm(props: {
     documentId: e?.document_id ? String(e.document_id) : null,
   }));
   const [error, setError] = useState<string | null>(null);
+  // fields whose text is not a number yet: the save waits until they are read
+  const [unreadableFields, setUnreadable] = useState<Record<string, string>>({});
+  const unreadable = (field: string, why: string | null) =>
+    setUnreadable(({ [field]: _, ...rest }) => (why ? { ...rest, [field]: why } : rest));
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const indicators = useQuery({
     queryKey: ["indicators"],
@@ -88,6 +92,11 @@ export function TargetForm(props: {
     .map((u) => ({ value: String(u.id), label: u.fullName }));
 
   const submit = async () => {
+    const why = Object.values(unreadableFields)[0];
+    if (why) {
+      setError(why);
+      return;
+    }
     setError(null);
     const body = {
       indicatorId: Number(form.indicatorId),
@@ -134,7 +143,7 @@ export function TargetForm(props: {
       title={e ? t("targets.edit") : t("targets.add")}
       size="lg"
     >
-      <Stack>
+      <Stack data-testid="target-form">
         {error && (
           <Alert color="red" data-testid="target-error">
             {error}
@@ -175,18 +184,23 @@ export function TargetForm(props: {
             data={COMPARATORS}
             allowDeselect={false}
           />
-          <NumberInput
+          <NumberField
             label={t("docs.value")}
             required
-            decimalSeparator=","
-            thousandSeparator="."
-            value={form.value}
-            onChange={(v) => set({ value: typeof v === "number" ? v : "" })}
+            data-testid="target-value"
+            value={form.value === "" ? null : Number(form.value)}
+            onChange={(v, why) => {
+              set({ value: v ?? "" });
+              unreadable("value", why);
+            }}
           />
-          <NumberInput
+          <NumberField
             label={t("targets.dueYear")}
             value={form.dueYear}
-            onChange={(v) => set({ dueYear: Number(v) })}
+            onChange={(v, why) => {
+              set({ dueYear: v ?? Number.NaN });
+              unreadable("dueYear", why);
+            }}
           />
         </Group>
         <Checkbox
@@ -195,17 +209,22 @@ export function TargetForm(props: {
           onChange={(ev) => set({ recurring: ev.currentTarget.checked })}
         />
         <Group grow>
-          <NumberInput
+          <NumberField
             label={t("targets.baselineValue")}
-            decimalSeparator=","
-            thousandSeparator="."
-            value={form.baselineValue}
-            onChange={(v) => set({ baselineValue: typeof v === "number" ? v : "" })}
+            data-testid="target-baseline"
+            value={form.baselineValue === "" ? null : Number(form.baselineValue)}
+            onChange={(v, why) => {
+              set({ baselineValue: v ?? "" });
+              unreadable("baselineValue", why);
+            }}
           />
-          <NumberInput
+          <NumberField
             label={t("targets.baselineYear")}
-            value={form.baselineYear}
-            onChange={(v) => set({ baselineYear: typeof v === "number" ? v : "" })}
+            value={form.baselineYear === "" ? null : Number(form.baselineYear)}
+            onChange={(v, why) => {
+              set({ baselineYear: v ?? "" });
+              unreadable("baselineYear", why);
+            }}
           />
         </Group>
         <Select

@@ -53,6 +53,11 @@ function TargetCard({ t, onEdit }: { t: TargetRow; onEdit: ((t: TargetRow) => vo
                 : ""}
             </Text>
           )}
+          {t.coverage && !t.meeting && (
+            <Text size="xs" data-testid="target-coverage">
+              {t.coverage.reported}/{t.coverage.total} {tr("targets.coverage")}
+            </Text>
+          )}
           {t.current?.source === "sample" && (
             <Badge size="xs" color="orange" data-testid="sample-badge">
               {tr("sample")}

@@ -1,16 +1,30 @@
 import { optionsOf } from "../../../domain/breakdowns.ts";
-import { checkFigures, type FieldValues, type FigureProblem } from "../../../domain/figureChecks.ts";
+import {
+  checkFigures,
+  type ElementRule,
+  type FieldValues,
+  type FigureProblem,
+} from "../../../domain/figureChecks.ts";
 import type { getDataForm } from "../../../usecases/getDataForm.ts";
 
 export type DataForm = Awaited<ReturnType<typeof getDataForm>>;
-export type Draft = Record<string, { value: number | null; comment: string | null }>;
+export type Draft = Record<
+  string,
+  {
+    value: number | null;
+    comment: string | null /** why the typed text is not a number */;
+    unreadable?: string | null;
+  }
+>;
 
 /**
  * The server's own checks (domain/figureChecks.ts), run in the browser on every keystroke, so an
  * officer sees at once what the save would refuse. The server checks again on save.
  */
 export function instantChecks(form: DataForm, draft: Draft): Map<string, FigureProblem[]> {
-  const values: FieldValues = new Map(Object.entries(draft));
+  const values: FieldValues = new Map(
+    Object.entries(draft).map(([key, v]) => [key, { value: v.value, comment: v.comment }]),
+  );
   const previous = new Map(
     form.fields.filter((f) => f.previous !== null).map((f) => [f.key, f.previous as number]),
   );
@@ -30,6 +44,9 @@ export function instantChecks(form: DataForm, draft: Draft): Map<string, FigureP
     requireAll: false,
     fields: form.fields.map((f) => f.key),
     brokenDown: [...brokenDown].map(([elementId, categories]) => ({ elementId, categories })),
+    elements: new Map(
+      form.fields.filter((f) => f.rule !== null).map((f) => [f.elementId, f.rule as ElementRule]),
+    ),
   });
   const byField = new Map<string, FigureProblem[]>();
   for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p]);

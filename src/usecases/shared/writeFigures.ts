@@ -1,0 +1,308 @@
+/**
+ * The one way figures are written. The data-entry form, an uploaded XLSX template and a DHIS2
+ * dataValueSets import all end here, so every value meets the same rules (domain/figureChecks.ts: whole
+ * numbers for counts, 0/1 for yes/no, the catalog's plausible range, numerator ≤ denominator, parts
+ * within the whole), no value enters a form that is submitted or approved, the draft flag follows the
+ * form's status (drafts stay out of official totals), and each value changed is audited before → after.
+ * All or nothing: any error refuses the whole write, with every row's problem named.
+ */
+import type { Kysely } from "kysely";
+import { recordAudit } from "../../db/repositories/auditRepository.ts";
+import { type FigureWrite, writeFigureRows } from "../../db/repositories/figureQueries.ts";
+import {
+  elementRules,
+  type FormField,
+  formDefinition,
+  isDraftStatus,
+  levelOfUnit,
+} from "../../db/repositories/formRepository.ts";
+import type { Database } from "../../db/schema.ts";
+import { breakdownsOf, fieldKey, optionsOf } from "../../domain/breakdowns.ts";
+import { checkFigures, type FieldValues, type FigureProblem } from "../../domain/figureChecks.ts";
+import type { Actor } from "../../domain/roles.ts";
+import { AppError } from "../../errors.ts";
+
+export interface FigureInput {
+  unitId: number;
+  periodId: number;
+  elementId: number;
+  /** '' (the whole figure) or a breakdown option. */
+  category: string;
+  value: number | null;
+  comment: string | null;
+  /** Where the row came from, for messages ("dòng 12"); absent for a form. */
+  position?: string;
+}
+
+export interface WriteFiguresOptions {
+  action: "figures.save" | "figures.submit" | "figures.upload" | "figures.import";
+  /**
+   * Form saves: the status the form takes (its values follow). The caller has checked the form's
+   * version and lock and claimed it. Imports leave it out: they keep the form's status and are refused
+   * on a submitted or approved form.
+   */
+  nextStatus?: "draft" | "submitted";
+  /** The form being saved: checked (all fields on submit) even when no value changes. */
+  form?: { unitId: number; periodId: number };
+}
+
+export interface RowProblem {
+  position: string | null;
+  field: string;
+  level: "error" | "warning";
+  message: string;
+}
+
+type Definition = Awaited<ReturnType<typeof formDefinition>>;
+
+/** One readable message: every real error, and the empty fields counted with a few named. */
+export function summarize(errs: FigureProblem[]): string {
+  const missing = errs.filter((e) => e.kind === "missing");
+  const other = errs.filter((e) => !missing.includes(e)).map((e) => e.message);
+  if (missing.length > 3) {
+    const names = missing.slice(0, 3).map((e) => e.message.replace(/: chưa nhập\.$/, ""));
+    other.push(`Còn ${missing.length} ô chưa nhập (${names.join("; ")}; …).`);
+  } else other.push(...missing.map((e) => e.message));
+  return other.join(" ");
+}
+
+const formKey = (unitId: number, periodId: number) => `${unitId}|${periodId}`;
+
+function ratesOf(def: Definition) {
+  return def.indicators
+    .filter((i) => i.type === "rate" && i.numerator_id && i.denominator_id)
+    .map((i) => ({
+      name: i.name,
+      numeratorId: i.numerator_id as number,
+      denominatorId: i.denominator_id as number,
+      gross: i.gross,
+      categories: optionsOf(breakdownsOf(i.breakdowns)).map((o) => o.code),
+    }));
+}
+
+/** Everything the checks need, read in a few statements whatever the number of forms. */
+async function loadContext(db: Kysely<Database>, forms: { unitId: number; periodId: number }[]) {
+  const unitIds = [...new Set(forms.map((r) => r.unitId))];
+  const periodIds = [...new Set(forms.map((r) => r.periodId))];
+  const [units, periods, rules] = await Promise.all([
+    db.selectFrom("org_unit").select(["id", "kind", "full_name"]).where("id", "in", unitIds).execute(),
+    db.selectFrom("period").selectAll().where("id", "in", periodIds).execute(),
+    elementRules(db),
+  ]);
+  const previous = new Map<number, number>();
+  for (const p of periods) {
+    const prev = await db
+      .selectFrom("period")
+      .select("id")
+      .where("kind", "=", p.kind)
+      .where("start_date", "<", p.start_date)
+      .orderBy("start_date", "desc")
+      .executeTakeFirst();
+    if (prev) previous.set(p.id, prev.id);
+  }
+  const allPeriods = [...new Set([...periodIds, ...previous.values()])];
+  const [statuses, values] = await Promise.all([
+    db
+      .selectFrom("form_status")
+      .selectAll()
+      .where("org_unit_id", "in", unitIds)
+      .where("period_id", "in", periodIds)
+      .execute(),
+    db
+      .selectFrom("data_value")
+      .select(["org_unit_id", "period_id", "element_id", "category", "value", "comment"])
+      .where("org_unit_id", "in", unitIds)
+      .where("period_id", "in", allPeriods)
+      .execute(),
+  ]);
+  const valuesByForm = new Map<string, typeof values>();
+  for (const v of values) {
+    const k = formKey(v.org_unit_id, v.period_id);
+    valuesByForm.set(k, [...(valuesByForm.get(k) ?? []), v]);
+  }
+  return {
+    units: new Map(units.map((u) => [u.id, u])),
+    periods: new Map(periods.map((p) => [p.id, p])),
+    statuses: new Map(statuses.map((s) => [formKey(s.org_unit_id, s.period_id), s])),
+    previous,
+    valuesByForm,
+    rules,
+    definitions: new Map<string, Definition>(),
+  };
+}
+
+type Context = Awaited<ReturnType<typeof loadContext>>;
+
+interface FormPlan {
+  unitId: number;
+  periodId: number;
+  periodCode: string;
+  draft: boolean;
+  writes: FigureWrite[];
+  changes: { field: string; code: string; before: number | null; after: number | null }[];
+  warnings: FigureProblem[];
+}
+
+/** Checks one form's rows against its definition and current values; problems are pushed to `out`. */
+async function planForm(
+  db: Kysely<Database>,
+  ctx: Context,
+  form: { unitId: number; periodId: number },
+  rows: FigureInput[],
+  opts: WriteFiguresOptions,
+  out: RowProblem[],
+  checks: FigureProblem[],
+): Promise<FormPlan | null> {
+  const { unitId, periodId } = form;
+  const at = (field: string) =>
+    rows.find((r) => fieldKey(r.elementId, r.category) === field)?.position ?? null;
+  const unit = ctx.units.get(unitId);
+  const period = ctx.periods.get(periodId);
+  const level = unit ? levelOfUnit(unit.kind) : null;
+  if (!unit || !period || !level) {
+    const why = !unit ? "đơn vị không có" : !period ? "kỳ báo cáo không có" : "đơn vị này không nhập số liệu";
+    for (const r of rows) out.push({ position: r.position ?? null, field: "", level: "error", message: why });
+    return null;
+  }
+  const status = ctx.statuses.get(formKey(unitId, periodId));
+  if (!opts.nextStatus && status && !isDraftStatus(status.status)) {
+    const why =
+      status.status === "approved"
+        ? `biểu của ${unit.full_name}, ${period.name} đã được duyệt và khóa`
+        : `biểu của ${unit.full_name}, ${period.name} đã gửi, đang chờ duyệt`;
+    for (const r of rows) out.push({ position: r.position ?? null, field: "", level: "error", message: why });
+    return null;
+  }
+  let def = ctx.definitions.get(level);
+  if (!def) {
+    def = await formDefinition(db, level);
+    ctx.definitions.set(level, def);
+  }
+  const fields = new Map<string, FormField>(def.fields.map((f) => [f.key, f]));
+  const before = ctx.valuesByForm.get(formKey(unitId, periodId)) ?? [];
+  const merged: FieldValues = new Map(
+    before.map((v) => [fieldKey(v.element_id, v.category), { value: Number(v.value), comment: v.comment }]),
+  );
+  let foreign = false;
+  for (const r of rows) {
+    const key = fieldKey(r.elementId, r.category);
+    if (!fields.has(key)) {
+      foreign = true;
+      out.push({
+        position: r.position ?? null,
+        field: key,
+        level: "error",
+        message: `trường số liệu ${key} không thuộc biểu của ${unit.full_name}`,
+      });
+    } else merged.set(key, { value: r.value, comment: r.comment });
+  }
+  if (foreign) return null;
+  const prevId = ctx.previous.get(periodId);
+  const prevValues = prevId ? (ctx.valuesByForm.get(formKey(unitId, prevId)) ?? []) : [];
+  const problems = checkFigures(
+    merged,
+    new Map(prevValues.map((v) => [fieldKey(v.element_id, v.category), Number(v.value)])),
+    ratesOf(def),
+    new Map(def.fields.map((f) => [f.key, f.name])),
+    {
+      requireAll: opts.nextStatus === "submitted",
+      fields: def.fields.map((f) => f.key),
+      brokenDown: [...def.categories].map(([elementId, categories]) => ({ elementId, categories })),
+      elements: ctx.rules,
+    },
+  );
+  checks.push(...problems.filter((x) => x.level === "error"));
+  for (const p of problems.filter((x) => x.level === "error"))
+    out.push({ position: at(p.field), field: p.field, level: "error", message: p.message });
+  const draft = opts.nextStatus ? opts.nextStatus === "draft" : isDraftStatus(status?.status);
+  const last = new Map(rows.map((r) => [fieldKey(r.elementId, r.category), r]));
+  const old = new Map(before.map((v) => [fieldKey(v.element_id, v.category), v]));
+  const changes: FormPlan["changes"] = [];
+  for (const [key, r] of last) {
+    const was = old.get(key);
+    const beforeValue = was ? Number(was.value) : null;
+    if (beforeValue !== r.value || (was?.comment ?? null) !== r.comment)
+      changes.push({ field: key, code: fields.get(key)?.code ?? key, before: beforeValue, after: r.value });
+  }
+  return {
+    unitId,
+    periodId,
+    periodCode: period.code,
+    draft,
+    writes: [...last.values()].map((r) => ({
+      element_id: r.elementId,
+      period_id: periodId,
+      org_unit_id: unitId,
+      category: r.category,
+      value: r.value,
+      comment: r.comment,
+      draft,
+    })),
+    changes,
+    warnings: problems.filter((x) => x.level === "warning"),
+  };
+}
+
+/**
+ * Checks and writes figures of one or many forms in the caller's transaction. Throws FORM_LOCKED when
+ * a row targets a submitted or approved form, VALIDATION_FAILED (with `problems` and `rows`) when any
+ * value breaks a rule; nothing is written then.
+ */
+export async function writeFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  rows: FigureInput[],
+  opts: WriteFiguresOptions,
+) {
+  const byForm = new Map<string, FigureInput[]>();
+  const forms = new Map<string, { unitId: number; periodId: number }>();
+  if (opts.form) {
+    byForm.set(formKey(opts.form.unitId, opts.form.periodId), []);
+    forms.set(formKey(opts.form.unitId, opts.form.periodId), opts.form);
+  }
+  for (const r of rows) forms.set(formKey(r.unitId, r.periodId), { unitId: r.unitId, periodId: r.periodId });
+  if (forms.size === 0) return { forms: [] as FormPlan[], warnings: [] as FigureProblem[] };
+  const ctx = await loadContext(db, [...forms.values()]);
+  for (const r of rows) {
+    const k = formKey(r.unitId, r.periodId);
+    byForm.set(k, [...(byForm.get(k) ?? []), r]);
+  }
+  const problems: RowProblem[] = [];
+  const checks: FigureProblem[] = [];
+  const plans: FormPlan[] = [];
+  for (const [key, formRows] of byForm) {
+    const form = forms.get(key) as { unitId: number; periodId: number };
+    const plan = await planForm(db, ctx, form, formRows, opts, problems, checks);
+    if (plan) plans.push(plan);
+  }
+  if (problems.length > 0) {
+    const locked = problems.some((p) => /đã được duyệt và khóa|đang chờ duyệt/.test(p.message));
+    const positioned = problems.some((p) => p.position);
+    const lines = problems.slice(0, 20).map((p) => (p.position ? `${p.position}: ${p.message}` : p.message));
+    const more = problems.length > 20 ? ` … và ${problems.length - 20} lỗi khác` : "";
+    const message =
+      positioned || checks.length === 0
+        ? `${lines.join("; ")}${more}. Không có gì được lưu.`
+        : summarize(checks);
+    throw new AppError(locked ? "FORM_LOCKED" : "VALIDATION_FAILED", message, {
+      problems: checks.slice(0, 500),
+      rows: problems.slice(0, 500),
+    });
+  }
+  await writeFigureRows(
+    db,
+    plans.flatMap((p) => p.writes),
+    actor.id,
+  );
+  for (const p of plans) {
+    if (p.changes.length === 0) continue;
+    await recordAudit(db, actor, {
+      action: opts.action,
+      entity: "data_value",
+      entityId: `${p.unitId}/${p.periodCode}`,
+      before: Object.fromEntries(p.changes.map((c) => [c.code, c.before])),
+      after: Object.fromEntries(p.changes.map((c) => [c.code, c.after])),
+    });
+  }
+  return { forms: plans, warnings: plans.flatMap((p) => p.warnings) };
+}
