@@ -23,6 +23,9 @@ export interface Fixture {
   target: number;
   someUser: number;
   plan: unknown;
+  /** A six-month report round on Bình Lư's plan asking Bình Lư, and Bình Lư's submission in it. */
+  round: number;
+  submission: number;
 }
 
 export interface Probe {
@@ -63,6 +66,86 @@ const INDICATOR = {
 };
 
 export const MATRIX: Record<string, MatrixRow> = {
+  // the leaders' overview and the cascade
+  "GET /api/overview": { probe: () => ({ url: "/api/overview" }), expect: everyone(200) },
+  "GET /api/documents/{id}/alignment": {
+    probe: (f) => ({ url: `/api/documents/${f.document}/alignment` }),
+    expect: everyone(200),
+  },
+  // one's own account: a stale version changes nothing
+  "PATCH /api/account": {
+    probe: () => ({ url: "/api/account", body: { version: STALE, email: "a@example.org" } }),
+    expect: everyone(409),
+  },
+  // the work of ceased bodies: coordinators; Bình Lư has not ceased, so nothing moves
+  "GET /api/org-units/{id}/open-work": {
+    probe: (f) => ({ url: `/api/org-units/${f.unit}/open-work` }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  "POST /api/org-units/{id}/move-work": {
+    probe: (f) => ({ url: `/api/org-units/${f.unit}/move-work`, body: { toUnitId: f.otherUnit } }),
+    expect: only({ coordinator: 400, admin: 400 }),
+  },
+  // periodic reports: rounds by coordinators, a unit's report by its own officers
+  "GET /api/reports/rounds": { probe: () => ({ url: "/api/reports/rounds" }), expect: everyone(200) },
+  "POST /api/reports/rounds": {
+    probe: (f) => ({
+      url: "/api/reports/rounds",
+      body: { kind: "six_month", documentId: 999_999, year: 2026, dueOn: "2026-06-20", levelUnitId: f.unit },
+    }),
+    expect: only({ coordinator: 404, admin: 404 }),
+  },
+  "GET /api/reports/rounds/{id}": {
+    probe: (f) => ({ url: `/api/reports/rounds/${f.round}` }),
+    expect: scoped(),
+  },
+  "POST /api/reports/submissions/{id}/draft": {
+    probe: (f) => ({
+      url: `/api/reports/submissions/${f.submission}/draft`,
+      body: { version: STALE, content: {} },
+    }),
+    expect: only({ own: 409 }),
+  },
+  "POST /api/reports/submissions/{id}/submit": {
+    probe: (f) => ({
+      url: `/api/reports/submissions/${f.submission}/submit`,
+      body: { version: STALE, content: {} },
+    }),
+    expect: only({ own: 409 }),
+  },
+  "POST /api/reports/submissions/{id}/return": {
+    probe: (f) => ({
+      url: `/api/reports/submissions/${f.submission}/return`,
+      body: { version: STALE, reason: "Thiếu số liệu" },
+    }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/reports/submissions/{id}/accept": {
+    probe: (f) => ({ url: `/api/reports/submissions/${f.submission}/accept`, body: { version: STALE } }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/reports/submissions/{id}/chase": {
+    probe: (f) => ({ url: `/api/reports/submissions/${f.submission}/chase`, body: { version: STALE } }),
+    expect: only({ coordinator: 409, admin: 409 }),
+  },
+  "POST /api/reports/submissions/{id}/scan": {
+    probe: (f) => ({
+      url: `/api/reports/submissions/${f.submission}/scan?version=${STALE}`,
+      file: { name: "ban-scan.pdf", content: "%PDF-1.4\n%%EOF\n" },
+    }),
+    expect: only({ own: 409 }),
+  },
+  "GET /api/reports/submissions/{id}/scan": {
+    probe: (f) => ({ url: `/api/reports/submissions/${f.submission}/scan` }),
+    expect: scoped(404),
+  },
+  "POST /api/reports/generate": {
+    probe: (f) => ({
+      url: "/api/reports/generate",
+      body: { format: "json", report: { kind: "submission", submissionId: f.submission } },
+    }),
+    expect: scoped(200),
+  },
   // system and session
   "GET /api/health": { probe: () => ({ url: "/api/health" }), expect: everyone(200, 200) },
   "GET /api/meta": { probe: () => ({ url: "/api/meta" }), expect: everyone(200, 200) },

@@ -7,6 +7,7 @@ import { parsePlan } from "../import/parsePlan.ts";
 import { makePdf } from "../import/testing/fixtures.ts";
 import { draftToConfirmed } from "../import/toConfirmed.ts";
 import { importPlanDocument } from "../usecases/importPlanDocument.ts";
+import { openReportRound } from "../usecases/openReportRound.ts";
 import { saveTarget } from "../usecases/saveTarget.ts";
 import {
   CALLERS,
@@ -141,7 +142,22 @@ beforeAll(async () => {
     .select("id")
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
+  const round = await openReportRound(db, actor, {
+    kind: "six_month",
+    documentId: binhLuPlan.documentId,
+    year: 2026,
+    dueOn: "2026-06-20",
+    levelUnitId: binhLu,
+    unitIds: [binhLu],
+  });
+  const submission = await db
+    .selectFrom("report_submission")
+    .select("id")
+    .where("round_id", "=", round.id)
+    .executeTakeFirstOrThrow();
   f = {
+    round: round.id,
+    submission: submission.id,
     unit: binhLu,
     otherUnit: namCuoi,
     period: period.id,

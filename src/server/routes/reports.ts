@@ -208,7 +208,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/reports/generate",
-    { schema: { tags, summary: "Lập báo cáo: xem trước (json) hoặc tải DOCX/XLSX", body: GenerateBody } },
+    {
+      // generating reads only: a leader may draw up any report
+      config: { readOnlyMayCall: true },
+      schema: { tags, summary: "Lập báo cáo: xem trước (json) hoặc tải DOCX/XLSX", body: GenerateBody },
+    },
     async (req, reply) => {
       const { actor } = await callerOf(req);
       const scope = actor.scope;

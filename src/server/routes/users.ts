@@ -53,6 +53,8 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     "/api/account",
     {
+      // every signed-in person sets their own e-mail, the read-only leader included
+      config: { readOnlyMayCall: true },
       schema: {
         tags,
         summary: "Tài khoản của tôi: địa chỉ e-mail nhận thư tổng hợp (cần số phiên bản hiện tại)",

@@ -70,6 +70,9 @@ export async function changeOccurrence(
   const { action, by, version, today } = request;
   return db.transaction().execute(async (trx) => {
     const current = await readOccurrence(trx, id);
+    // who may act comes first (403), then whether they saw the latest version (409), then the state
+    const allowed = transition(action, by, { state: current.state, resumeState: current.resume_state });
+    if (!allowed.ok && allowed.reason === "forbidden") throw errors.forbidden(allowed.message);
     if (current.version !== version) throw errors.conflict("Nhiệm vụ này");
     await assertNotSharedOut(trx, current);
     const next = assertTransition(action, by, current);
