@@ -1,0 +1,89 @@
+/**
+ * The real server for `npm run bench:load`: `lotrinh start --demo` on a free loopback port with its own
+ * temp data directory, on PGlite (databaseUrl "") or PostgreSQL. Reads the demo accounts it prints once,
+ * and tells its resident memory and whether the process is still alive.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export interface Server {
+  base: string;
+  accounts: Map<string, string>;
+  rss(): number;
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export async function startServer(databaseUrl: string): Promise<Server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-bench-load-"));
+  const port = 4000 + Math.floor(Math.random() * 900);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "bin/lotrinh.js"), "start", "--demo"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LOTRINH_DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        DATABASE_URL: databaseUrl,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let exited = false;
+  child.on("exit", () => {
+    exited = true;
+  });
+  const accounts = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not start within 5 minutes")), 300_000);
+    let buffer = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString("utf8");
+      for (const m of buffer.matchAll(/(demo\.[a-z.]+)\s+(\S+)/g))
+        accounts.set(m[1] as string, m[2] as string);
+      if (/đang chạy tại/.test(buffer) && accounts.size >= 4 && /demo\.lanhdao\s+\S+/.test(buffer)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server stopped (${code})`));
+    });
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    accounts,
+    rss: () => {
+      try {
+        const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+        return Number(kb ?? 0) * 1024;
+      } catch {
+        return 0;
+      }
+    },
+    alive: () => !exited,
+    stop: async () => {
+      if (!exited) {
+        child.kill("SIGTERM");
+        await new Promise<void>((r) => {
+          const t = setTimeout(() => {
+            child.kill("SIGKILL");
+            r();
+          }, 10_000);
+          child.once("exit", () => {
+            clearTimeout(t);
+            r();
+          });
+        });
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
