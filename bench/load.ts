@@ -276,6 +276,7 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
     ];
     if (restart) {
       const before = world.ackedUpdates.length;
+      const marks = { stop: 0, start: 0 };
       const r = await run(
         `c) paced, PostgreSQL stopped ${DOWN_SECONDS} s`,
         server,
@@ -284,13 +285,13 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
         true,
         async (t0) => {
           await new Promise((res) => setTimeout(res, (SECONDS * 1000) / 2 - DOWN_SECONDS * 500));
-          console.log(`  PostgreSQL stopped at ${num((performance.now() - t0) / 1000, 1)} s`);
+          marks.stop = (performance.now() - t0) / 1000;
           await restart();
-          console.log(`  PostgreSQL started again at ${num((performance.now() - t0) / 1000, 1)} s`);
+          marks.start = (performance.now() - t0) / 1000;
         },
       );
       results.push(r);
-      report(r, server, world.ackedUpdates.slice(before), databaseUrl);
+      outage(r, server, marks, world.ackedUpdates.length - before);
       await checkAcked(databaseUrl, world.ackedUpdates);
     }
     for (const r of results) details(r);
@@ -300,13 +301,23 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
   }
 }
 
-function report(r: RunResult, server: Server, _acked: number[], _url: string) {
+/** What the sessions saw around the outage: answers by status while PostgreSQL was away, and when 2xx came back. */
+function outage(r: RunResult, server: Server, marks: { stop: number; start: number }, acked: number) {
   const tl = r.tally.timeline;
-  const down = tl.filter(([, s]) => s === 503);
-  const lastErr = tl.filter(([, s]) => s >= 500).at(-1)?.[0] ?? 0;
-  const after = tl.filter(([t]) => t > lastErr);
+  const during = tl.filter(([t]) => t >= marks.stop && t <= marks.start + 0.5);
+  const byStatus = new Map<number, number>();
+  for (const [, s] of during) byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
+  const firstOk = tl.find(([t, s]) => t > marks.start && s < 300)?.[0];
+  const lastFail = tl.filter(([, s]) => s >= 500).at(-1)?.[0];
+  const after = tl.filter(([t]) => t > (lastFail ?? marks.start));
   console.log(
-    `  during the restart: ${down.length} answers 503 (from ${num(down[0]?.[0] ?? 0, 1)} s to ${num(down.at(-1)?.[0] ?? 0, 1)} s), last 5xx at ${num(lastErr, 1)} s, ${after.filter(([, s]) => s < 300).length} of ${after.length} answers after it 2xx; server process ${server.alive() ? "still running" : "GONE (crashed)"}`,
+    `  PostgreSQL stopped at ${num(marks.stop, 1)} s (pg_ctl -m fast), started again at ${num(marks.start, 1)} s`,
+  );
+  console.log(
+    `  answers meanwhile: ${[...byStatus].map(([s, n]) => `${n} × ${s}`).join(", ") || "none"}; first 2xx after the start at ${firstOk === undefined ? "NEVER" : `${num(firstOk, 1)} s`}; last 5xx at ${lastFail === undefined ? "-" : `${num(lastFail, 1)} s`}, then ${after.filter(([, s]) => s < 300).length} of ${after.length} answers 2xx`,
+  );
+  console.log(
+    `  server process: ${server.alive() ? "still running" : "GONE (crashed)"}; progress reports acknowledged in this run: ${acked}`,
   );
 }
 
