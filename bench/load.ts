@@ -295,6 +295,7 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
       await checkAcked(databaseUrl, world.ackedUpdates);
     }
     for (const r of results) details(r);
+    console.log(`  the server's log: ${server.logFile}`);
     return results.map((r) => row(db, r));
   } finally {
     await server.stop();

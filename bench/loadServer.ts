@@ -10,6 +10,8 @@ import path from "node:path";
 
 export interface Server {
   base: string;
+  /** The server's own output (its log lines: the cause of any 500), kept after the run. */
+  logFile: string;
   accounts: Map<string, string>;
   rss(): number;
   alive(): boolean;
@@ -35,6 +37,9 @@ export async function startServer(databaseUrl: string): Promise<Server> {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  const logFile = path.join(os.tmpdir(), `lotrinh-bench-load-${port}.log`);
+  const log = fs.createWriteStream(logFile);
+  child.stdout?.pipe(log);
   let exited = false;
   child.on("exit", () => {
     exited = true;
@@ -59,6 +64,7 @@ export async function startServer(databaseUrl: string): Promise<Server> {
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    logFile,
     accounts,
     rss: () => {
       try {
