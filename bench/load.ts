@@ -317,6 +317,7 @@ function outage(r: RunResult, server: Server, marks: { stop: number; start: numb
   console.log(
     `  answers meanwhile: ${[...byStatus].map(([s, n]) => `${n} × ${s}`).join(", ") || "none"}; first 2xx after the start at ${firstOk === undefined ? "NEVER" : `${num(firstOk, 1)} s`}; last 5xx at ${lastFail === undefined ? "-" : `${num(lastFail, 1)} s`}, then ${after.filter(([, s]) => s < 300).length} of ${after.length} answers 2xx`,
   );
+  if (!server.alive() || firstOk === undefined) process.exitCode = 1;
   console.log(
     `  server process: ${server.alive() ? "still running" : "GONE (crashed)"}; progress reports acknowledged in this run: ${acked}`,
   );
@@ -329,6 +330,7 @@ async function checkAcked(url: string, acked: number[]) {
       ? await pg.db.selectFrom("occurrence_update").select("id").where("id", "in", acked).execute()
       : [];
     const lost = acked.length - found.length;
+    if (lost) process.exitCode = 1;
     console.log(
       `  acknowledged progress reports (all runs): ${acked.length}, in the database: ${found.length}${lost ? ` — ${lost} LOST` : " — none lost"}`,
     );
