@@ -11,13 +11,12 @@
  * Prints throughput, p50/p95/p99, errors (non-2xx other than the 409 of a version race) and the
  * server's memory. BENCH_DB=pglite|postgres runs one database only. Every loop is bounded.
  */
-import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { openPostgres } from "../src/db/database.ts";
 import { PLANS, ROLE_SHARE, type Session, type Step, type World } from "./loadMix.ts";
-import { type Server, startServer } from "./loadServer.ts";
+import { type Server, startServer, throwawayPostgres } from "./loadServer.ts";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -339,33 +338,6 @@ async function checkAcked(url: string, acked: number[]) {
   }
 }
 
-function throwawayPostgres(): { url: string; stop(): void; restart(): Promise<void> } {
-  const out = execFileSync("bash", ["scripts/throwaway-postgres.sh"], { encoding: "utf8" });
-  const url = /DATABASE_URL_TEST=(\S+)/.exec(out)?.[1] as string;
-  const dir = /LOTRINH_PG_DIR=(\S+)/.exec(out)?.[1] as string;
-  const pgBin = execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1"], {
-    encoding: "utf8",
-  }).trim();
-  const port = new URL(url).port;
-  const asPg = (cmd: string) =>
-    execFileSync(
-      process.getuid?.() === 0 ? "su" : "sh",
-      process.getuid?.() === 0 ? ["postgres", "-s", "/bin/sh", "-c", cmd] : ["-c", cmd],
-      { stdio: "ignore" },
-    );
-  return {
-    url,
-    stop: () => execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", dir]),
-    restart: async () => {
-      asPg(`'${pgBin}/pg_ctl' -D '${dir}/data' -m fast -w stop`);
-      await new Promise((r) => setTimeout(r, DOWN_SECONDS * 1000));
-      asPg(
-        `'${pgBin}/pg_ctl' -D '${dir}/data' -l '${dir}/log' -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off" -w start`,
-      );
-    },
-  };
-}
-
 const HEAD = [
   "| database | run | req/s | p50 ms | p95 ms | p99 ms | answers | 409 (race) | errors | server RSS max / end |",
   "|---|---|---|---|---|---|---|---|---|---|",
@@ -374,7 +346,7 @@ const rows: string[] = [];
 if (ONLY !== "postgres") rows.push(...(await bench("PGlite (embedded)", "")));
 if (ONLY !== "pglite") {
   const given = process.env.BENCH_DATABASE_URL;
-  const cluster = given ? null : throwawayPostgres();
+  const cluster = given ? null : throwawayPostgres(DOWN_SECONDS);
   const base = given ?? (cluster?.url as string);
   try {
     const admin = await openPostgres(base);

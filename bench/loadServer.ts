@@ -3,10 +3,11 @@
  * temp data directory, on PGlite (databaseUrl "") or PostgreSQL. Reads the demo accounts it prints once,
  * and tells its resident memory and whether the process is still alive.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
 export interface Server {
   base: string;
@@ -90,6 +91,38 @@ export async function startServer(databaseUrl: string): Promise<Server> {
         });
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A throw-away PostgreSQL cluster (scripts/throwaway-postgres.sh) that can be stopped for a while and started again. */
+export function throwawayPostgres(downSeconds: number): {
+  url: string;
+  stop(): void;
+  restart(): Promise<void>;
+} {
+  const out = execFileSync("bash", ["scripts/throwaway-postgres.sh"], { encoding: "utf8" });
+  const url = /DATABASE_URL_TEST=(\S+)/.exec(out)?.[1] as string;
+  const dir = /LOTRINH_PG_DIR=(\S+)/.exec(out)?.[1] as string;
+  const pgBin = execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1"], {
+    encoding: "utf8",
+  }).trim();
+  const port = new URL(url).port;
+  // asynchronous, so the load generator keeps running while pg_ctl waits
+  const asPg = (cmd: string) =>
+    promisify(execFile)(
+      process.getuid?.() === 0 ? "su" : "sh",
+      process.getuid?.() === 0 ? ["postgres", "-s", "/bin/sh", "-c", cmd] : ["-c", cmd],
+    );
+  return {
+    url,
+    stop: () => execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", dir]),
+    restart: async () => {
+      await asPg(`'${pgBin}/pg_ctl' -D '${dir}/data' -m fast -w stop`);
+      await new Promise((r) => setTimeout(r, downSeconds * 1000));
+      await asPg(
+        `'${pgBin}/pg_ctl' -D '${dir}/data' -l '${dir}/log' -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off" -w start`,
+      );
     },
   };
 }
