@@ -163,13 +163,42 @@ export const errors = {
     ),
 };
 
+/** PostgreSQL gone or going away: admin shutdown, crash, cannot connect now, a broken connection. */
+const DATABASE_DOWN = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
+
 /**
- * PostgreSQL gave up on a transaction because of another one (deadlock, serialization failure): the
- * transaction was rolled back whole, so the caller may simply try again.
+ * Database errors a user can act on: PostgreSQL gave up on a transaction because of another one
+ * (deadlock, serialization failure) — rolled back whole, try again; two people created the same row at
+ * the same moment (a unique key) — the second is refused as a concurrent change, nothing is half-done;
+ * the database server is down or restarting — 503, try again shortly (never a crash, never a 500).
  */
 export function fromDatabaseError(e: unknown): AppError | null {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === "40P01" || code === "40001" ? errors.busy() : null;
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = err?.code;
+  if (code === "40P01" || code === "40001") return errors.busy();
+  if (code === "23505") return errors.conflict("Dữ liệu này");
+  const message = typeof err?.message === "string" ? err.message : "";
+  if (
+    (typeof code === "string" && DATABASE_DOWN.has(code)) ||
+    /Connection terminated|connection timeout/i.test(message)
+  )
+    return new AppError(
+      "DB_UNREACHABLE",
+      "Cơ sở dữ liệu tạm thời không trả lời (đang khởi động lại hoặc mất kết nối). Thao tác chưa được thực hiện; hãy thử lại sau giây lát.",
+    );
+  return null;
 }
 
 export function isAppError(e: unknown): e is AppError {

@@ -118,8 +118,16 @@ export async function openPostgres(url: string): Promise<Db> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // A server that goes away (restart, failover: 57P01, a reset socket) emits 'error' on every client it
+  // held. Without a listener Node ends the process; with one, the query in flight fails, the request
+  // gets 503 and the pool opens fresh connections when the server is back.
   pool.on("error", () => {
     /* idle client errors are reported by the next query */
+  });
+  pool.on("connect", (client) => {
+    client.on("error", () => {
+      /* a checked-out client: its current query rejects, and the pool discards the client */
+    });
   });
   try {
     const c = await pool.connect();

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { fromDatabaseError } from "./errors.ts";
+
+describe("database errors become answers a person can act on", () => {
+  it.each([
+    ["40P01", "BUSY_RETRY", 503],
+    ["40001", "BUSY_RETRY", 503],
+    ["23505", "CONFLICT_VERSION", 409],
+    ["57P01", "DB_UNREACHABLE", 503],
+    ["57P03", "DB_UNREACHABLE", 503],
+    ["08006", "DB_UNREACHABLE", 503],
+    ["ECONNREFUSED", "DB_UNREACHABLE", 503],
+  ])("%s → %s", (code, expected, status) => {
+    expect(fromDatabaseError({ code, message: "x" })).toMatchObject({ code: expected, status });
+  });
+
+  it("a connection cut in the middle of a query is 503, not 500", () => {
+    expect(fromDatabaseError(new Error("Connection terminated unexpectedly"))?.code).toBe("DB_UNREACHABLE");
+  });
+
+  it("anything else is left to the generic handler", () => {
+    expect(fromDatabaseError({ code: "22P02", message: "invalid input syntax" })).toBeNull();
+    expect(fromDatabaseError(new Error("boom"))).toBeNull();
+    expect(fromDatabaseError(null)).toBeNull();
+  });
+});
