@@ -96,6 +96,7 @@ describe("breakdowns", () => {
     expect(foreign.json().message).toContain("không thuộc biểu");
   });
 
+  // the forms stay drafts here (so the exchange below may still change them): totals are read with drafts
   it("sums each breakdown up the map on its own: girls 4/5 and 1/50 make 9,1 % for the province", async () => {
     expect(
       (
@@ -118,16 +119,16 @@ describe("breakdowns", () => {
       ).statusCode,
     ).toBe(200);
     const girls = (
-      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female`)
+      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female&drafts=true`)
     ).json();
     expect(girls.points).toEqual([expect.objectContaining({ numerator: 5, denominator: 55 })]);
     expect(girls.points[0].value).toBeCloseTo(9.0909, 3);
-    const all = (await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}`)).json();
+    const all = (await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&drafts=true`)).json();
     expect(all.points).toEqual([expect.objectContaining({ numerator: 10, denominator: 110 })]);
     const byCommune = (
       await values(
         coordinator,
-        `unitId=${ids.province}&periodIds=${ids.sy2025}&children=true&category=sex.female`,
+        `unitId=${ids.province}&periodIds=${ids.sy2025}&children=true&category=sex.female&drafts=true`,
       )
     ).json();
     expect(
@@ -158,12 +159,19 @@ describe("breakdowns", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.rows[0].message).toContain('categoryOptionCombo "level.primary"');
+    // the whole figures double with the girls, so "of which girls" never passes the whole (the import
+    // runs the form's own checks)
+    const elements = new Set(girls.map((d: { dataElement: string }) => d.dataElement));
+    const both = out.dataValues.filter(
+      (d: { dataElement: string; categoryOptionCombo?: string }) =>
+        elements.has(d.dataElement) && (!d.categoryOptionCombo || d.categoryOptionCombo === "sex.female"),
+    );
     const changed = await admin.request("POST", "/api/datavaluesets", {
-      dataValues: girls.map((d: { value: string }) => ({ ...d, value: String(Number(d.value) * 2) })),
+      dataValues: both.map((d: { value: string }) => ({ ...d, value: String(Number(d.value) * 2) })),
     });
     expect(changed.statusCode, changed.body).toBe(200);
     const after = (
-      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female`)
+      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female&drafts=true`)
     ).json();
     expect(after.points).toEqual([expect.objectContaining({ numerator: 10, denominator: 110 })]);
   });

@@ -25,6 +25,8 @@ async function occurrencesOf(documentId: number, ref: string) {
     .select(["o.label", "o.kind", "o.due_on", "t.timeframe_kind", "t.timeframe_text"])
     .where("t.document_id", "=", documentId)
     .where("t.ref", "=", ref)
+    // the task's own occurrences, not the members' shares of a set-led task
+    .where("o.share_of", "is", null)
     .orderBy("o.id")
     .execute();
 }

@@ -93,7 +93,7 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
     if (f.scope.ids.size === 0) return r.where(sql<SqlBool>`false`);
     r = r.where(ownOrShare([...f.scope.ids], false));
   }
-  if (!units && !f.scope) r = r.where("o.share_of", "is", null);
+  if (!units && f.scope.kind === "all") r = r.where("o.share_of", "is", null);
   return r;
 }
 
