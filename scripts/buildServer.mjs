@@ -65,14 +65,14 @@ export async function buildServer() {
   fs.rmSync(old, { recursive: true, force: true });
 }
 
-/** Worker-thread entry points (files named *.worker.ts) are built beside main.js under their own name. */
+/** Worker-thread entry points (files named *.worker.ts or *Worker.ts) are built beside main.js under their own name. */
 function workerEntries() {
   const entries = {};
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && entry.name !== "web") walk(full);
-      else if (entry.name.endsWith(".worker.ts"))
+      else if (/(\.worker|Worker)\.ts$/.test(entry.name) && !entry.name.includes(".test."))
         entries[entry.name.replace(/\.ts$/, "")] = path.relative(root, full);
     }
   };

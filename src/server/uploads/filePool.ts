@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { AppError, type ErrorCode } from "../../errors.ts";
+import { PROJECT_ROOT } from "../../paths.ts";
 import type { FileTask, FileTaskResult } from "./fileWorker.ts";
 
 /**
@@ -15,12 +17,25 @@ const WORKER_HEAP_MB = 384;
 
 let pool: Piscina<FileTask, FileTaskResult> | null = null;
 
+/**
+ * The worker's code: the compiled one beside the server's bundle (dist/server/fileWorker.js), or the
+ * TypeScript source through tsx when the server itself runs from source (tests, development).
+ */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  if (import.meta.url.endsWith(".js")) {
+    return {
+      filename: pathToFileURL(path.join(PROJECT_ROOT, "dist/server/fileWorker.js")).href,
+      execArgv: [],
+    };
+  }
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  return { filename: new URL("./fileWorker.ts", import.meta.url).href, execArgv: ["--import", tsx] };
+}
+
 function filePool(): Piscina<FileTask, FileTaskResult> {
   if (pool) return pool;
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   pool = new Piscina<FileTask, FileTaskResult>({
-    filename: new URL("./fileWorker.ts", import.meta.url).href,
-    execArgv: ["--import", tsx],
+    ...workerEntry(),
     // one worker stays loaded once the pool exists: starting one (tsx, readers) takes seconds
     minThreads: 1,
     maxThreads: 2,
@@ -28,6 +43,8 @@ function filePool(): Piscina<FileTask, FileTaskResult> {
     maxQueue: 16,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
+  // a worker that dies (out of memory, cannot load) fails its task; it must never end the server
+  pool.on("error", () => {});
   return pool;
 }
 
