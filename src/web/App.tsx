@@ -34,7 +34,6 @@ const DocumentPage = lazyPage(() => import("./pages/documents/DocumentPage.tsx")
 const DocumentsPage = lazyPage(() => import("./pages/documents/DocumentsPage.tsx"), "DocumentsPage");
 const ImportPage = lazyPage(() => import("./pages/documents/ImportPage.tsx"), "ImportPage");
 const TargetsPage = lazyPage(() => import("./pages/figures/TargetsPage.tsx"), "TargetsPage");
-const NotBuiltPage = lazyPage(() => import("./pages/NotBuiltPage.tsx"), "NotBuiltPage");
 const OverviewPage = lazyPage(() => import("./pages/OverviewPage.tsx"), "OverviewPage");
 const MyWorkPage = lazyPage(() => import("./pages/tasks/MyWorkPage.tsx"), "MyWorkPage");
 const AccountPage = lazyPage(() => import("./pages/AccountPage.tsx"), "AccountPage");
