@@ -119,11 +119,16 @@ describe("breakdowns", () => {
       ).statusCode,
     ).toBe(200);
     const girls = (
-      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female&drafts=true`)
+      await values(
+        coordinator,
+        `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female&drafts=true`,
+      )
     ).json();
     expect(girls.points).toEqual([expect.objectContaining({ numerator: 5, denominator: 55 })]);
     expect(girls.points[0].value).toBeCloseTo(9.0909, 3);
-    const all = (await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&drafts=true`)).json();
+    const all = (
+      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&drafts=true`)
+    ).json();
     expect(all.points).toEqual([expect.objectContaining({ numerator: 10, denominator: 110 })]);
     const byCommune = (
       await values(
@@ -171,7 +176,10 @@ describe("breakdowns", () => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     const after = (
-      await values(coordinator, `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female&drafts=true`)
+      await values(
+        coordinator,
+        `unitId=${ids.province}&periodIds=${ids.sy2025}&category=sex.female&drafts=true`,
+      )
     ).json();
     expect(after.points).toEqual([expect.objectContaining({ numerator: 10, denominator: 110 })]);
   });

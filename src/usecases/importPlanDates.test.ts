@@ -19,16 +19,18 @@ async function importText(text: string, name: string) {
 }
 
 async function occurrencesOf(documentId: number, ref: string) {
-  return t.db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .select(["o.label", "o.kind", "o.due_on", "t.timeframe_kind", "t.timeframe_text"])
-    .where("t.document_id", "=", documentId)
-    .where("t.ref", "=", ref)
-    // the task's own occurrences, not the members' shares of a set-led task
-    .where("o.share_of", "is", null)
-    .orderBy("o.id")
-    .execute();
+  return (
+    t.db
+      .selectFrom("task_occurrence as o")
+      .innerJoin("plan_task as t", "t.id", "o.task_id")
+      .select(["o.label", "o.kind", "o.due_on", "t.timeframe_kind", "t.timeframe_text"])
+      .where("t.document_id", "=", documentId)
+      .where("t.ref", "=", ref)
+      // the task's own occurrences, not the members' shares of a set-led task
+      .where("o.share_of", "is", null)
+      .orderBy("o.id")
+      .execute()
+  );
 }
 
 beforeAll(async () => {
