@@ -16,9 +16,8 @@ import { rebuildRollups } from "../src/db/repositories/rollupRepository.ts";
 import { systemActor } from "../src/domain/roles.ts";
 import { buildApp } from "../src/server/app.ts";
 import { createUser } from "../src/usecases/createUser.ts";
+import { COMMUNES, createNationalMap, PROVINCES } from "./nationalMap.ts";
 
-const PROVINCES = 34;
-const COMMUNES = 3321;
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 45_000);
 const PERIODS = 10;
 const TASKS = Number(process.env.BENCH_TASKS ?? 20_000);
@@ -44,28 +43,7 @@ const db = conn.db;
 await migrateToLatest(db);
 
 const t0 = performance.now();
-await sql`insert into org_unit (id, kind, name, full_name) values (1, 'province', 'Toàn quốc', 'Toàn quốc (sinh để đo)')`.execute(
-  db,
-);
-await sql`insert into org_unit (id, kind, name, full_name) select 1 + g, 'province', 'Tỉnh ' || g, 'Tỉnh ' || g from generate_series(1, ${PROVINCES}) g`.execute(
-  db,
-);
-await sql`insert into org_unit (id, kind, name, full_name) select 1000 + g, 'commune', 'Xã ' || g, 'Xã ' || g from generate_series(1, ${COMMUNES}) g`.execute(
-  db,
-);
-await sql`insert into org_unit (id, kind, name, full_name) select 100000 + g, 'school', 'Trường ' || g, 'Trường ' || g from generate_series(1, ${SCHOOLS}) g`.execute(
-  db,
-);
-await sql`select setval(pg_get_serial_sequence('org_unit', 'id'), 200000)`.execute(db);
-await sql`insert into org_unit_parent (child_id, parent_id) select 1 + g, 1 from generate_series(1, ${PROVINCES}) g`.execute(
-  db,
-);
-await sql`insert into org_unit_parent (child_id, parent_id) select 1000 + g, 2 + (g % ${PROVINCES}) from generate_series(1, ${COMMUNES}) g`.execute(
-  db,
-);
-await sql`insert into org_unit_parent (child_id, parent_id) select 100000 + g, 1001 + (g % ${COMMUNES}) from generate_series(1, ${SCHOOLS}) g`.execute(
-  db,
-);
+await createNationalMap(db, SCHOOLS);
 await sql`insert into data_element (id, code, name, level) values (1, 'NUM', 'Tử số đo', 'school'), (2, 'DEN', 'Mẫu số đo', 'school')`.execute(
   db,
 );
