@@ -1,24 +1,12 @@
-/**
- * npm run bench:indicators — a national-size map (34 provinces, 3 321 communes, 45 000 schools), 30 data
- * elements and 10 periods (13,5 million values at schools) on PostgreSQL. Prints the bulk load rate of
- * Lộ Trình's loader — which keeps the stored rollups in the same transactions — beside PostgreSQL's own
- * COPY of the same rows into the bare table (rollup triggers off: the stricter baseline), the ratio,
- * then the median time of a province's target page (all elements × periods for one province) and of a
- * national total for one indicator and period, from the stored rollups and, for comparison, by the
- * live walk of the map. Both reads are checked to give the same totals.
- */
-import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { openPostgres } from "../src/db/database.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
 import { bulkUpsertValues, sumUp, sumUpLive, type ValueRow } from "../src/db/repositories/figureQueries.ts";
 import { readRollupState, rebuildRollups, rollupServes } from "../src/db/repositories/rollupRepository.ts";
-import { COMMUNES, createNationalMap, PROVINCES } from "./nationalMap.ts";
+import { benchDatabase, COMMUNES, createNationalMap, PROVINCES } from "./nationalMap.ts";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 45_000);
 const ELEMENTS = 30;
@@ -26,23 +14,8 @@ const PERIODS = 10;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const fmt = (n: number) => Math.round(n).toLocaleString("vi-VN");
 
-let url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST;
-let stop: (() => void) | null = null;
-if (!url) {
-  const out = execFileSync("bash", ["scripts/throwaway-postgres.sh"], { encoding: "utf8" });
-  url = /DATABASE_URL_TEST=(\S+)/.exec(out)?.[1] as string;
-  const dir = /LOTRINH_PG_DIR=(\S+)/.exec(out)?.[1] as string;
-  stop = () => execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", dir]);
-}
-const admin = await openPostgres(url);
-await sql`drop database if exists lotrinh_bench_ind`.execute(admin.db);
-await sql`create database lotrinh_bench_ind`.execute(admin.db);
-await admin.close();
-const u = new URL(url);
-u.pathname = "/lotrinh_bench_ind";
-const conn = await openPostgres(u.toString());
-const db = conn.db;
-await migrateToLatest(db);
+const bench = await benchDatabase("lotrinh_bench_ind");
+const { db } = bench;
 
 // the map
 await createNationalMap(db, SCHOOLS);
@@ -85,7 +58,7 @@ console.log(
 );
 
 // 1. PostgreSQL's own COPY of the same rows into the same table (same unique index), rollups off
-const client = new pg.Client({ connectionString: u.toString() });
+const client = new pg.Client({ connectionString: bench.url });
 await client.connect();
 await client.query("alter table data_value disable trigger user");
 let t0 = performance.now();
@@ -161,11 +134,7 @@ console.log(
 );
 
 if (process.env.BENCH_KEEP) {
-  console.log(`  (cơ sở dữ liệu giữ lại: ${u.toString()})`);
+  console.log(`  (cơ sở dữ liệu giữ lại: ${bench.url})`);
   process.exit(0);
 }
-await conn.close();
-const admin2 = await openPostgres(url);
-await sql`drop database if exists lotrinh_bench_ind`.execute(admin2.db);
-await admin2.close();
-stop?.();
+await bench.drop();

@@ -1,22 +1,11 @@
-/**
- * npm run bench:pages — the pages leaders and coordinators open, timed THROUGH HTTP (the real server,
- * fetch over loopback, a signed-in administrator) on a national-size database on PostgreSQL: 34
- * provinces, 3 321 communes, BENCH_SCHOOLS schools (45 000) with a rate indicator's numerator and
- * denominator over 10 school years, a target per province, 20 000 tasks × 5 yearly items led by
- * communes. Prints the median of each page, and of the same pages "as of" 30/06/2025 (read by
- * walking the map, which the stored rollups do not describe). Aim: < 100 ms each.
- */
-import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { loadConfig } from "../src/config.ts";
-import { openPostgres } from "../src/db/database.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
 import { rebuildRollups } from "../src/db/repositories/rollupRepository.ts";
 import { systemActor } from "../src/domain/roles.ts";
 import { buildApp } from "../src/server/app.ts";
 import { createUser } from "../src/usecases/createUser.ts";
-import { COMMUNES, createNationalMap, PROVINCES } from "./nationalMap.ts";
+import { benchDatabase, COMMUNES, createNationalMap, PROVINCES } from "./nationalMap.ts";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 45_000);
 const PERIODS = 10;
@@ -24,23 +13,8 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TODAY = "2030-01-01";
 
-let url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST;
-let stop: (() => void) | null = null;
-if (!url) {
-  const out = execFileSync("bash", ["scripts/throwaway-postgres.sh"], { encoding: "utf8" });
-  url = /DATABASE_URL_TEST=(\S+)/.exec(out)?.[1] as string;
-  const dir = /LOTRINH_PG_DIR=(\S+)/.exec(out)?.[1] as string;
-  stop = () => execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", dir]);
-}
-const admin = await openPostgres(url);
-await sql`drop database if exists lotrinh_bench_pages`.execute(admin.db);
-await sql`create database lotrinh_bench_pages`.execute(admin.db);
-await admin.close();
-const u = new URL(url);
-u.pathname = "/lotrinh_bench_pages";
-const conn = await openPostgres(u.toString());
-const db = conn.db;
-await migrateToLatest(db);
+const bench = await benchDatabase("lotrinh_bench_pages");
+const { db } = bench;
 
 const t0 = performance.now();
 await createNationalMap(db, SCHOOLS);
@@ -165,5 +139,4 @@ for (const [label, path] of pages) {
   }
 }
 await app.close();
-await conn.close();
-stop?.();
+await bench.drop();
