@@ -1,63 +1,9 @@
-/**
- * npm run bench:web — the app on a weak mountain link. Starts the real server with the demo data on a
- * throw-away embedded database, then drives Debian's Chromium with the link throttled through the
- * DevTools protocol (default 400 kbit/s both ways, 400 ms round trip) and prints, for a first visit
- * (empty cache) and a repeat visit: the time until the login page can be used, the time until an
- * officer's "Việc của tôi" shows, and the compressed bytes of JavaScript and CSS each needed.
- * BENCH_KBPS and BENCH_RTT_MS change the link. Loopback only; stops by itself.
- */
-import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { startServer } from "./loadServer.ts";
 
 const KBPS = Number(process.env.BENCH_KBPS ?? 400);
 const RTT = Number(process.env.BENCH_RTT_MS ?? 400);
-const root = path.resolve(import.meta.dirname, "..");
-
-async function startServer(): Promise<{ base: string; accounts: Map<string, string>; stop(): void }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-bench-web-"));
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, "bin/lotrinh.js"), "start", "--demo"],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        LOTRINH_DATA_DIR: dataDir,
-        LOG_LEVEL: "warn",
-        DATABASE_URL: "",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const accounts = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not start within 5 minutes")), 300_000);
-    let buffer = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      for (const m of buffer.matchAll(/(demo\.[a-z.]+)\s+(\S+)/g))
-        accounts.set(m[1] as string, m[2] as string);
-      if (/đang chạy tại/.test(buffer) && accounts.size > 0) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`the server stopped (${code})`)));
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    accounts,
-    stop: () => {
-      child.kill("SIGTERM");
-      setTimeout(() => fs.rmSync(dataDir, { recursive: true, force: true }), 2000).unref();
-    },
-  };
-}
 
 async function throttled(
   context: BrowserContext,
@@ -113,7 +59,8 @@ async function visit(context: BrowserContext, base: string, user: string, passwo
   return { login, loginBytes, myWork, myWorkBytes };
 }
 
-const server = await startServer();
+// the real server with the demo data on a throw-away embedded database (the load bench's starter)
+const server = await startServer("");
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless: true,
@@ -145,5 +92,5 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
 }
