@@ -63,6 +63,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // a page waits on the server; on a busy 2-core CI machine one second (the default) is not enough
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -20,26 +20,21 @@ export type ErrorCode =
   | "DEMO_DISABLED"
   | "BAD_INPUT_FILE"
   | "BUSY_RETRY"
-  // @figures
   | "FORM_LOCKED"
   | "TEMPLATE_STALE"
-  // @tasks
-  // @bodies
   | "OCCURRENCE_SHARED_OUT"
   | "BODY_CEASED"
   | "NOT_A_SUCCESSOR"
-  // @access
-  // @hostile
   | "TEXT_INVALID"
   | "PASSWORD_WEAK"
-  // @readers
-  // @grammar
-  // @reports
   | "REPORT_WRONG_STATE"
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
   // @dhis2
+  // @pwa
+  // @pages
   | "DHIS2_UNREACHABLE"
   | "DHIS2_REFUSED"
   // @reach
@@ -64,26 +59,21 @@ const statusOf: Record<ErrorCode, number> = {
   BAD_INPUT_FILE: 400,
   BUSY_RETRY: 503,
   INTERNAL: 500,
-  // @figures
   FORM_LOCKED: 409,
   TEMPLATE_STALE: 409,
-  // @tasks
-  // @bodies
   OCCURRENCE_SHARED_OUT: 409,
   BODY_CEASED: 400,
   NOT_A_SUCCESSOR: 400,
-  // @access
-  // @hostile
   TEXT_INVALID: 400,
   PASSWORD_WEAK: 400,
-  // @readers
-  // @grammar
-  // @reports
   REPORT_WRONG_STATE: 409,
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
   // @dhis2
+  // @pwa
+  // @pages
   DHIS2_UNREACHABLE: 502,
   DHIS2_REFUSED: 502,
   // @reach
@@ -123,7 +113,6 @@ export const errors = {
       "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang rồi thử lại.",
     ),
   internal: () => new AppError("INTERNAL", "Đã có lỗi trong hệ thống. Thao tác chưa được thực hiện."),
-  // @figures
   formLocked: (status: "submitted" | "approved") =>
     new AppError(
       "FORM_LOCKED",
@@ -131,8 +120,6 @@ export const errors = {
         ? "Biểu đã được duyệt và khóa; chỉ quản trị viên mở lại được."
         : "Biểu đã gửi, đang chờ cấp trên duyệt; không sửa được cho đến khi được trả lại.",
     ),
-  // @tasks
-  // @bodies
   sharedOut: () =>
     new AppError(
       "OCCURRENCE_SHARED_OUT",
@@ -145,16 +132,14 @@ export const errors = {
     ),
   notASuccessor: (name: string) =>
     new AppError("NOT_A_SUCCESSOR", `${name} không phải đơn vị kế thừa của đơn vị đã giải thể này.`),
-  // @access
-  // @hostile
-  // @readers
-  // @grammar
-  // @reports
   reportWrongState: (message: string) => new AppError("REPORT_WRONG_STATE", message),
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
   // @dhis2
+  // @pwa
+  // @pages
   // @reach
   busy: () =>
     new AppError(

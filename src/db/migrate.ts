@@ -5,23 +5,18 @@ import * as m0002 from "./migrations/0002_plans.ts";
 import * as m0003 from "./migrations/0003_following.ts";
 import * as m0004 from "./migrations/0004_figures.ts";
 import * as m0005 from "./migrations/0005_rollups.ts";
-// @figures
 import * as m0006 from "./migrations/0006_figures.ts";
-// @tasks
 import * as m0007 from "./migrations/0007_tasks.ts";
-// @bodies
 import * as m0008 from "./migrations/0008_bodies.ts";
-// @access
-// @hostile
 import * as m0009 from "./migrations/0009_hostile.ts";
-// @readers
-// @grammar
-// @reports
 import * as m0010 from "./migrations/0010_reports.ts";
 // @load
-// @manifests
-// @overview
+// @forms
+// @indicators
+// @corpus
 // @dhis2
+// @pwa
+// @pages
 // @reach
 import type { Database } from "./schema.ts";
 
@@ -32,23 +27,18 @@ const migrations: Record<string, Migration> = {
   "0003_following": m0003,
   "0004_figures": m0004,
   "0005_rollups": m0005,
-  // @figures
   "0006_figures": m0006,
-  // @tasks
   "0007_tasks": m0007,
-  // @bodies
   "0008_bodies": m0008,
-  // @access
-  // @hostile
   "0009_hostile": m0009,
-  // @readers
-  // @grammar
-  // @reports
   "0010_reports": m0010,
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
   // @dhis2
+  // @pwa
+  // @pages
   // @reach
 };
 

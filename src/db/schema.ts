@@ -399,21 +399,16 @@ export interface Database {
   user_session: SessionTable;
   audit_log: AuditLogTable;
   reference_data: ReferenceDataTable;
-  // @figures
-  // @tasks
   task_lead_change: import("./tasksSchema.ts").TaskLeadChangeTable;
-  // @bodies
-  // @access
-  // @hostile
-  // @readers
-  // @grammar
-  // @reports
   report_round: import("./reportTables.ts").ReportRoundTable;
   report_submission: import("./reportTables.ts").ReportSubmissionTable;
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
   // @dhis2
+  // @pwa
+  // @pages
   // @reach
 }
 

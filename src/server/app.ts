@@ -12,11 +12,6 @@ import { WEB_DIST } from "../paths.ts";
 import { installAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
-// @figures
-// @tasks
-// @bodies
-// @access
-// @hostile
 import { installRequestGuards } from "./requestGuards.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -94,21 +89,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(occurrenceRoutes);
   await app.register(notificationRoutes);
   await app.register(figureRoutes);
-  // @figures
-  // @tasks
-  // @bodies
   await app.register(ceasedBodyRoutes);
-  // @access
-  // @hostile
-  // @readers
-  // @grammar
-  // @reports
   await app.register(reportRoutes);
   // @load
-  // @manifests
-  // @overview
-  await app.register(overviewRoutes);
+  // @forms
+  // @indicators
+  // @corpus
   // @dhis2
+  // @pwa
+  // @pages
+  await app.register(overviewRoutes);
   // @reach
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {

@@ -240,7 +240,6 @@ export const en: Record<Key, string> = {
   "role.coordinator": "Province coordinator",
   "role.officer": "Body officer",
   "role.leader": "Leader (read-only)",
-  // @figures
   "figures.review": "Open and review",
   "figures.reasonRequired": "Returning needs a reason so the unit knows what to fix.",
   "figures.reasonHint": "Required to return; the unit is notified with the reason.",
@@ -254,7 +253,6 @@ export const en: Record<Key, string> = {
   "catalog.range": "Plausible range",
   "catalog.planned": "Planned target",
   "targets.coverage": "units have sent figures",
-  // @tasks
   "tasks.chaseReached": "Chased",
   "tasks.chaseUnreached": "Could not chase",
   "tasks.chaseNoEmail": "no e-mail, in the app only",
@@ -265,7 +263,6 @@ export const en: Record<Key, string> = {
   "account.title": "My account",
   "account.emailHelp": "The daily digest of tasks is sent to this address.",
   "account.saved": "E-mail address saved.",
-  // @bodies
   "bodies.pickMembers": "Pick the bodies it means",
   "bodies.ceased": "body dissolved",
   "bodies.sharesDone": "done",
@@ -277,10 +274,6 @@ export const en: Record<Key, string> = {
   "bodies.moveButton": "Move work",
   "bodies.moved": "Work moved to",
   "bodies.noSuccessor": "No successor is on record.",
-  // @access
-  // @hostile
-  // @readers
-  // @grammar
   "docs.coverage": "Used",
   "docs.coverageHelp":
     "items that became a task, a target or a figure row, of the items read; unused items are listed under needs attention",
@@ -289,7 +282,6 @@ export const en: Record<Key, string> = {
   "docs.coverage.duties": "Implementation duties",
   "docs.coverage.targets": "Targets",
   "docs.coverage.indicators": "Figures table",
-  // @reports
   "reports.rounds": "Reporting rounds",
   "reports.generate": "Generate a report",
   "reports.kind": "Kind of report",
@@ -333,8 +325,12 @@ export const en: Record<Key, string> = {
   "reports.appendix": "Appendix",
   "reports.myReports": "Reports your body owes",
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
+  // @dhis2
+  // @pwa
+  // @pages
   "overview.communesToday": "communes and wards (map since 1 July 2025)",
   "overview.plan": "Resolution / plan",
   "overview.notHeld": "not held",
@@ -392,6 +388,5 @@ export const en: Record<Key, string> = {
   "align.tasksAllCovered": "Every task assigned from above has a counterpart.",
   "align.bodiesWithoutPlan": "Lead bodies with no implementing plan in the system",
   "align.tasksCount": "tasks",
-  // @dhis2
   // @reach
 };

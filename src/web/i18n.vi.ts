@@ -235,7 +235,6 @@ export const vi = {
   "role.coordinator": "Điều phối cấp tỉnh",
   "role.officer": "Cán bộ đơn vị",
   "role.leader": "Lãnh đạo (chỉ xem)",
-  // @figures
   "figures.review": "Xem biểu và duyệt",
   "figures.reasonRequired": "Trả lại cần ghi lý do để đơn vị biết sửa gì.",
   "figures.reasonHint": "Bắt buộc khi trả lại; đơn vị sẽ nhận được thông báo kèm lý do.",
@@ -249,7 +248,6 @@ export const vi = {
   "catalog.range": "Khoảng hợp lý",
   "catalog.planned": "Chỉ tiêu kế hoạch",
   "targets.coverage": "đơn vị đã gửi số liệu",
-  // @tasks
   "tasks.chaseReached": "Đã đôn đốc",
   "tasks.chaseUnreached": "Chưa đôn đốc được",
   "tasks.chaseNoEmail": "chưa có e-mail, chỉ nhận trong ứng dụng",
@@ -260,7 +258,6 @@ export const vi = {
   "account.title": "Tài khoản của tôi",
   "account.emailHelp": "Thư tổng hợp hằng ngày về nhiệm vụ được gửi tới địa chỉ này.",
   "account.saved": "Đã lưu địa chỉ e-mail.",
-  // @bodies
   "bodies.pickMembers": "Chọn các cơ quan, đơn vị cụ thể",
   "bodies.ceased": "đơn vị đã giải thể",
   "bodies.sharesDone": "xong",
@@ -272,10 +269,6 @@ export const vi = {
   "bodies.moveButton": "Chuyển việc",
   "bodies.moved": "Đã chuyển việc sang",
   "bodies.noSuccessor": "Chưa có đơn vị kế thừa trong danh mục.",
-  // @access
-  // @hostile
-  // @readers
-  // @grammar
   "docs.coverage": "Đã dùng",
   "docs.coverageHelp":
     "mục đã thành nhiệm vụ, chỉ tiêu hoặc dòng số liệu trên số mục đọc thấy; mục chưa dùng có trong phần cần chú ý",
@@ -284,7 +277,6 @@ export const vi = {
   "docs.coverage.duties": "Tổ chức thực hiện",
   "docs.coverage.targets": "Chỉ tiêu",
   "docs.coverage.indicators": "Bảng số liệu",
-  // @reports
   "reports.rounds": "Đợt báo cáo",
   "reports.generate": "Lập báo cáo",
   "reports.kind": "Loại báo cáo",
@@ -328,8 +320,12 @@ export const vi = {
   "reports.appendix": "Phụ lục",
   "reports.myReports": "Báo cáo đơn vị phải gửi",
   // @load
-  // @manifests
-  // @overview
+  // @forms
+  // @indicators
+  // @corpus
+  // @dhis2
+  // @pwa
+  // @pages
   "overview.communesToday": "xã, phường (bản đồ từ 01/7/2025)",
   "overview.plan": "Nghị quyết / kế hoạch",
   "overview.notHeld": "chưa có văn bản",
@@ -387,6 +383,5 @@ export const vi = {
   "align.tasksAllCovered": "Mọi nhiệm vụ cấp trên giao cho đơn vị đều có nhiệm vụ tương ứng.",
   "align.bodiesWithoutPlan": "Đơn vị chủ trì chưa có kế hoạch thực hiện trong hệ thống",
   "align.tasksCount": "nhiệm vụ",
-  // @dhis2
   // @reach
 };
