@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { sql } from "kysely";
+import { type KyselyPlugin, sql } from "kysely";
 import { loadConfig } from "../src/config.ts";
 import { rebuildRollups } from "../src/db/repositories/rollupRepository.ts";
 import { systemActor } from "../src/domain/roles.ts";
@@ -59,9 +59,20 @@ console.log(
   `Dữ liệu: ${PROVINCES} tỉnh, ${COMMUNES.toLocaleString("vi-VN")} xã, ${SCHOOLS.toLocaleString("vi-VN")} trường, ${(SCHOOLS * 2 * PERIODS).toLocaleString("vi-VN")} số liệu, ${TASKS.toLocaleString("vi-VN")} nhiệm vụ × 5 năm (sinh trong ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
 );
 
+// every statement the server sends goes through this plugin: the bench prints how many a page costs
+let statements = 0;
+const counter: KyselyPlugin = {
+  transformQuery(args) {
+    statements++;
+    return args.node;
+  },
+  async transformResult(args) {
+    return args.result;
+  },
+};
 const app = await buildApp(
   {
-    db,
+    db: db.withPlugin(counter),
     dbKind: "postgres",
     config: { ...loadConfig({}), dataDir: "/tmp" },
     now: () => new Date(`${TODAY}T09:00:00+07:00`),
@@ -87,13 +98,15 @@ const login = await fetch(`${base}/api/session`, {
 const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
 if (!login.ok || !cookie) throw new Error(`sign-in failed: HTTP ${login.status}`);
 
-async function median(path: string): Promise<number> {
+async function median(path: string): Promise<{ ms: number; statements: number }> {
   const once = async () => {
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
     await res.arrayBuffer();
   };
+  const before = statements;
   await once();
+  const perRequest = statements - before;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
@@ -101,7 +114,7 @@ async function median(path: string): Promise<number> {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return { ms: times[Math.floor(times.length / 2)] as number, statements: perRequest };
 }
 
 const periods = Array.from({ length: PERIODS }, (_, i) => i + 1).join(",");
@@ -130,9 +143,9 @@ const pages: [string, string][] = [
 console.log(`\nTrung vị qua HTTP (${RUNS} lần mỗi trang, PostgreSQL, mục tiêu < 100 ms):`);
 for (const [label, path] of pages) {
   try {
-    const ms = await median(path);
+    const { ms, statements: n } = await median(path);
     console.log(
-      `  ${label.padEnd(44)} ${ms.toFixed(1).replace(".", ",").padStart(8)} ms${ms >= 100 ? "  (chậm hơn mục tiêu)" : ""}`,
+      `  ${label.padEnd(44)} ${ms.toFixed(1).replace(".", ",").padStart(8)} ms ${String(n).padStart(4)} câu SQL${ms >= 100 ? "  (chậm hơn mục tiêu)" : ""}`,
     );
   } catch (e) {
     console.log(`  ${label.padEnd(44)} lỗi: ${(e as Error).message}`);

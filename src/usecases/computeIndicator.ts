@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import { sumUp } from "../db/repositories/figureQueries.ts";
+import { type ElementTotal, sumUp } from "../db/repositories/figureQueries.ts";
 import type { Database } from "../db/schema.ts";
 import { breakdownsOf, optionsOf } from "../domain/breakdowns.ts";
-import { indicatorValue } from "../domain/indicators.ts";
+import { type IndicatorType, indicatorValue } from "../domain/indicators.ts";
 import { errors } from "../errors.ts";
 
 export interface IndicatorPoint {
@@ -54,14 +54,39 @@ export async function computeIndicator(
     includeDrafts: opts.includeDrafts,
   });
   const tops = opts.childrenOf ? [...new Set(totals.map((t) => t.top))] : [opts.unitId];
+  return indicatorPoints(ind, totals, tops, opts.periodIds);
+}
+
+/** What an indicator's arithmetic needs to know about it. */
+export interface IndicatorShape {
+  type: IndicatorType;
+  multiplier: number;
+  numerator_id: number | null;
+  denominator_id: number | null;
+  element_id: number | null;
+}
+
+/**
+ * The indicator's value for each unit and period from the totals of its elements (rates from summed
+ * numerators and denominators); a unit and period with no figure at all gives no point.
+ */
+export function indicatorPoints(
+  ind: IndicatorShape,
+  totals: ElementTotal[],
+  tops: number[],
+  periodIds: number[],
+): IndicatorPoint[] {
+  const byKey = new Map<string, ElementTotal>();
+  const sampled = new Set<string>();
+  for (const t of totals) {
+    byKey.set(`${t.top}|${t.period_id}|${t.element_id}`, t);
+    if (t.sample) sampled.add(`${t.top}|${t.period_id}`);
+  }
   const out: IndicatorPoint[] = [];
   for (const top of tops) {
-    for (const periodId of opts.periodIds) {
+    for (const periodId of periodIds) {
       const get = (el: number | null) =>
-        el === null
-          ? null
-          : (totals.find((t) => t.top === top && t.period_id === periodId && t.element_id === el)?.total ??
-            null);
+        el === null ? null : (byKey.get(`${top}|${periodId}|${el}`)?.total ?? null);
       const numerator = get(ind.numerator_id);
       const denominator = get(ind.denominator_id);
       const value = indicatorValue(ind.type, ind.multiplier, {
@@ -70,7 +95,7 @@ export async function computeIndicator(
         value: get(ind.element_id),
       });
       if (numerator === null && denominator === null && value === null) continue;
-      const sample = totals.some((t) => t.top === top && t.period_id === periodId && t.sample);
+      const sample = sampled.has(`${top}|${periodId}`);
       out.push({ unitId: top, periodId, numerator, denominator, value, sample });
     }
   }

@@ -1,5 +1,10 @@
 import type { Kysely } from "kysely";
-import { coverageOf } from "../db/repositories/figureQueries.ts";
+import {
+  type CoverageAsk,
+  coverageMany,
+  type RootTotal,
+  sumUpMany,
+} from "../db/repositories/figureTotals.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type Coverage,
@@ -10,19 +15,12 @@ import {
   targetStatus,
   withCoverage,
 } from "../domain/indicators.ts";
-import { computeIndicator } from "./computeIndicator.ts";
+import type { OrgUnitKind } from "../domain/orgUnits.ts";
+import { type IndicatorShape, indicatorPoints } from "./computeIndicator.ts";
 
-/**
- * Every target with its current value (aggregated from entered figures on today's map, else the
- * officially reported figure), the expected value on its trajectory, a status, and a trend by school year.
- * A target for every commune is read at its weakest commune, with how many communes meet it.
- */
-export async function getTargetsOverview(
-  db: Kysely<Database>,
-  today: string,
-  unitId?: number,
-  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
-) {
+const COMMUNE_KINDS: OrgUnitKind[] = ["commune", "ward", "township"];
+
+function targetRows(db: Kysely<Database>, unitId?: number) {
   let q = db
     .selectFrom("indicator_target as t")
     .innerJoin("indicator as i", "i.id", "t.indicator_id")
@@ -49,9 +47,63 @@ export async function getTargetsOverview(
       "i.numerator_id",
       "i.denominator_id",
       "i.element_id",
+      "i.type as indicator_type",
+      "i.multiplier as indicator_multiplier",
     ]);
   if (unitId) q = q.where("t.org_unit_id", "=", unitId);
-  const targets = await q.orderBy("t.id").execute();
+  return q.orderBy("t.id").execute();
+}
+
+type Row = Awaited<ReturnType<typeof targetRows>>[number];
+type SchoolYear = { id: number; code: string; name: string };
+
+const shapeOf = (t: Row): IndicatorShape => ({
+  type: t.indicator_type,
+  multiplier: t.indicator_multiplier,
+  numerator_id: t.numerator_id,
+  denominator_id: t.denominator_id,
+  element_id: t.element_id,
+});
+const elementsOf = (t: Row) =>
+  [t.numerator_id, t.denominator_id, t.element_id].filter((x): x is number => x !== null);
+
+/** The target as the page shows it: its row without the indicator's arithmetic. */
+function shown(t: Row) {
+  const { indicator_type: _type, indicator_multiplier: _multiplier, ...rest } = t;
+  return rest;
+}
+
+/** How many communes sit directly under each unit on `today`'s map (the "x/38" of a target for every commune). */
+async function communesUnder(db: Kysely<Database>, ids: number[], today: string) {
+  if (ids.length === 0) return new Map<number, number>();
+  const rows = await db
+    .selectFrom("org_unit_parent as p")
+    .innerJoin("org_unit as u", "u.id", "p.child_id")
+    .select(["p.parent_id", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("p.parent_id", "in", ids)
+    .where("u.kind", "in", COMMUNE_KINDS)
+    .where((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", today)]))
+    .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", today)]))
+    .groupBy("p.parent_id")
+    .execute();
+  return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
+}
+
+/**
+ * Every target with its current value (aggregated from entered figures on today's map, else the
+ * officially reported figure), the expected value on its trajectory, a status, and a trend by school year.
+ * A target for every commune is read at its weakest commune, with how many communes meet it.
+ * A fixed number of statements whatever the number of targets: every total in one grouped read
+ * (figureTotals.sumUpMany), every coverage in another; the rules are applied here, in TypeScript.
+ */
+export async function getTargetsOverview(
+  db: Kysely<Database>,
+  today: string,
+  unitId?: number,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+) {
+  const targets = await targetRows(db, unitId);
+  if (targets.length === 0) return [];
   const schoolYears = await db
     .selectFrom("period")
     .select(["id", "code", "name", "end_date"])
@@ -59,84 +111,133 @@ export async function getTargetsOverview(
     .where("start_date", "<=", today)
     .orderBy("start_date")
     .execute();
-  const out = [];
-  const communesUnder = async (id: number) =>
-    (
-      await db
-        .selectFrom("org_unit_parent as p")
-        .innerJoin("org_unit as u", "u.id", "p.child_id")
-        .select("u.id")
-        .where("p.parent_id", "=", id)
-        .where("u.kind", "in", ["commune", "ward", "township"])
-        .where((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", today)]))
-        .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", today)]))
-        .execute()
-    ).length;
-  for (const t of targets) {
-    if (t.scope === "each_commune") {
-      out.push(await eachCommune(db, t, schoolYears, today, thresholds, await communesUnder(t.org_unit_id)));
-      continue;
-    }
-    const computed = await computeIndicator(db, {
-      indicatorId: t.indicator_id,
-      unitId: t.org_unit_id,
-      periodIds: schoolYears.map((p) => p.id),
+  const periodIds = schoolYears.map((p) => p.id);
+  const own = targets.filter((t) => t.scope !== "each_commune");
+  const each = targets.filter((t) => t.scope === "each_commune");
+  const [totals, reported, communes] = await Promise.all([
+    sumUpMany(db, {
       asOf: today,
-    });
-    const reported = await db
-      .selectFrom("reported_value")
-      .select(["period_id", "value", "kind"])
-      .where("indicator_id", "=", t.indicator_id)
-      .where("org_unit_id", "=", t.org_unit_id)
-      .where("kind", "=", "result")
-      .execute();
-    const trend = schoolYears
-      .map((p) => {
-        const c = computed.find((x) => x.periodId === p.id);
-        const r = reported.find((x) => x.period_id === p.id);
-        // real figures first: entered (non-sample) figures, then the officially reported one, then sample data
-        const useEntered = c !== undefined && c.value !== null && (!c.sample || !r);
-        const value = useEntered ? c.value : r ? Number(r.value) : null;
-        return {
-          period: p.code,
-          name: p.name,
-          value,
-          source: useEntered ? (c.sample ? "sample" : "entered") : r ? "reported" : null,
-          numerator: useEntered ? c.numerator : null,
-          denominator: useEntered ? c.denominator : null,
-        };
-      })
-      .filter((x) => x.value !== null);
-    const latest = trend[trend.length - 1] ?? null;
-    const year = measuredYear(latest, today);
-    const trajectory = trajectoryOf(t);
-    // an officially reported figure speaks for the whole unit; a total of entered figures only for
-    // the units that sent theirs
-    const periodId = schoolYears.find((p) => p.code === latest?.period)?.id;
-    const element = t.denominator_id ?? t.element_id;
-    const coverage: Coverage | null =
-      latest && latest.source !== "reported" && periodId !== undefined && element !== null
-        ? await coverageOf(db, {
-            rootId: t.org_unit_id,
-            asOf: today,
-            kinds: t.level === "school" ? ["school"] : ["commune", "ward", "township"],
-            elementId: element,
-            periodId,
-          })
-        : null;
-    const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);
-    out.push({
-      ...t,
-      value: Number(t.value),
-      baseline_value: trajectory.baselineValue,
-      current: latest,
-      status: withCoverage(judged, coverage, thresholds.minCoverage),
-      coverage,
-      trend,
-      meeting: null as { count: number; reported: number; total: number } | null,
-    });
+      periodIds,
+      asks: targets.flatMap((t) =>
+        elementsOf(t).map((elementId) => ({
+          root: t.org_unit_id,
+          childrenOf: t.scope === "each_commune",
+          elementId,
+        })),
+      ),
+    }),
+    reportedValues(db, own),
+    communesUnder(db, [...new Set(each.map((t) => t.org_unit_id))], today),
+  ]);
+  const byRoot = new Map<string, RootTotal[]>();
+  for (const x of totals) {
+    const key = `${x.root}|${x.childrenOf}`;
+    byRoot.set(key, [...(byRoot.get(key) ?? []), x]);
   }
-  return out;
+  const totalsOf = (t: Row) => {
+    const elements = new Set(elementsOf(t));
+    return (byRoot.get(`${t.org_unit_id}|${t.scope === "each_commune"}`) ?? []).filter((x) =>
+      elements.has(x.element_id),
+    );
+  };
+  const ownRead = own.map((t) => unitTarget(t, totalsOf(t), reported, schoolYears, today));
+  const coverages = await coverageMany(
+    db,
+    today,
+    ownRead.flatMap((r) => (r.coverageAsk ? [r.coverageAsk] : [])),
+  );
+  let next = 0;
+  const byId = new Map<number, ReturnType<typeof judgeUnit> | ReturnType<typeof eachCommune>>();
+  for (const r of ownRead) {
+    const coverage = r.coverageAsk ? (coverages[next++] ?? null) : null;
+    byId.set(r.target.id, judgeUnit(r, coverage, thresholds));
+  }
+  for (const t of each)
+    byId.set(
+      t.id,
+      eachCommune(t, totalsOf(t), schoolYears, today, thresholds, communes.get(t.org_unit_id) ?? 0),
+    );
+  return targets.map((t) => byId.get(t.id) as NonNullable<ReturnType<typeof byId.get>>);
+}
+
+/** The officially reported results of the targets' indicators for their units, in one read. */
+async function reportedValues(db: Kysely<Database>, targets: Row[]) {
+  if (targets.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom("reported_value")
+    .select(["indicator_id", "org_unit_id", "period_id", "value"])
+    .where("kind", "=", "result")
+    .where("indicator_id", "in", [...new Set(targets.map((t) => t.indicator_id))])
+    .where("org_unit_id", "in", [...new Set(targets.map((t) => t.org_unit_id))])
+    .execute();
+  return new Map(rows.map((r) => [`${r.indicator_id}|${r.org_unit_id}|${r.period_id}`, Number(r.value)]));
+}
+
+/** A target for one unit: its trend (entered figures first, then reported ones) and what its coverage needs. */
+function unitTarget(
+  t: Row,
+  totals: RootTotal[],
+  reported: Map<string, number>,
+  schoolYears: SchoolYear[],
+  today: string,
+) {
+  const computed = indicatorPoints(
+    shapeOf(t),
+    totals,
+    [t.org_unit_id],
+    schoolYears.map((p) => p.id),
+  );
+  const trend = schoolYears
+    .map((p) => {
+      const c = computed.find((x) => x.periodId === p.id);
+      const r = reported.get(`${t.indicator_id}|${t.org_unit_id}|${p.id}`);
+      // real figures first: entered (non-sample) figures, then the officially reported one, then sample data
+      const useEntered = c !== undefined && c.value !== null && (!c.sample || r === undefined);
+      const value = useEntered ? c.value : r !== undefined ? r : null;
+      return {
+        period: p.code,
+        name: p.name,
+        value,
+        source: useEntered ? (c.sample ? "sample" : "entered") : r !== undefined ? "reported" : null,
+        numerator: useEntered ? c.numerator : null,
+        denominator: useEntered ? c.denominator : null,
+      };
+    })
+    .filter((x) => x.value !== null);
+  const latest = trend[trend.length - 1] ?? null;
+  // an officially reported figure speaks for the whole unit; a total of entered figures only for
+  // the units that sent theirs
+  const periodId = schoolYears.find((p) => p.code === latest?.period)?.id;
+  const element = t.denominator_id ?? t.element_id;
+  const coverageAsk: CoverageAsk | null =
+    latest && latest.source !== "reported" && periodId !== undefined && element !== null
+      ? {
+          rootId: t.org_unit_id,
+          kinds: t.level === "school" ? ["school"] : COMMUNE_KINDS,
+          elementId: element,
+          periodId,
+        }
+      : null;
+  return { target: t, trend, latest, year: measuredYear(latest, today), coverageAsk };
+}
+
+function judgeUnit(
+  r: ReturnType<typeof unitTarget>,
+  coverage: Coverage | null,
+  thresholds: StatusThresholds,
+) {
+  const trajectory = trajectoryOf(r.target);
+  const judged = targetStatus(trajectory, r.latest?.value ?? null, r.year, thresholds);
+  return {
+    ...shown(r.target),
+    value: Number(r.target.value),
+    baseline_value: trajectory.baselineValue,
+    current: r.latest,
+    status: withCoverage(judged, coverage, thresholds.minCoverage),
+    coverage,
+    trend: r.trend,
+    meeting: null as { count: number; reported: number; total: number } | null,
+  };
 }
 
 type TargetRow = {
@@ -167,21 +268,21 @@ function measuredYear(latest: { period: string } | null, today: string): number 
 }
 
 /** "Every commune": per school year the weakest commune's value, and how many communes meet the target. */
-async function eachCommune<T extends TargetRow>(
-  db: Kysely<Database>,
-  t: T,
-  schoolYears: { id: number; code: string; name: string }[],
+function eachCommune(
+  t: Row,
+  totals: RootTotal[],
+  schoolYears: SchoolYear[],
   today: string,
   thresholds: StatusThresholds,
   total: number,
 ) {
-  const points = await computeIndicator(db, {
-    indicatorId: t.indicator_id,
-    unitId: t.org_unit_id,
-    periodIds: schoolYears.map((p) => p.id),
-    asOf: today,
-    childrenOf: true,
-  });
+  const tops = [...new Set(totals.map((x) => x.top))];
+  const points = indicatorPoints(
+    shapeOf(t),
+    totals,
+    tops,
+    schoolYears.map((p) => p.id),
+  );
   const target = Number(t.value);
   const lowerIsBetter = t.comparator === "<" || t.comparator === "<=";
   const trend = schoolYears
@@ -218,7 +319,7 @@ async function eachCommune<T extends TargetRow>(
       ? "not_enough_data"
       : withCoverage(judged, coverage, thresholds.minCoverage);
   return {
-    ...t,
+    ...shown(t),
     value: target,
     baseline_value: trajectory.baselineValue,
     current: latest,

@@ -1,17 +1,15 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
-import { edgesAsOf, readRollupState, rollupServes } from "./rollupRepository.ts";
+import {
+  coverageMany,
+  type ElementTotal,
+  type ManyTotalsOptions,
+  type RootTotal,
+  sumUpMany,
+  sumUpManyLive,
+} from "./figureTotals.ts";
 
-export interface ElementTotal {
-  top: number;
-  element_id: number;
-  period_id: number;
-  /** '' for the whole figure, else a breakdown option. */
-  category: string;
-  total: number;
-  /** Some of the values summed are sample (demo) data. */
-  sample: boolean;
-}
+export type { ElementTotal } from "./figureTotals.ts";
 
 export interface SumUpOptions {
   rootId: number;
@@ -26,82 +24,33 @@ export interface SumUpOptions {
   includeDrafts?: boolean;
 }
 
-type TotalRow = {
-  top: number;
-  element_id: number;
-  period_id: number;
-  category: string;
-  total: string;
-  sample: boolean;
-};
-
-function present(rows: TotalRow[]): ElementTotal[] {
-  return rows.map((r) => ({
-    top: Number(r.top),
-    element_id: r.element_id,
-    period_id: r.period_id,
-    category: r.category,
-    total: Number(r.total),
-    sample: Boolean(r.sample),
-  }));
+function manyOf(opts: SumUpOptions): ManyTotalsOptions {
+  const childrenOf = opts.childrenOf ?? false;
+  return {
+    asOf: opts.asOf,
+    asks: opts.elementIds.map((elementId) => ({ root: opts.rootId, childrenOf, elementId })),
+    periodIds: opts.periodIds,
+    categories: opts.categories,
+    includeDrafts: opts.includeDrafts,
+  };
 }
+
+const one = (rows: RootTotal[]): ElementTotal[] => rows.map(({ root: _r, childrenOf: _c, ...x }) => x);
 
 /**
  * Sums data values up the map as it stood on `asOf`: a unit gathers its subtree, plus the units that
  * were merged into it (weighted by the lineage, so a split shares its values). On 30/6/2025 an old
  * commune sits under its old district; today the same value counts inside the commune it joined.
- * Reads the stored rollups when they describe the map of `asOf`, else walks the map live; both give
- * the same totals (rollupRepository.test.ts holds them to it).
+ * One root of figureTotals.sumUpMany: the stored rollups when they describe the map of `asOf`, else
+ * the live walk; both give the same totals (rollupRepository.test.ts holds them to it).
  */
 export async function sumUp(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
-  if (opts.elementIds.length === 0 || opts.periodIds.length === 0) return [];
-  const stored = !opts.includeDrafts && rollupServes(await readRollupState(db), opts.asOf);
-  return stored ? sumUpStored(db, opts) : sumUpLive(db, opts);
+  return one(await sumUpMany(db, manyOf(opts)));
 }
 
 /** The aggregation from the values alone: a recursive walk of the map of `asOf`. */
 export async function sumUpLive(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
-  if (opts.elementIds.length === 0 || opts.periodIds.length === 0) return [];
-  const categories = opts.categories ?? [""];
-  const start = opts.childrenOf
-    ? sql`select e.down as top, e.down as id, e.w from edges e where e.up = ${opts.rootId}`
-    : sql`select ${opts.rootId}::integer as top, ${opts.rootId}::integer as id, 1::numeric as w`;
-  const rows = await sql<TotalRow>`
-    with recursive edges(up, down, w) as (${edgesAsOf(opts.asOf)}),
-    tree(top, id, w) as (
-      ${start}
-      union all
-      select t.top, e.down, t.w * e.w from tree t join edges e on e.up = t.id
-    ),
-    members as (select top, id, max(w) as w from tree group by top, id)
-    select m.top, v.element_id, v.period_id, v.category, sum(v.value * m.w) as total, bool_or(v.is_sample) as sample
-      from members m join data_value v on v.org_unit_id = m.id
-     where v.element_id in (${sql.join(opts.elementIds)}) and v.period_id in (${sql.join(opts.periodIds)})
-       and v.category in (${sql.join(categories)}) ${opts.includeDrafts ? sql`` : sql`and not v.draft`}
-     group by m.top, v.element_id, v.period_id, v.category`.execute(db);
-  return present(rows.rows);
-}
-
-/** The same totals from the stored rollups: a unit's own values plus its rollup row. */
-async function sumUpStored(db: Kysely<Database>, opts: SumUpOptions): Promise<ElementTotal[]> {
-  const categories = opts.categories ?? [""];
-  const tops = opts.childrenOf
-    ? sql`select e.down as top, max(e.w) as w from (${edgesAsOf(opts.asOf)}) e where e.up = ${opts.rootId} group by e.down`
-    : sql`select ${opts.rootId}::integer as top, 1::numeric as w`;
-  const where = sql`element_id in (${sql.join(opts.elementIds)}) and period_id in (${sql.join(opts.periodIds)})
-       and category in (${sql.join(categories)})`;
-  const rows = await sql<TotalRow>`
-    with tops(top, w) as (${tops})
-    select t.top, x.element_id, x.period_id, x.category, sum(x.total * t.w) as total, sum(x.samples) > 0 as sample
-      from tops t join (
-        select ancestor_id as id, element_id, period_id, category, total, sample_count as samples
-          from value_rollup where value_count > 0 and ancestor_id in (select top from tops) and ${where}
-        union all
-        select org_unit_id, element_id, period_id, category, value, case when is_sample then 1 else 0 end
-          from data_value where org_unit_id in (select top from tops) and not draft and ${where}
-      ) x on x.id = t.top
-     group by t.top, x.element_id, x.period_id, x.category`.execute(db);
-  return present(rows.rows);
+  return one(await sumUpManyLive(db, manyOf(opts)));
 }
 
 export interface ValueRow {
@@ -203,25 +152,6 @@ export async function coverageOf(
   db: Kysely<Database>,
   opts: { rootId: number; asOf: string; kinds: string[]; elementId: number; periodId: number },
 ): Promise<{ reported: number; total: number }> {
-  const rows = await sql<{ reported: string; total: string }>`
-    with recursive edges(up, down, w) as (${edgesAsOf(opts.asOf)}),
-    tree(id) as (select ${opts.rootId}::integer union select e.down from tree t join edges e on e.up = t.id),
-    covered(id) as (
-      select u.id from org_unit u join tree t on t.id = u.id
-       where u.kind in (${sql.join(opts.kinds)})
-         and (u.valid_from is null or u.valid_from <= ${opts.asOf})
-         and (u.valid_to is null or u.valid_to > ${opts.asOf})
-    ),
-    reach(cover, id) as (
-      select id, id from covered
-      union
-      select r.cover, e.down from reach r join edges e on e.up = r.id
-    )
-    select (select count(*) from covered) as total,
-           (select count(distinct r.cover) from reach r
-              join data_value v on v.org_unit_id = r.id
-             where v.element_id = ${opts.elementId} and v.period_id = ${opts.periodId}
-               and v.category = '' and not v.draft) as reported`.execute(db);
-  const r = rows.rows[0];
-  return { reported: Number(r?.reported ?? 0), total: Number(r?.total ?? 0) };
+  const [c] = await coverageMany(db, opts.asOf, [opts]);
+  return c ?? { reported: 0, total: 0 };
 }
