@@ -17,6 +17,7 @@ import * as m0010 from "./migrations/0010_reports.ts";
 // @dhis2
 // @pwa
 // @pages
+import * as m0017 from "./migrations/0017_pages.ts";
 // @reach
 import type { Database } from "./schema.ts";
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   // @dhis2
   // @pwa
   // @pages
+  "0017_pages": m0017,
   // @reach
 };
 

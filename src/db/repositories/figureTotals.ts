@@ -113,30 +113,34 @@ export async function sumUpManyLive(db: Kysely<Database>, opts: ManyTotalsOption
   return present(rows.rows);
 }
 
-/** The same totals from the stored rollups: each unit's own values plus its rollup row. */
+/**
+ * The same totals from the stored rollups: each unit's own values plus its rollup row, looked up by
+ * index for each unit asked (a root, or each unit directly under it) with the elements asked of it.
+ */
 async function sumUpManyStored(db: Kysely<Database>, opts: ManyTotalsOptions): Promise<RootTotal[]> {
   const categories = opts.categories ?? [""];
-  const where = sql`element_id in (select element from asks) and period_id in (${sql.join(opts.periodIds)})
-       and category in (${sql.join(categories)})`;
+  const where = sql`element_id = any(t.elements) and period_id in (${sql.join(opts.periodIds)})
+         and category in (${sql.join(categories)})`;
   const rows = await sql<TotalRow>`
     with asks(root, children, element) as (${asksSql(opts.asks)}),
-    roots as (select distinct root, children from asks),
-    tops(root, children, top, w) as (
-      select r.root, r.children, r.root, 1::numeric from roots r where not r.children
+    roots as (select root, children, array_agg(element) as elements from asks group by root, children),
+    tops(root, children, elements, top, w) as (
+      select r.root, r.children, r.elements, r.root, 1::numeric from roots r where not r.children
       union all
-      select r.root, r.children, e.down, max(e.w) from roots r
-        join (${edgesAsOf(opts.asOf)}) e on e.up = r.root where r.children group by r.root, r.children, e.down
+      select r.root, r.children, r.elements, e.down, e.w from roots r
+        cross join lateral (select e.down, max(e.w) as w from (${edgesAsOf(opts.asOf)}) e
+                             where e.up = r.root group by e.down) e
+       where r.children
     )
     select t.root, t.children, t.top, x.element_id, x.period_id, x.category, sum(x.total * t.w) as total,
            sum(x.samples) > 0 as sample
-      from tops t join (
-        select ancestor_id as id, element_id, period_id, category, total, sample_count as samples
-          from value_rollup where value_count > 0 and ancestor_id in (select top from tops) and ${where}
+      from tops t cross join lateral (
+        select element_id, period_id, category, total, sample_count as samples
+          from value_rollup where ancestor_id = t.top and value_count > 0 and ${where}
         union all
-        select org_unit_id, element_id, period_id, category, value, case when is_sample then 1 else 0 end
-          from data_value where org_unit_id in (select top from tops) and not draft and ${where}
-      ) x on x.id = t.top
-      join asks a on a.root = t.root and a.children = t.children and a.element = x.element_id
+        select element_id, period_id, category, value, case when is_sample then 1 else 0 end
+          from data_value where org_unit_id = t.top and not draft and ${where}
+      ) x
      group by t.root, t.children, t.top, x.element_id, x.period_id, x.category`.execute(db);
   return present(rows.rows);
 }
@@ -160,6 +164,13 @@ function coverageAsksSql(asks: CoverageAsk[]): RawBuilder<unknown> {
   return sql`select * from unnest(${asks.map((_, i) => i)}::integer[], ${asks.map((a) => a.rootId)}::integer[],
     ${asks.map((a) => a.kinds.join(","))}::text[], ${asks.map((a) => a.elementId)}::integer[],
     ${asks.map((a) => a.periodId)}::integer[]) as x(k, root, kinds, element, period)`;
+}
+
+/** The distinct (element, period) pairs of the asks, deduplicated here so the planner sees how few there are. */
+function pairsSql(asks: CoverageAsk[]): RawBuilder<unknown> {
+  const pairs = [...new Map(asks.map((a) => [`${a.elementId}|${a.periodId}`, a])).values()];
+  return sql`select * from unnest(${pairs.map((a) => a.elementId)}::integer[],
+    ${pairs.map((a) => a.periodId)}::integer[]) as x(element, period)`;
 }
 
 const validOn = (asOf: string) =>
@@ -201,18 +212,22 @@ async function coverageManyStored(db: Kysely<Database>, asOf: string, asks: Cove
         join org_unit u on u.id = s.id
        where u.kind = any(string_to_array(a.kinds, ',')) and ${validOn(asOf)}
     ),
+    pairs(element, period) as (${pairsSql(asks)}),
+    -- per (element, period): the units holding an official value, and the units a rollup row counts one under
     has(element, period, id) as (
-      select element_id, period_id, org_unit_id from data_value
-       where category = '' and not draft and (element_id, period_id) in (select element, period from asks)
-      union
-      select element_id, period_id, ancestor_id from value_rollup
-       where category = '' and value_count > 0 and (element_id, period_id) in (select element, period from asks)
+      select p.element, p.period, v.id from pairs p cross join lateral (
+        select d.org_unit_id as id from data_value d
+         where d.element_id = p.element and d.period_id = p.period and d.category = '' and not d.draft
+        union
+        select r.ancestor_id from value_rollup r
+         where r.element_id = p.element and r.period_id = p.period and r.category = '' and r.value_count > 0
+      ) v
     )
-    select a.k, count(c.id) as total, count(h.id) as reported
-      from asks a
-      left join covered c on c.k = a.k
+    select c.k, count(*) as total, count(h.id) as reported
+      from covered c
+      join asks a on a.k = c.k
       left join has h on h.id = c.id and h.element = a.element and h.period = a.period
-     group by a.k`.execute(db);
+     group by c.k`.execute(db);
   return coverageResult(asks, rows.rows);
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import type { Database } from "../schema.ts";
 import { timelinessSql } from "./taskQueries.ts";
@@ -33,44 +33,54 @@ export interface ScoreboardOptions {
  *   the first later extension replaced;
  * - the lead bodies of that day: the current ones unless a reassignment took effect later;
  * - done only if a coordinator had confirmed it by then.
+ * Set-based: the later extensions and reassignments are each read once and joined (`ext`, `lc`), the
+ * timeliness of the day computed once per occurrence (`j`), and the (occurrence, lead body) pairs
+ * (`pairs`) come from three disjoint joins — a member's share, a task reassigned later (its leads of
+ * the day), or the task's lead bodies now — so each pair is there once.
  */
-function occurrencesAsOf(asOf: string, documentId?: number) {
-  return sql`select o.id, o.completed_on, o.share_of,
-      (case when ext.found then ext.due_before else o.due_on end) as due,
-      (o.confirmed_on is not null and o.confirmed_on <= ${asOf}) as done,
-      -- a member's share of a set-led task is led by that member (bodyShareRepository)
-      case when o.share_unit_id is not null then array[o.share_unit_id]
-        else coalesce(lc.before_unit_ids, array(select b.unit_id from task_body b
-          where b.task_id = t.id and b.role = 'lead' and b.unit_id is not null)) end as leads
-    from task_occurrence o
-    join plan_task t on t.id = o.task_id
-    left join lateral (select true as found, e.due_before from occurrence_update e
-      where e.occurrence_id = o.id and e.kind in ('extend', 'set_due') and e.on_date > ${asOf}
-      order by e.id limit 1) ext on true
-    left join lateral (select c.before_unit_ids from task_lead_change c
-      where c.task_id = t.id and c.on_date > ${asOf} order by c.id limit 1) lc on true
-    ${documentId ? sql`where t.document_id = ${documentId}` : sql``}`;
-}
-
-/** The counts of countAsOf (domain/status.ts), over the timeliness of the day. */
-function countsSql(asOf: string) {
+function occurrencesAsOf(asOf: string, documentId: number | undefined, dueFilter: RawBuilder<unknown>) {
+  const due = sql<
+    string | null
+  >`(case when ext.occurrence_id is not null then ext.due_before else o.due_on end)`;
   const tl = timelinessSql(
     { today: asOf, soon: asOf },
     {
-      done: sql<SqlBool>`j.done`,
-      due: sql<string | null>`j.due`,
-      completed: sql<string | null>`j.completed_on`,
+      done: sql<SqlBool>`(o.confirmed_on is not null and o.confirmed_on <= ${asOf})`,
+      due,
+      completed: sql<string | null>`o.completed_on`,
     },
   );
-  const n = (cond: ReturnType<typeof sql>) => sql<number>`count(distinct j.id) filter (where ${cond})`;
-  return sql`count(distinct j.id) as assigned,
-    ${n(sql`${tl} in ('done', 'done_on_time', 'done_late')`)} as done,
-    ${n(sql`${tl} in ('done', 'done_on_time')`)} as done_on_time,
-    ${n(sql`${tl} = 'done_late'`)} as done_late,
-    ${n(sql`${tl} = 'overdue'`)} as overdue,
-    ${n(sql`${tl} in ('in_time', 'due_soon')`)} as in_time,
-    ${n(sql`${tl} = 'no_deadline'`)} as no_deadline`;
+  return sql`ext as (select distinct on (e.occurrence_id) e.occurrence_id, e.due_before from occurrence_update e
+      where e.kind in ('extend', 'set_due') and e.on_date > ${asOf} order by e.occurrence_id, e.id),
+    lc as (select distinct on (c.task_id) c.task_id, c.before_unit_ids from task_lead_change c
+      where c.on_date > ${asOf} order by c.task_id, c.id),
+    j as (select o.id, o.task_id, o.share_of, o.share_unit_id, ${due} as due, ${tl} as tl
+      from task_occurrence o
+      left join ext on ext.occurrence_id = o.id
+      ${documentId ? sql`where o.task_id in (select t.id from plan_task t where t.document_id = ${documentId})` : sql``}),
+    day as materialized (select * from j where ${dueFilter}),
+    pairs as (
+      -- a member's share of a set-led task is led by that member (bodyShareRepository)
+      select d.id, d.share_unit_id as unit_id, d.tl from day d where d.share_unit_id is not null
+      union all
+      select distinct d.id, l.unit_id, d.tl from day d join lc on lc.task_id = d.task_id
+        cross join lateral unnest(lc.before_unit_ids) as l(unit_id) where d.share_unit_id is null
+      union all
+      select d.id, b.unit_id, d.tl from day d
+        join (select distinct task_id, unit_id from task_body where role = 'lead' and unit_id is not null) b
+          on b.task_id = d.task_id
+       where d.share_unit_id is null and not exists (select 1 from lc where lc.task_id = d.task_id)
+    )`;
 }
+
+/** The counts of countAsOf (domain/status.ts), over rows `k` of distinct occurrences with their timeliness `tl`. */
+const COUNTS = sql`count(*) as assigned,
+    count(*) filter (where k.tl in ('done', 'done_on_time', 'done_late')) as done,
+    count(*) filter (where k.tl in ('done', 'done_on_time')) as done_on_time,
+    count(*) filter (where k.tl = 'done_late') as done_late,
+    count(*) filter (where k.tl = 'overdue') as overdue,
+    count(*) filter (where k.tl in ('in_time', 'due_soon')) as in_time,
+    count(*) filter (where k.tl = 'no_deadline') as no_deadline`;
 
 function toCounts(r: Record<string, unknown>): ScoreCounts {
   return {
@@ -97,7 +107,7 @@ const ZERO: ScoreCounts = {
 /**
  * The scoreboard as it stood at the end of `asOf`: one row per lead body (an occurrence led by two
  * bodies is in both rows), and a total that counts each occurrence once — including work no body
- * in the list leads yet.
+ * in the list leads yet. One statement: the occurrences of the day are read once for both.
  */
 export async function scoreboard(
   db: Kysely<Database>,
@@ -108,34 +118,38 @@ export async function scoreboard(
   const dueFilter = sql.join(
     [
       sql`true`,
-      ...(opts.dueFrom ? [sql`j.due >= ${opts.dueFrom}`] : []),
-      ...(opts.dueTo ? [sql`j.due <= ${opts.dueTo}`] : []),
+      ...(opts.dueFrom ? [sql`due >= ${opts.dueFrom}`] : []),
+      ...(opts.dueTo ? [sql`due <= ${opts.dueTo}`] : []),
     ],
     sql` and `,
   );
   const scopeIds = opts.scope.kind === "units" ? sql.join([...opts.scope.ids]) : null;
-  const base = occurrencesAsOf(asOf, opts.documentId);
-  const rows = await sql<Record<string, unknown>>`with j as (${base})
-    select u.id as unit_id, u.full_name as unit_name, ${countsSql(asOf)}
-    from j cross join lateral unnest(j.leads) as l(unit_id)
-    join org_unit u on u.id = l.unit_id
-    where ${dueFilter} ${scopeIds ? sql`and l.unit_id in (${scopeIds})` : sql``}
-    group by u.id, u.full_name
-    order by u.full_name, u.id`.execute(db);
-  const total = await sql<Record<string, unknown>>`with j as (${base})
-    select ${countsSql(asOf)} from j
-    where ${dueFilter} ${
-      scopeIds
-        ? sql`and exists (select 1 from unnest(j.leads) as x(unit_id) where x.unit_id in (${scopeIds}))`
-        : // province-wide, a set-led task counts once through its parent, not through each member's share
-          sql`and j.share_of is null`
-    }`.execute(db);
+  const result = await sql<Record<string, unknown>>`with ${occurrencesAsOf(asOf, opts.documentId, dueFilter)}
+    select * from (
+      select u.id as unit_id, u.full_name as unit_name, g.assigned, g.done, g.done_on_time, g.done_late,
+             g.overdue, g.in_time, g.no_deadline
+        from (select k.unit_id, ${COUNTS} from pairs k
+               ${scopeIds ? sql`where k.unit_id in (${scopeIds})` : sql``}
+               group by k.unit_id) g
+        join org_unit u on u.id = g.unit_id
+      union all
+      select null, null, ${COUNTS} from day k
+       where ${
+         scopeIds
+           ? sql`k.id in (select p.id from pairs p where p.unit_id in (${scopeIds}))`
+           : // province-wide, a set-led task counts once through its parent, not through each member's share
+             sql`k.share_of is null`
+       }
+    ) board
+    order by unit_id is null, unit_name, unit_id`.execute(db);
+  const rows = result.rows.filter((r) => r.unit_id !== null);
+  const total = result.rows.find((r) => r.unit_id === null);
   return {
-    rows: rows.rows.map((r) => ({
+    rows: rows.map((r) => ({
       unit_id: Number(r.unit_id),
       unit_name: String(r.unit_name),
       ...toCounts(r),
     })),
-    total: total.rows[0] ? toCounts(total.rows[0]) : ZERO,
+    total: total ? toCounts(total) : ZERO,
   };
 }
