@@ -9,13 +9,14 @@
  * server must keep answering (503 while the database is away), come back by itself, and every
  * progress report it acknowledged must be in the database afterwards.
  * Prints throughput, p50/p95/p99, errors (non-2xx other than the 409 of a version race) and the
- * server's memory. BENCH_DB=pglite|postgres runs one database only. Every loop is bounded.
+ * server's memory. BENCH_DB=pglite|postgres runs one database only; BENCH_SKIP=targets,overview leaves
+ * those routes out of the mix (bench/loadMix.ts planOf). Every loop is bounded.
  */
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { openPostgres } from "../src/db/database.ts";
-import { PLANS, ROLE_SHARE, type Session, type Step, type World } from "./loadMix.ts";
+import { discover, planOf, ROLE_SHARE, type Session, type Step, type World } from "./loadMix.ts";
 import { type Server, startServer, throwawayPostgres } from "./loadServer.ts";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
@@ -85,48 +86,6 @@ async function signInAll(server: Server): Promise<Session[]> {
 }
 const passwordOf = (server: Server, s: Session) => server.accounts.get(s.username) as string;
 
-/** Ids the mix needs, found as a user would find them. */
-async function discover(base: string, sessions: Session[]): Promise<World> {
-  const officer = sessions.find((s) => s.role === "officer") as Session;
-  const coordinator = sessions.find((s) => s.role === "coordinator") as Session;
-  const work = await getJson<{ rows: { id: number; version: number; state: string }[] }>(
-    base,
-    officer,
-    "/api/my-work",
-  );
-  const open = work.rows.filter((r) => r.state === "not_started" || r.state === "in_progress");
-  const register = await getJson<{ rows: { id: number }[] }>(
-    base,
-    coordinator,
-    "/api/tasks?page=1&pageSize=50",
-  );
-  const { periods } = await getJson<{
-    periods: { id: number; code: string; kind: string; cutoff_from: string; cutoff_to: string }[];
-  }>(base, officer, "/api/periods");
-  const today = new Date().toISOString().slice(0, 10);
-  const formPeriod = periods.find((p) => p.cutoff_from <= today && today <= p.cutoff_to) ?? periods.at(-1);
-  const { targets } = await getJson<{
-    targets: { indicator_id: number; current: { period: string } | null }[];
-  }>(base, coordinator, "/api/targets");
-  const target = targets.find((t) => t.current) ?? targets[0];
-  const drill = periods
-    .filter((p) => p.code === target?.current?.period || p.kind === "school_year")
-    .slice(-2);
-  if (open.length === 0 || register.rows.length === 0 || !formPeriod || !target)
-    throw new Error("the demo data lacks open occurrences, tasks, periods or targets");
-  return {
-    occurrences: new Map([[officer.unitId ?? 0, open.map((r) => r.id)]]),
-    versions: new Map(work.rows.map((r) => [r.id, r.version])),
-    formVersion: new Map(),
-    chaseIds: register.rows.map((r) => r.id),
-    formPeriodId: formPeriod.id,
-    indicatorId: target.indicator_id,
-    drillPeriodIds: drill.map((p) => p.id).join(",") || String(formPeriod.id),
-    ackedUpdates: [],
-    tick: 0,
-  };
-}
-
 interface Ctx {
   s?: Session;
   i?: number;
@@ -144,7 +103,7 @@ function requestsFor(
   const setupRequest = (req: Record<string, unknown>, ctx: Ctx) => {
     ctx.s ??= sessions[counter.next++ % sessions.length] as Session;
     ctx.i ??= 0;
-    const plan = PLANS[ctx.s.role] as Step[];
+    const plan = planOf(ctx.s.role);
     const step = plan[ctx.i++ % plan.length] as Step;
     ctx.step = step;
     ctx.t0 = performance.now();
@@ -264,7 +223,7 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
   const server = await startServer(databaseUrl);
   try {
     const sessions = await signInAll(server);
-    const world = await discover(server.base, sessions);
+    const world = await discover(sessions, (who, path) => getJson(server.base, who, path));
     const roles = ROLE_SHARE.map(
       ([role]) => `${sessions.filter((s) => s.role === role).length} ${role}`,
     ).join(", ");
@@ -368,6 +327,6 @@ if (ONLY !== "pglite") {
   }
 }
 console.log(
-  `\n${SESSIONS} sessions, ${SECONDS} s per run, loopback, this machine (${(await import("node:os")).cpus().length} cores, load generator included)`,
+  `\n${SESSIONS} sessions, ${SECONDS} s per run${process.env.BENCH_SKIP ? `, without ${process.env.BENCH_SKIP}` : ""}, loopback, this machine (${(await import("node:os")).cpus().length} cores, load generator included)`,
 );
 console.log([...HEAD, ...rows].join("\n"));

@@ -185,6 +185,20 @@ export const PLANS: Record<string, Step[]> = {
   ],
 };
 
+/**
+ * A role's cycle without the routes named in BENCH_SKIP (comma-separated parts of a step's name, e.g.
+ * "targets,overview,scoreboard"), to measure the mix with and without a page.
+ */
+export function planOf(role: string, skip = process.env.BENCH_SKIP ?? ""): Step[] {
+  const parts = skip
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const plan = (PLANS[role] ?? []).filter((step) => !parts.some((p) => step.name.includes(p)));
+  if (plan.length === 0) throw new Error(`BENCH_SKIP=${skip} leaves nothing for the role ${role}`);
+  return plan;
+}
+
 /** Share of the sessions per role: mostly officers, as on a reporting deadline. */
 export const ROLE_SHARE: [string, number][] = [
   ["officer", 0.5],
@@ -192,3 +206,40 @@ export const ROLE_SHARE: [string, number][] = [
   ["leader", 0.15],
   ["admin", 0.1],
 ];
+
+/** Reads one JSON answer as a session (over HTTP in the bench, through fastify.inject in the profile). */
+export type GetJson = <T>(s: Session, path: string) => Promise<T>;
+
+/** Ids the mix needs, found as a user would find them. */
+export async function discover(sessions: Session[], get: GetJson): Promise<World> {
+  const officer = sessions.find((s) => s.role === "officer") as Session;
+  const coordinator = sessions.find((s) => s.role === "coordinator") as Session;
+  const work = await get<{ rows: { id: number; version: number; state: string }[] }>(officer, "/api/my-work");
+  const open = work.rows.filter((r) => r.state === "not_started" || r.state === "in_progress");
+  const register = await get<{ rows: { id: number }[] }>(coordinator, "/api/tasks?page=1&pageSize=50");
+  const { periods } = await get<{
+    periods: { id: number; code: string; kind: string; cutoff_from: string; cutoff_to: string }[];
+  }>(officer, "/api/periods");
+  const today = new Date().toISOString().slice(0, 10);
+  const formPeriod = periods.find((p) => p.cutoff_from <= today && today <= p.cutoff_to) ?? periods.at(-1);
+  const { targets } = await get<{
+    targets: { indicator_id: number; current: { period: string } | null }[];
+  }>(coordinator, "/api/targets");
+  const target = targets.find((t) => t.current) ?? targets[0];
+  const drill = periods
+    .filter((p) => p.code === target?.current?.period || p.kind === "school_year")
+    .slice(-2);
+  if (open.length === 0 || register.rows.length === 0 || !formPeriod || !target)
+    throw new Error("the demo data lacks open occurrences, tasks, periods or targets");
+  return {
+    occurrences: new Map([[officer.unitId ?? 0, open.map((r) => r.id)]]),
+    versions: new Map(work.rows.map((r) => [r.id, r.version])),
+    formVersion: new Map(),
+    chaseIds: register.rows.map((r) => r.id),
+    formPeriodId: formPeriod.id,
+    indicatorId: target.indicator_id,
+    drillPeriodIds: drill.map((p) => p.id).join(",") || String(formPeriod.id),
+    ackedUpdates: [],
+    tick: 0,
+  };
+}

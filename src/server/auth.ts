@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { findSession, touchSession } from "../db/repositories/sessionRepository.ts";
+import { liveSession } from "../db/repositories/sessionCache.ts";
 import { errors } from "../errors.ts";
 
 export const SESSION_COOKIE = "lt_session";
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * Loads the session from its httpOnly cookie on every request, and enforces CSRF protection:
+ * Loads the session from its httpOnly cookie on every request (kept in memory for a few seconds), and enforces CSRF protection:
  * a state-changing request with a session must carry the session's token in `x-csrf-token`.
  * Login (POST /api/session, no session yet) is protected by requiring JSON and a same-origin Origin.
  * Every API route needs a session unless it is marked `config: { public: true }`.
@@ -18,10 +18,10 @@ export function installAuth(app: FastifyInstance): void {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const now = app.deps.now();
-      const row = await findSession(app.deps.db, token, now, app.deps.config.sessionIdleMinutes * 60_000);
+      // kept in memory for a few seconds (sessionCache.ts): most requests cost no query to identify
+      const row = await liveSession(app.deps.db, token, now, app.deps.config.sessionIdleMinutes * 60_000);
       if (row) {
-        const { csrf_token, session_id, last_seen_at, ...user } = row;
-        await touchSession(app.deps.db, session_id, last_seen_at, now);
+        const { csrf_token, session_id, last_seen_at, expires_at, ...user } = row;
         req.auth = { user, csrfToken: csrf_token, token };
       }
     }

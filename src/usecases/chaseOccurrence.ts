@@ -8,7 +8,7 @@ import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
 import { notifyLeadOfficers } from "./shared/notify.ts";
 import { assertTransition } from "./shared/occurrenceChange.ts";
-import { officersFor } from "./shared/recipients.ts";
+import { officersOfEach } from "./shared/recipients.ts";
 import { z } from "./shared/zod.ts";
 
 export const ChaseInput = z.object({
@@ -57,12 +57,17 @@ export async function chaseOccurrence(
           .orderBy("b.position")
           .execute();
     const outcome: ChaseOutcome = { notified: 0, reached: [], unreached: [] };
+    const officers = await officersOfEach(
+      trx,
+      leads.map((b) => b.unit_id).filter((u): u is number => u !== null),
+      today,
+    );
     for (const body of leads) {
       if (body.unit_id === null) {
         outcome.unreached.push({ body: body.text, reason: "not_a_unit" });
         continue;
       }
-      const people = await officersFor(trx, [body.unit_id], today);
+      const people = officers.get(body.unit_id) ?? [];
       const name = body.full_name ?? body.text;
       if (people.length === 0) outcome.unreached.push({ body: name, reason: "no_users" });
       else
@@ -92,6 +97,7 @@ export async function chaseOccurrence(
         updateId: update.id,
         today,
         note: input.message,
+        occurrence: occ,
       },
       leads.map((b) => b.unit_id).filter((u): u is number => u !== null),
     );

@@ -3,7 +3,9 @@ import { gunzipSync } from "node:zlib";
 import { type Kysely, sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { mapChanged } from "../db/repositories/orgUnitRepository.ts";
 import { rebuildRollups } from "../db/repositories/rollupRepository.ts";
+import { forgetAllSessions } from "../db/repositories/sessionCache.ts";
 import type { Database } from "../db/schema.ts";
 import { NOT_BACKED_UP, SERIAL_TABLES, TABLES_IN_ORDER } from "../db/tables.ts";
 import type { Actor } from "../domain/roles.ts";
@@ -92,5 +94,8 @@ export async function restoreDatabase(
       after: { file, createdAt: backup.createdAt, rows },
     });
   });
+  // every session and every officer's scope kept in memory describe the database before the restore
+  forgetAllSessions();
+  mapChanged();
   return { rows, createdAt: backup.createdAt };
 }

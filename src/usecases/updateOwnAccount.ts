@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { forgetSessionsOfUser } from "../db/repositories/sessionCache.ts";
 import { findUserById } from "../db/repositories/userRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { expectOneRow } from "../db/versioned.ts";
@@ -20,7 +21,7 @@ export async function updateOwnAccount(
   raw: z.input<typeof OwnAccountInput>,
 ) {
   const input = OwnAccountInput.parse(raw);
-  return db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
     const before = await findUserById(trx, userId);
     if (!before) throw errors.notFound("người dùng");
     expectOneRow(
@@ -42,4 +43,6 @@ export async function updateOwnAccount(
     });
     return after as NonNullable<typeof after>;
   });
+  forgetSessionsOfUser(userId);
+  return changed;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
+import { forgetSessionsOfUser } from "../db/repositories/sessionCache.ts";
 import { deleteSessionsOfUser } from "../db/repositories/sessionRepository.ts";
 import { countAdmins, findUserById } from "../db/repositories/userRepository.ts";
 import type { Database } from "../db/schema.ts";
@@ -29,7 +30,7 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: number,
     if (problem) throw new AppError("PASSWORD_WEAK", problem);
   }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw errors.notFound("người dùng");
     if (before.version !== input.version) throw errors.conflict("Tài khoản này");
@@ -69,4 +70,7 @@ export async function updateUser(db: Kysely<Database>, actor: Actor, id: number,
     });
     return after as NonNullable<typeof after>;
   });
+  // sessions in memory carry the account as it was: forgotten once the change is committed
+  forgetSessionsOfUser(id);
+  return changed;
 }

@@ -105,6 +105,20 @@ export async function subtreeOf(db: Kysely<Database>, rootId: number, asOf: stri
   return subtreeIds(rootId, parentOf);
 }
 
+let mapGenerationNo = 0;
+
+/**
+ * Moves on whenever this process writes the map (a unit, a parent link, a lineage link, a restore):
+ * what is kept in memory from the map (usecases/loadScope.ts) is read again after it.
+ */
+export function mapChanged(): void {
+  mapGenerationNo++;
+}
+
+export function mapGeneration(): number {
+  return mapGenerationNo;
+}
+
 export interface NewUnit {
   code: string | null;
   kind: OrgUnitKind;
@@ -134,6 +148,7 @@ export async function unitCandidates(db: Kysely<Database>) {
 }
 
 export async function insertUnit(trx: Kysely<Database>, u: NewUnit): Promise<number> {
+  mapChanged();
   const row = await trx
     .insertInto("org_unit")
     .values({
@@ -169,6 +184,7 @@ export async function insertParentLink(
   validFrom: string | null = null,
   validTo: string | null = null,
 ): Promise<void> {
+  mapChanged();
   await trx
     .insertInto("org_unit_parent")
     .values({ child_id: childId, parent_id: parentId, valid_from: validFrom, valid_to: validTo })
@@ -183,6 +199,7 @@ export async function insertLineage(
   weight: number,
   note: string | null,
 ): Promise<void> {
+  mapChanged();
   await trx
     .insertInto("org_unit_lineage")
     .values({ from_id: fromId, to_id: toId, effective_on: effectiveOn, weight, note })

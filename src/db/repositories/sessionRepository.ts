@@ -35,6 +35,7 @@ export function findSession(db: Kysely<Database>, token: string, now: Date, idle
       "user_session.csrf_token",
       "user_session.id as session_id",
       "user_session.last_seen_at",
+      "user_session.expires_at",
     ])
     .where("user_session.id", "=", hashToken(token))
     .where("user_session.expires_at", ">", now)
@@ -43,10 +44,16 @@ export function findSession(db: Kysely<Database>, token: string, now: Date, idle
     .executeTakeFirst();
 }
 
-/** Records use of a session, at most once a minute (one small write, not one per request). */
-export async function touchSession(db: Kysely<Database>, sessionId: string, lastSeen: Date, now: Date) {
-  if (now.getTime() - new Date(lastSeen).getTime() < 60_000) return;
+/** Records use of a session, at most once a minute (one small write, not one per request); true when written. */
+export async function touchSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  lastSeen: Date,
+  now: Date,
+): Promise<boolean> {
+  if (now.getTime() - new Date(lastSeen).getTime() < 60_000) return false;
   await db.updateTable("user_session").set({ last_seen_at: now }).where("id", "=", sessionId).execute();
+  return true;
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {

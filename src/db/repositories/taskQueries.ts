@@ -102,11 +102,20 @@ const leadNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), 
 const supportNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
   from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id and b.role = 'support')`;
 
+/** A task's bodies as the policies read them (role and unit), as one JSON column. */
+type BodyRefs = { role: "lead" | "support"; unit_id: number | null }[];
+const bodyRefs = sql<BodyRefs | null>`(select coalesce(json_agg(json_build_object('role', b.role, 'unit_id', b.unit_id) order by b.role, b.position), '[]')
+  from task_body b where b.task_id = t.id)`;
+
+/**
+ * One page of the register and the number of rows in all pages, in one statement (a window count);
+ * `withBodies` also gives each listed task's bodies (role, unit) for the policies, by task id.
+ */
 export async function searchRegister(
   db: Kysely<Database>,
   f: RegisterFilter,
   clock: Clock,
-  page: { limit: number; offset: number; order?: "due" | "urgency" },
+  page: { limit: number; offset: number; order?: "due" | "urgency"; withBodies?: boolean },
 ) {
   const q = applyFilter(baseQuery(db), f, clock);
   const rowsQ = q
@@ -143,6 +152,8 @@ export async function searchRegister(
       ),
       sql<number>`(select count(*) from task_occurrence s where s.share_of = o.id)`.as("shares_total"),
       ceasedLeadSql(clock.today).as("lead_ceased"),
+      (page.withBodies ? bodyRefs : sql<BodyRefs | null>`null`).as("bodies"),
+      sql<number>`count(*) over ()`.as("total_count"),
     ])
     .orderBy(page.order === "urgency" ? urgencySql(clock) : sql`o.due_on is null`)
     .orderBy("o.due_on")
@@ -151,11 +162,18 @@ export async function searchRegister(
     .orderBy("o.id")
     .limit(page.limit)
     .offset(page.offset);
-  const [rows, total] = await Promise.all([
-    rowsQ.execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+  const found = await rowsQ.execute();
+  // a page past the end has no row to carry the count
+  const total =
+    found.length > 0 || page.offset === 0
+      ? Number(found[0]?.total_count ?? 0)
+      : Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const bodiesOf = new Map<number, BodyRefs>();
+  const rows = found.map(({ total_count, bodies, ...row }) => {
+    if (bodies) bodiesOf.set(row.task_id, bodies);
+    return row;
+  });
+  return { rows, total, bodiesOf };
 }
 
 /** Occurrences to chase on `clock.today`: due soon or overdue, in a state a coordinator could chase. */

@@ -25,7 +25,8 @@ export async function callerOf(req: FastifyRequest): Promise<Caller> {
   let actor = actors.get(req);
   if (!actor) {
     const { db, now } = req.server.deps;
-    actor = loadScope(db, user, todayIso(now())).then((scope) => policyActor(user, scope));
+    const at = now();
+    actor = loadScope(db, user, todayIso(at), at.getTime()).then((scope) => policyActor(user, scope));
     actors.set(req, actor);
   }
   return { user, actor: await actor };

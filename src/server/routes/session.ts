@@ -64,7 +64,8 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
           path: "/api/session",
           maxAge: 180 * 24 * 3600,
         });
-        const scope = await loadScope(app.deps.db, s.user, todayIso(app.deps.now()));
+        const at = app.deps.now();
+        const scope = await loadScope(app.deps.db, s.user, todayIso(at), at.getTime());
         return { user: s.user, csrfToken: s.csrfToken, can: capabilitiesOf(policyActor(s.user, scope)) };
       } catch (e) {
         throttle.fail(attempt, now);

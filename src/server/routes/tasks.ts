@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { bodiesForTaskView } from "../../db/repositories/bodyShareRepository.ts";
-import { bodiesOfTasks } from "../../db/repositories/documentRepository.ts";
 import { bodiesOfTask } from "../../db/repositories/occurrenceRepository.ts";
 import { openSubmissionsFor } from "../../db/repositories/reportRepository.ts";
 import { scoreboard } from "../../db/repositories/scoreboardQueries.ts";
@@ -70,11 +69,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { actor } = await callerOf(req);
       const c = clock();
-      const work = await getMyWork(app.deps.db, actor.scope, c);
-      // each row carries what the caller may do on it, from the transition table
-      const bodies = await bodiesOfTasks(app.deps.db, [
-        ...new Set([...work.rows, ...work.pending].map((x) => x.task_id)),
-      ]);
+      const { bodiesOf, ...work } = await getMyWork(app.deps.db, actor.scope, c);
+      // each row carries what the caller may do on it, from the transition table (coordinators need
+      // no bodies for that; an officer's come with the rows)
       const withActions = <
         T extends {
           task_id: number;
@@ -85,10 +82,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         rows: T[],
       ) =>
         rows.map((x) => {
-          const by = relationTo(
-            actor,
-            bodies.filter((b) => b.task_id === x.task_id),
-          );
+          const by = relationTo(actor, bodiesOf.get(x.task_id) ?? []);
           return { ...x, actions: allowedActions(by, { state: x.state, resumeState: x.resume_state }) };
         });
       // reports the unit owes in open rounds (reports/RoundsPanel writes them)
@@ -104,11 +98,11 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { actor } = await callerOf(req);
       const q = req.query;
-      const res = await searchRegister(app.deps.db, filterOf(actor, q), clock(), {
+      const { rows, total } = await searchRegister(app.deps.db, filterOf(actor, q), clock(), {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      return { ...res, page: q.page, pageSize: q.pageSize, today: clock().today };
+      return { rows, total, page: q.page, pageSize: q.pageSize, today: clock().today };
     },
   );
 

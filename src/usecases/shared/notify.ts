@@ -27,10 +27,12 @@ interface Step {
   updateId: number;
   today: string;
   note?: string;
+  /** The occurrence as the step already read it in this transaction (else read again for the message). */
+  occurrence?: Awaited<ReturnType<typeof findOccurrence>>;
 }
 
 async function describe(trx: Kysely<Database>, step: Step): Promise<string> {
-  const occ = await findOccurrence(trx, step.occurrenceId);
+  const occ = step.occurrence ?? (await findOccurrence(trx, step.occurrenceId));
   if (!occ) return HEADLINE[step.kind];
   const due = occ.due_on ? ` — hạn ${formatVnDate(occ.due_on)}` : "";
   const note = step.note ? `: ${step.note.slice(0, 300)}` : "";
