@@ -113,8 +113,13 @@ export async function readFormXlsx(buf: Buffer): Promise<{ rows: UploadedRow[]; 
   ws.eachRow((r, n) => {
     if (n <= headerRow) return;
     const code = String(r.getCell(1).value ?? "").trim();
-    if (!code) return;
     const cell = r.getCell(4).value;
+    if (!code) {
+      // a section heading or a blank line: a value typed there belongs to no field and would be lost
+      if (cell !== null && cell !== undefined && String(cell).trim() !== "")
+        errs.push({ row: n, message: `dòng ${n}: có giá trị nhưng không có mã chỉ số (dòng tiêu đề mục?)` });
+      return;
+    }
     // a formula cell counts by its computed result
     const raw = cell !== null && typeof cell === "object" && "result" in cell ? cell.result : cell;
     let value: number | null = null;

@@ -213,6 +213,19 @@ describe("every way in refuses what does not apply", () => {
     expect(cells).toContain("Số giáo viên THCS");
     expect(cells).toContain("Trung học cơ sở");
     expect(cells.filter((c) => /mầm non|THPT/i.test(c))).toEqual([]);
+    // a value typed on a section heading belongs to no field: refused, not lost
+    const heading = cells.indexOf("Trung học cơ sở") + 1;
+    ws.getRow(heading).getCell(4).value = 7;
+    const onHeading = multipartFile("bieu.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    const lost = await t.app.inject({
+      method: "POST",
+      url: `/api/forms/${thcs}/${period}/upload`,
+      payload: onHeading.payload,
+      headers: { ...onHeading.headers, cookie: schoolOfficer.cookie, "x-csrf-token": schoolOfficer.csrf },
+    });
+    expect(lost.statusCode).toBe(400);
+    expect(lost.json().message).toContain(`dòng ${heading}: có giá trị nhưng không có mã chỉ số`);
+    ws.getRow(heading).getCell(4).value = null;
     const line = ws.rowCount + 1;
     ws.getRow(line).values = [await elementCodeOf("Số giáo viên THPT"), "Số giáo viên THPT", null, 5, ""];
     const m = multipartFile("bieu.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));

@@ -326,6 +326,13 @@ export const en: Record<Key, string> = {
   "reports.myReports": "Reports your body owes",
   // @load
   // @forms
+  "figures.section.general": "General",
+  "figures.section.preschool": "Preschool education",
+  "figures.section.primary": "Primary education",
+  "figures.section.lower_secondary": "Lower secondary",
+  "figures.section.upper_secondary": "Upper secondary",
+  "figures.section.secondary": "Secondary (lower and upper)",
+  "figures.fixFirst": "Some fields have errors; correct them and save again:",
   // @indicators
   // @corpus
   // @dhis2

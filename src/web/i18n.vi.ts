@@ -321,6 +321,13 @@ export const vi = {
   "reports.myReports": "Báo cáo đơn vị phải gửi",
   // @load
   // @forms
+  "figures.section.general": "Chung",
+  "figures.section.preschool": "Giáo dục mầm non",
+  "figures.section.primary": "Giáo dục tiểu học",
+  "figures.section.lower_secondary": "Trung học cơ sở",
+  "figures.section.upper_secondary": "Trung học phổ thông",
+  "figures.section.secondary": "Trung học (cơ sở và phổ thông)",
+  "figures.fixFirst": "Còn ô có lỗi; hãy sửa rồi lưu lại:",
   // @indicators
   // @corpus
   // @dhis2
