@@ -326,6 +326,13 @@ export const en: Record<Key, string> = {
   "reports.myReports": "Reports your body owes",
   // @load
   // @forms
+  "tasks.readMode":
+    "You can read: nothing waits for you to do or confirm. The overall picture is on the Overview page.",
+  "tasks.dueNow": "Due now",
+  "tasks.dueNext": "Next occurrence",
+  "tasks.showLater": "Show later occurrences",
+  "tasks.hideLater": "Hide later occurrences",
+  "tasks.laterTitle": "Later occurrences",
   "figures.section.general": "General",
   "figures.section.preschool": "Preschool education",
   "figures.section.primary": "Primary education",

@@ -321,6 +321,13 @@ export const vi = {
   "reports.myReports": "Báo cáo đơn vị phải gửi",
   // @load
   // @forms
+  "tasks.readMode":
+    "Bạn có quyền xem: không có việc nào chờ bạn làm hay xác nhận. Tình hình chung ở trang Tổng quan.",
+  "tasks.dueNow": "Đến hạn bây giờ",
+  "tasks.dueNext": "Kỳ tiếp theo",
+  "tasks.showLater": "Hiện các kỳ sau",
+  "tasks.hideLater": "Ẩn các kỳ sau",
+  "tasks.laterTitle": "Các kỳ sau",
   "figures.section.general": "Chung",
   "figures.section.preschool": "Giáo dục mầm non",
   "figures.section.primary": "Giáo dục tiểu học",

@@ -70,10 +70,10 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { actor } = await callerOf(req);
       const c = clock();
-      const work = await getMyWork(app.deps.db, actor.scope, c);
+      const work = await getMyWork(app.deps.db, actor, c);
       // each row carries what the caller may do on it, from the transition table
       const bodies = await bodiesOfTasks(app.deps.db, [
-        ...new Set([...work.rows, ...work.pending].map((x) => x.task_id)),
+        ...new Set([...work.rows, ...work.later, ...work.pending].map((x) => x.task_id)),
       ]);
       const withActions = <
         T extends {
@@ -94,7 +94,13 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       // reports the unit owes in open rounds (reports/RoundsPanel writes them)
       const reports =
         actor.scope.kind === "units" ? await openSubmissionsFor(app.deps.db, [...actor.scope.ids]) : [];
-      return { ...work, rows: withActions(work.rows), pending: withActions(work.pending), reports };
+      return {
+        ...work,
+        rows: withActions(work.rows),
+        later: withActions(work.later),
+        pending: withActions(work.pending),
+        reports,
+      };
     },
   );
 
