@@ -326,6 +326,9 @@ export const en: Record<Key, string> = {
   "reports.myReports": "Reports your body owes",
   // @load
   // @forms
+  "catalog.educationLevels": "Education levels of the indicator",
+  "catalog.educationLevelsHint":
+    "A school is asked only for the levels it teaches; empty: asked of every unit entering at this level.",
   "tasks.readMode":
     "You can read: nothing waits for you to do or confirm. The overall picture is on the Overview page.",
   "tasks.dueNow": "Due now",

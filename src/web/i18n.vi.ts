@@ -321,6 +321,9 @@ export const vi = {
   "reports.myReports": "Báo cáo đơn vị phải gửi",
   // @load
   // @forms
+  "catalog.educationLevels": "Cấp học của chỉ số",
+  "catalog.educationLevelsHint":
+    "Trường chỉ được hỏi chỉ số thuộc cấp mình dạy; để trống: chung cho mọi đơn vị nhập ở cấp này.",
   "tasks.readMode":
     "Bạn có quyền xem: không có việc nào chờ bạn làm hay xác nhận. Tình hình chung ở trang Tổng quan.",
   "tasks.dueNow": "Đến hạn bây giờ",
