@@ -136,7 +136,6 @@ function FieldRow({
         <TextInput
           size="xs"
           disabled={locked}
-          aria-label={`${t("figures.comment")}: ${x.name}`}
           value={draft[x.key]?.comment ?? ""}
           onChange={(e) => onComment(x.key, e.currentTarget.value)}
         />
