@@ -30,6 +30,7 @@ export type ErrorCode =
   | "REPORT_WRONG_STATE"
   // @load
   // @forms
+  | "ELEMENT_NOT_APPLICABLE"
   // @indicators
   // @corpus
   // @dhis2
@@ -69,6 +70,7 @@ const statusOf: Record<ErrorCode, number> = {
   REPORT_WRONG_STATE: 409,
   // @load
   // @forms
+  ELEMENT_NOT_APPLICABLE: 400,
   // @indicators
   // @corpus
   // @dhis2

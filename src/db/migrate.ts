@@ -12,6 +12,7 @@ import * as m0009 from "./migrations/0009_hostile.ts";
 import * as m0010 from "./migrations/0010_reports.ts";
 // @load
 // @forms
+import * as m0011 from "./migrations/0011_forms.ts";
 // @indicators
 // @corpus
 // @dhis2
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0010_reports": m0010,
   // @load
   // @forms
+  "0011_forms": m0011,
   // @indicators
   // @corpus
   // @dhis2

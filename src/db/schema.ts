@@ -17,6 +17,8 @@ export interface OrgUnitTable {
   valid_from: DateCol | null;
   valid_to: DateCol | null;
   is_sample: Generated<boolean>;
+  /** The levels a school teaches (migration 0011); null: read from its name. */
+  education_levels: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   version: Generated<number>;
 }
@@ -259,6 +261,8 @@ export interface DataElementTable {
   value_kind: Generated<"count" | "yes_no" | "decimal">;
   min_value: ColumnType<string, number | string | undefined, number | string>;
   max_value: ColumnType<string, number | string | undefined, number | string>;
+  /** The education levels the element is about (migration 0011); null until the catalog decides. */
+  education_levels: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface IndicatorTable {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { type FormSection, SECTION_TITLE } from "../domain/educationLevels.ts";
 import { numberFrom } from "../domain/numbers.ts";
 import { AppError } from "../errors.ts";
 import { safeCell, safeValue, unsafeCell } from "./safeCells.ts";
@@ -9,6 +10,8 @@ export interface TemplateField {
   previous: number | null;
   value: number | null;
   comment: string | null;
+  /** The form's section the field sits in; a heading row opens each section. */
+  section?: FormSection;
 }
 
 const HEAD = ["Mã chỉ số", "Chỉ số", "Kỳ trước", "Giá trị", "Ghi chú"];
@@ -40,7 +43,15 @@ export async function formToXlsx(
     { italic: true };
   const head = ws.addRow(HEAD);
   head.font = { bold: true };
-  for (const f of fields) ws.addRow([f.code, f.name, f.previous, f.value, f.comment ?? ""].map(safeValue));
+  let section: FormSection | undefined;
+  for (const f of fields) {
+    // a heading row has no code, so reading the sheet back passes over it
+    if (f.section && f.section !== section) {
+      section = f.section;
+      ws.addRow(["", SECTION_TITLE[section]]).font = { bold: true };
+    }
+    ws.addRow([f.code, f.name, f.previous, f.value, f.comment ?? ""].map(safeValue));
+  }
   [26, 60, 12, 14, 40].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -102,8 +113,13 @@ export async function readFormXlsx(buf: Buffer): Promise<{ rows: UploadedRow[]; 
   ws.eachRow((r, n) => {
     if (n <= headerRow) return;
     const code = String(r.getCell(1).value ?? "").trim();
-    if (!code) return;
     const cell = r.getCell(4).value;
+    if (!code) {
+      // a section heading or a blank line: a value typed there belongs to no field and would be lost
+      if (cell !== null && cell !== undefined && String(cell).trim() !== "")
+        errs.push({ row: n, message: `dòng ${n}: có giá trị nhưng không có mã chỉ số (dòng tiêu đề mục?)` });
+      return;
+    }
     // a formula cell counts by its computed result
     const raw = cell !== null && typeof cell === "object" && "result" in cell ? cell.result : cell;
     let value: number | null = null;

@@ -55,10 +55,11 @@ describe("XLSX template for a form", () => {
 
     const bad = new ExcelJS.Workbook();
     await bad.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    (bad.worksheets[0] as ExcelJS.Worksheet).getRow(4).getCell(4).value = "ba mươi";
+    // row 4 is the first section's heading; row 5 its first field
+    (bad.worksheets[0] as ExcelJS.Worksheet).getRow(5).getCell(4).value = "ba mươi";
     const refused = await upload(Buffer.from(await bad.xlsx.writeBuffer()));
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().message).toContain("dòng 4");
+    expect(refused.json().message).toContain("dòng 5");
     expect(
       await t.db.db.selectFrom("data_value").selectAll().where("period_id", "=", period).execute(),
     ).toHaveLength(0);

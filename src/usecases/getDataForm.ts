@@ -3,7 +3,7 @@ import {
   elementRules,
   formDefinition,
   formStatus,
-  levelOfUnit,
+  formTargetOf,
   previousPeriod,
   valuesOf,
 } from "../db/repositories/formRepository.ts";
@@ -12,24 +12,25 @@ import { breakdownsOf } from "../domain/breakdowns.ts";
 import { errors } from "../errors.ts";
 
 /**
- * The data-entry form of one unit for one period: fields from the catalog (each element, then its
- * breakdowns), last period's value beside each.
+ * The data-entry form of one unit for one period: the catalog's fields that apply to this unit (its
+ * kind and the levels it teaches), each element then its breakdowns, in sections by level, last
+ * period's value beside each.
  */
 export async function getDataForm(db: Kysely<Database>, unitId: number, periodId: number) {
   const unit = await db
     .selectFrom("org_unit")
-    .select(["id", "full_name", "kind", "is_sample"])
+    .select(["id", "full_name", "kind", "is_sample", "education_levels"])
     .where("id", "=", unitId)
     .executeTakeFirst();
   if (!unit) throw errors.notFound("đơn vị");
   const period = await db.selectFrom("period").selectAll().where("id", "=", periodId).executeTakeFirst();
   if (!period) throw errors.notFound("kỳ báo cáo");
-  const level = levelOfUnit(unit.kind);
-  if (!level)
+  const target = formTargetOf(unit);
+  if (!target)
     throw errors.validation(
       "Đơn vị này không nhập số liệu; số liệu của nó được tổng hợp từ các đơn vị trực thuộc.",
     );
-  const { indicators, fields } = await formDefinition(db, level);
+  const { indicators, fields } = await formDefinition(db, target);
   const [values, status, prev, rules] = await Promise.all([
     valuesOf(db, unitId, periodId),
     formStatus(db, unitId, periodId),
@@ -38,7 +39,11 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
   ]);
   const prevValues = prev ? await valuesOf(db, unitId, prev.id) : [];
   return {
-    unit,
+    unit: { id: unit.id, full_name: unit.full_name, kind: unit.kind, is_sample: unit.is_sample },
+    /** The levels the unit is asked about (a school's; empty for a commune: all of them). */
+    educationLevels: target.levels,
+    /** The sections present, in order; each field names its own. */
+    sections: [...new Set(fields.map((f) => f.section))],
     period,
     previousPeriod: prev ?? null,
     status: status ?? {
@@ -68,6 +73,7 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
         category: f.category,
         code: f.code,
         name: f.name,
+        section: f.section,
         value: v ? Number(v.value) : null,
         comment: v?.comment ?? null,
         isSample: v?.is_sample ?? false,

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { breakdownsOf } from "../domain/breakdowns.ts";
+import { educationLevelsOf } from "../domain/educationLevels.ts";
 
 /** The catalog, with the names of the figures each indicator is computed from (for editing). */
 export async function listIndicators(db: Kysely<Database>) {
@@ -15,6 +16,7 @@ export async function listIndicators(db: Kysely<Database>) {
       eb.fn.coalesce("e.value_kind", "n.value_kind").as("value_kind"),
       eb.fn.coalesce("e.min_value", "n.min_value").as("min_value"),
       eb.fn.coalesce("e.max_value", "n.max_value").as("max_value"),
+      eb.fn.coalesce("e.education_levels", "n.education_levels").as("education_levels"),
     ])
     .orderBy("i.code")
     .execute();
@@ -31,6 +33,8 @@ export async function listIndicators(db: Kysely<Database>) {
     min_value: r.min_value === null ? null : Number(r.min_value),
     max_value: r.max_value === null ? null : Number(r.max_value),
     breakdowns: breakdownsOf(r.breakdowns),
+    /** The levels its figures are about ([] = none in particular); schools are asked only for theirs. */
+    education_levels: educationLevelsOf(r.education_levels),
     planned: planned
       .filter((p) => p.indicator_id === r.id)
       .map((p) => ({

@@ -6,6 +6,7 @@ import { targetSeeds } from "../db/seed/indicatorTargets.ts";
 import { periodsFor } from "../domain/periods.ts";
 import { systemActor } from "../domain/roles.ts";
 import { asciiKey } from "../domain/text.ts";
+import { fillElementLevels } from "./shared/elementLevels.ts";
 
 const DATASET = "indicator-catalog";
 const VERSION = "2025-09-09.3";
@@ -51,6 +52,7 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
       .where("name", "=", DATASET)
       .executeTakeFirst();
     if (have) {
+      await fillElementLevels(trx);
       if (have.version === VERSION) return false;
       // an older catalog: add what this version brought (breakdowns), leaving admins' edits alone
       for (const [code, breakdowns] of Object.entries(seedBreakdowns)) {
@@ -187,6 +189,7 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
         .execute();
     }
     await applyElementKinds(trx);
+    await fillElementLevels(trx);
     await trx.insertInto("reference_data").values({ name: DATASET, version: VERSION }).execute();
     await recordAudit(trx, systemActor(), {
       action: "reference.load",

@@ -85,7 +85,8 @@ export async function saveDataForm(
   unitId: number,
   periodId: number,
   raw: z.input<typeof SaveFormInput>,
-  action: "figures.save" | "figures.upload" = "figures.save",
+  /** How the figures came (audit) and, for a file, each value's place in it ("dòng 12") for messages. */
+  how: { action: "figures.save" | "figures.upload"; positions?: string[] } = { action: "figures.save" },
 ) {
   const input = SaveFormInput.parse(raw);
   return db.transaction().execute(async (trx) => {
@@ -106,8 +107,8 @@ export async function saveDataForm(
     const { warnings } = await writeFigures(
       trx,
       actor,
-      input.values.map((v) => ({ ...v, unitId, periodId })),
-      { action: input.submit ? "figures.submit" : action, nextStatus, form: { unitId, periodId } },
+      input.values.map((v, i) => ({ ...v, unitId, periodId, position: how.positions?.[i] })),
+      { action: input.submit ? "figures.submit" : how.action, nextStatus, form: { unitId, periodId } },
     );
     // values not touched by this save (sample figures, earlier rows) follow the form's status too
     await setFormDraft(trx, unitId, periodId, !input.submit);

@@ -2,9 +2,11 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { expectOneRow } from "../db/versioned.ts";
+import { EDUCATION_LEVELS } from "../domain/educationLevels.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { elementCode } from "./loadIndicatorCatalog.ts";
+import { fillElementLevels } from "./shared/elementLevels.ts";
 import { z } from "./shared/zod.ts";
 
 export const IndicatorInput = z
@@ -30,6 +32,11 @@ export const IndicatorInput = z
     /** The plausible range of one unit's figure for each element of the indicator. */
     minValue: z.number().finite().min(-1e12).max(1e12).default(0),
     maxValue: z.number().finite().min(-1e12).max(1e12).default(1_000_000),
+    /**
+     * The education levels the indicator's elements are about ([] = none in particular): a school is
+     * asked for them only if it teaches one. Left out: the catalog's default, read from the names.
+     */
+    educationLevels: z.array(z.enum(EDUCATION_LEVELS)).max(4).optional(),
     version: z.number().int().positive().optional(),
   })
   .refine((v) => v.minValue < v.maxValue, {
@@ -94,6 +101,16 @@ export async function saveIndicator(
       )
       .where("id", "in", elementIds)
       .execute();
+    if (input.educationLevels)
+      await trx
+        .updateTable("data_element")
+        .set({
+          education_levels: JSON.stringify(
+            EDUCATION_LEVELS.filter((l) => input.educationLevels?.includes(l)),
+          ),
+        })
+        .where("id", "in", elementIds)
+        .execute();
     if (id === undefined) {
       const dup = await trx
         .selectFrom("indicator")
@@ -112,6 +129,7 @@ export async function saveIndicator(
         entityId: row.id,
         after: values,
       });
+      await fillElementLevels(trx);
       return { id: row.id, version: 1 };
     }
     const before = await trx.selectFrom("indicator").selectAll().where("id", "=", id).executeTakeFirst();
@@ -131,6 +149,7 @@ export async function saveIndicator(
       before,
       after: values,
     });
+    await fillElementLevels(trx);
     return { id, version: before.version + 1 };
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { categoriesByElement } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { formatViNumber } from "../domain/numbers.ts";
 import type { Actor } from "../domain/roles.ts";
@@ -8,6 +9,23 @@ import { getDataForm } from "./getDataForm.ts";
 import { saveDataForm } from "./saveDataForm.ts";
 
 const show = (v: number | null) => (v === null ? "trống" : formatViNumber(v));
+
+/** Every field code of the catalog ("element" or "element/option") → its element and category. */
+async function catalogFields(db: Kysely<Database>) {
+  const [elements, indicators] = await Promise.all([
+    db.selectFrom("data_element").select(["id", "code"]).execute(),
+    db
+      .selectFrom("indicator")
+      .select(["numerator_id", "denominator_id", "element_id", "breakdowns"])
+      .execute(),
+  ]);
+  const categories = categoriesByElement(indicators);
+  const byCode = new Map<string, { elementId: number; category: string }>();
+  for (const e of elements)
+    for (const category of ["", ...(categories.get(e.id) ?? [])])
+      byCode.set(category ? `${e.code}/${category}` : e.code, { elementId: e.id, category });
+  return byCode;
+}
 
 /**
  * An XLSX template filled offline comes back: it must be this unit's and this period's, made from the
@@ -46,7 +64,9 @@ export async function uploadDataForm(
       { templateVersion: meta.version, currentVersion: form.status.version, changed },
     );
   }
-  const byCode = new Map(form.fields.map((f) => [f.code, f]));
+  // codes are read against the whole catalog: one that is not on this unit's form (another level, another
+  // kind of unit) goes on to the writer, which refuses it with the same rule as every other way in
+  const byCode = await catalogFields(db);
   const unknown = rows.filter((r) => !byCode.has(r.code));
   if (unknown.length) {
     throw new AppError(
@@ -69,6 +89,6 @@ export async function uploadDataForm(
         comment: r.comment,
       })),
     },
-    "figures.upload",
+    { action: "figures.upload", positions: rows.map((r) => `dòng ${r.row}`) },
   );
 }

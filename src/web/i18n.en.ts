@@ -326,6 +326,23 @@ export const en: Record<Key, string> = {
   "reports.myReports": "Reports your body owes",
   // @load
   // @forms
+  "catalog.educationLevels": "Education levels of the indicator",
+  "catalog.educationLevelsHint":
+    "A school is asked only for the levels it teaches; empty: asked of every unit entering at this level.",
+  "tasks.readMode":
+    "You can read: nothing waits for you to do or confirm. The overall picture is on the Overview page.",
+  "tasks.dueNow": "Due now",
+  "tasks.dueNext": "Next occurrence",
+  "tasks.showLater": "Show later occurrences",
+  "tasks.hideLater": "Hide later occurrences",
+  "tasks.laterTitle": "Later occurrences",
+  "figures.section.general": "General",
+  "figures.section.preschool": "Preschool education",
+  "figures.section.primary": "Primary education",
+  "figures.section.lower_secondary": "Lower secondary",
+  "figures.section.upper_secondary": "Upper secondary",
+  "figures.section.secondary": "Secondary (lower and upper)",
+  "figures.fixFirst": "Some fields have errors; correct them and save again:",
   // @indicators
   // @corpus
   // @dhis2

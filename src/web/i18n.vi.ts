@@ -321,6 +321,23 @@ export const vi = {
   "reports.myReports": "Báo cáo đơn vị phải gửi",
   // @load
   // @forms
+  "catalog.educationLevels": "Cấp học của chỉ số",
+  "catalog.educationLevelsHint":
+    "Trường chỉ được hỏi chỉ số thuộc cấp mình dạy; để trống: chung cho mọi đơn vị nhập ở cấp này.",
+  "tasks.readMode":
+    "Bạn có quyền xem: không có việc nào chờ bạn làm hay xác nhận. Tình hình chung ở trang Tổng quan.",
+  "tasks.dueNow": "Đến hạn bây giờ",
+  "tasks.dueNext": "Kỳ tiếp theo",
+  "tasks.showLater": "Hiện các kỳ sau",
+  "tasks.hideLater": "Ẩn các kỳ sau",
+  "tasks.laterTitle": "Các kỳ sau",
+  "figures.section.general": "Chung",
+  "figures.section.preschool": "Giáo dục mầm non",
+  "figures.section.primary": "Giáo dục tiểu học",
+  "figures.section.lower_secondary": "Trung học cơ sở",
+  "figures.section.upper_secondary": "Trung học phổ thông",
+  "figures.section.secondary": "Trung học (cơ sở và phổ thông)",
+  "figures.fixFirst": "Còn ô có lỗi; hãy sửa rồi lưu lại:",
   // @indicators
   // @corpus
   // @dhis2

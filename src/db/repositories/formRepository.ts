@@ -1,5 +1,13 @@
 import type { Kysely } from "kysely";
 import { breakdownsOf, fieldKey, fieldName, optionsOf, sortCategories } from "../../domain/breakdowns.ts";
+import {
+  type EducationLevel,
+  educationLevelsOf,
+  elementApplies,
+  FORM_SECTIONS,
+  sectionOf,
+  unitEducationLevels,
+} from "../../domain/educationLevels.ts";
 import type { ElementRule } from "../../domain/figureChecks.ts";
 import type { Database } from "../schema.ts";
 
@@ -30,29 +38,62 @@ export function categoriesByElement(
   return categories;
 }
 
-/** The data elements a unit of this level enters, with the rate rules that tie them. */
-export async function formDefinition(db: Kysely<Database>, level: string) {
-  const indicators = await db
+/** Who a form is for: the level at which the unit enters figures and the education levels it teaches. */
+export interface FormTarget {
+  entersAs: "commune" | "school";
+  levels: EducationLevel[];
+}
+
+/** A unit as a form target (null: the unit does not enter figures; its are summed from below). */
+export function formTargetOf(unit: {
+  kind: string;
+  full_name: string;
+  education_levels: unknown;
+}): FormTarget | null {
+  const entersAs = levelOfUnit(unit.kind);
+  if (!entersAs) return null;
+  return {
+    entersAs,
+    levels: unitEducationLevels({ kind: unit.kind, name: unit.full_name, levels: unit.education_levels }),
+  };
+}
+
+/**
+ * The data elements one unit enters — those of its entry level that apply to the levels it teaches
+ * (domain/educationLevels.ts) — with the rate rules that tie them, each field in its section (general,
+ * then preschool, primary, lower and upper secondary), in catalog order within a section.
+ */
+export async function formDefinition(db: Kysely<Database>, target: FormTarget) {
+  const all = await db
     .selectFrom("indicator")
     .selectAll()
-    .where("level", "=", level)
+    .where("level", "=", target.entersAs)
     .orderBy("code")
     .execute();
   const ids = [
     ...new Set(
-      indicators
+      all
         .flatMap((i) => [i.numerator_id, i.denominator_id, i.element_id])
         .filter((x): x is number => x !== null),
     ),
   ];
-  const elements = ids.length
+  const rows = ids.length
     ? await db.selectFrom("data_element").selectAll().where("id", "in", ids).execute()
     : [];
+  const levelsOf = new Map(rows.map((e) => [e.id, educationLevelsOf(e.education_levels)]));
+  const elements = rows.filter((e) => elementApplies(levelsOf.get(e.id) ?? [], target));
+  const kept = new Set(elements.map((e) => e.id));
+  const indicators = all.filter((i) =>
+    [i.numerator_id, i.denominator_id, i.element_id].some((e) => e !== null && kept.has(e)),
+  );
   const order = new Map<number, number>();
   for (const i of indicators)
     for (const e of [i.numerator_id, i.denominator_id, i.element_id])
       if (e !== null && !order.has(e)) order.set(e, order.size);
-  elements.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const sectionRank = (id: number) => FORM_SECTIONS.indexOf(sectionOf(levelsOf.get(id) ?? []));
+  elements.sort(
+    (a, b) => sectionRank(a.id) - sectionRank(b.id) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
   const categories = categoriesByElement(indicators);
   const fields = elements.flatMap((e) =>
     ["", ...(categories.get(e.id) ?? [])].map((category) => ({
@@ -61,6 +102,7 @@ export async function formDefinition(db: Kysely<Database>, level: string) {
       category,
       code: category ? `${e.code}/${category}` : e.code,
       name: fieldName(e.name, category),
+      section: sectionOf(levelsOf.get(e.id) ?? []),
     })),
   );
   return { indicators, elements, fields, categories };
@@ -125,4 +167,30 @@ export async function setFormDraft(db: Kysely<Database>, unitId: number, periodI
 /** A form's status as it bears on its values: drafts are the unit's own until sent. */
 export function isDraftStatus(status: string | undefined | null): boolean {
   return status === "draft" || status === "returned";
+}
+
+/** Every data element: its name, the levels it is about and the entry levels whose indicators use it. */
+export async function elementCatalog(db: Kysely<Database>) {
+  const [elements, indicators] = await Promise.all([
+    db.selectFrom("data_element").select(["id", "code", "name", "education_levels"]).execute(),
+    db.selectFrom("indicator").select(["level", "numerator_id", "denominator_id", "element_id"]).execute(),
+  ]);
+  const enteredBy = new Map<number, Set<"commune" | "school">>();
+  for (const i of indicators) {
+    const entry = levelOfUnit(i.level);
+    if (!entry) continue;
+    for (const e of [i.numerator_id, i.denominator_id, i.element_id])
+      if (e !== null) enteredBy.set(e, (enteredBy.get(e) ?? new Set()).add(entry));
+  }
+  return new Map(
+    elements.map((e) => [
+      e.id,
+      {
+        code: e.code,
+        name: e.name,
+        levels: educationLevelsOf(e.education_levels),
+        enteredBy: [...(enteredBy.get(e.id) ?? [])],
+      },
+    ]),
+  );
 }

@@ -124,6 +124,7 @@ export async function searchRegister(
       "o.label",
       "o.kind",
       "o.due_on",
+      "o.period_year",
       "o.original_due_on",
       "o.state",
       "o.percent",

@@ -69,7 +69,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { actor } = await callerOf(req);
       const c = clock();
-      const { bodiesOf, ...work } = await getMyWork(app.deps.db, actor.scope, c);
+      const { bodiesOf, ...work } = await getMyWork(app.deps.db, actor, c);
       // each row carries what the caller may do on it, from the transition table (coordinators need
       // no bodies for that; an officer's come with the rows)
       const withActions = <
@@ -88,7 +88,13 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       // reports the unit owes in open rounds (reports/RoundsPanel writes them)
       const reports =
         actor.scope.kind === "units" ? await openSubmissionsFor(app.deps.db, [...actor.scope.ids]) : [];
-      return { ...work, rows: withActions(work.rows), pending: withActions(work.pending), reports };
+      return {
+        ...work,
+        rows: withActions(work.rows),
+        later: withActions(work.later),
+        pending: withActions(work.pending),
+        reports,
+      };
     },
   );
 

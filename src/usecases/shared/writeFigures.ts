@@ -10,17 +10,19 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../../db/repositories/auditRepository.ts";
 import { type FigureWrite, writeFigureRows } from "../../db/repositories/figureQueries.ts";
 import {
+  elementCatalog,
   elementRules,
   type FormField,
   formDefinition,
+  formTargetOf,
   isDraftStatus,
-  levelOfUnit,
 } from "../../db/repositories/formRepository.ts";
 import type { Database } from "../../db/schema.ts";
 import { breakdownsOf, fieldKey, optionsOf } from "../../domain/breakdowns.ts";
+import { notApplicableReason } from "../../domain/educationLevels.ts";
 import { checkFigures, type FieldValues, type FigureProblem } from "../../domain/figureChecks.ts";
 import type { Actor } from "../../domain/roles.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, type ErrorCode } from "../../errors.ts";
 
 export interface FigureInput {
   unitId: number;
@@ -51,6 +53,8 @@ export interface RowProblem {
   field: string;
   level: "error" | "warning";
   message: string;
+  /** Set when the row's refusal has its own stable code (ELEMENT_NOT_APPLICABLE). */
+  code?: ErrorCode;
 }
 
 type Definition = Awaited<ReturnType<typeof formDefinition>>;
@@ -84,10 +88,15 @@ function ratesOf(def: Definition) {
 async function loadContext(db: Kysely<Database>, forms: { unitId: number; periodId: number }[]) {
   const unitIds = [...new Set(forms.map((r) => r.unitId))];
   const periodIds = [...new Set(forms.map((r) => r.periodId))];
-  const [units, periods, rules] = await Promise.all([
-    db.selectFrom("org_unit").select(["id", "kind", "full_name"]).where("id", "in", unitIds).execute(),
+  const [units, periods, rules, catalog] = await Promise.all([
+    db
+      .selectFrom("org_unit")
+      .select(["id", "kind", "full_name", "education_levels"])
+      .where("id", "in", unitIds)
+      .execute(),
     db.selectFrom("period").selectAll().where("id", "in", periodIds).execute(),
     elementRules(db),
+    elementCatalog(db),
   ]);
   const previous = new Map<number, number>();
   for (const p of periods) {
@@ -127,11 +136,35 @@ async function loadContext(db: Kysely<Database>, forms: { unitId: number; period
     previous,
     valuesByForm,
     rules,
+    catalog,
     definitions: new Map<string, Definition>(),
   };
 }
 
 type Context = Awaited<ReturnType<typeof loadContext>>;
+
+/**
+ * A row for a field not on the unit's form: an element that does not apply to this unit (another
+ * kind of unit enters it, or a level the school does not teach) is ELEMENT_NOT_APPLICABLE, with why;
+ * anything else (no such element, a breakdown it does not have) is simply not on the form.
+ */
+function foreignRow(
+  ctx: Context,
+  row: FigureInput,
+  key: string,
+  unit: Parameters<typeof notApplicableReason>[1],
+): RowProblem {
+  const element = ctx.catalog.get(row.elementId);
+  const why = element ? notApplicableReason(element, unit) : null;
+  const base = { position: row.position ?? null, field: key, level: "error" as const };
+  if (why) return { ...base, message: why, code: "ELEMENT_NOT_APPLICABLE" };
+  return {
+    ...base,
+    message: element
+      ? `trường số liệu ${key} («${element.name}») không thuộc biểu của ${unit.name}`
+      : `chỉ số ${row.elementId} không có trong danh mục`,
+  };
+}
 
 interface FormPlan {
   unitId: number;
@@ -158,8 +191,8 @@ async function planForm(
     rows.find((r) => fieldKey(r.elementId, r.category) === field)?.position ?? null;
   const unit = ctx.units.get(unitId);
   const period = ctx.periods.get(periodId);
-  const level = unit ? levelOfUnit(unit.kind) : null;
-  if (!unit || !period || !level) {
+  const target = unit ? formTargetOf(unit) : null;
+  if (!unit || !period || !target) {
     const why = !unit ? "đơn vị không có" : !period ? "kỳ báo cáo không có" : "đơn vị này không nhập số liệu";
     for (const r of rows) out.push({ position: r.position ?? null, field: "", level: "error", message: why });
     return null;
@@ -173,10 +206,11 @@ async function planForm(
     for (const r of rows) out.push({ position: r.position ?? null, field: "", level: "error", message: why });
     return null;
   }
-  let def = ctx.definitions.get(level);
+  const defKey = `${target.entersAs}|${target.levels.join(",")}`;
+  let def = ctx.definitions.get(defKey);
   if (!def) {
-    def = await formDefinition(db, level);
-    ctx.definitions.set(level, def);
+    def = await formDefinition(db, target);
+    ctx.definitions.set(defKey, def);
   }
   const fields = new Map<string, FormField>(def.fields.map((f) => [f.key, f]));
   const before = ctx.valuesByForm.get(formKey(unitId, periodId)) ?? [];
@@ -188,12 +222,7 @@ async function planForm(
     const key = fieldKey(r.elementId, r.category);
     if (!fields.has(key)) {
       foreign = true;
-      out.push({
-        position: r.position ?? null,
-        field: key,
-        level: "error",
-        message: `trường số liệu ${key} không thuộc biểu của ${unit.full_name}`,
-      });
+      out.push(foreignRow(ctx, r, key, { name: unit.full_name, ...target }));
     } else merged.set(key, { value: r.value, comment: r.comment });
   }
   if (foreign) return null;
@@ -284,7 +313,12 @@ export async function writeFigures(
       positioned || checks.length === 0
         ? `${lines.join("; ")}${more}. Không có gì được lưu.`
         : summarize(checks);
-    throw new AppError(locked ? "FORM_LOCKED" : "VALIDATION_FAILED", message, {
+    const code: ErrorCode = locked
+      ? "FORM_LOCKED"
+      : problems.some((p) => p.code === "ELEMENT_NOT_APPLICABLE")
+        ? "ELEMENT_NOT_APPLICABLE"
+        : "VALIDATION_FAILED";
+    throw new AppError(code, message, {
       problems: checks.slice(0, 500),
       rows: problems.slice(0, 500),
     });

@@ -17,6 +17,7 @@ import {
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { BREAKDOWNS, breakdownLabel } from "../../../domain/breakdowns.ts";
+import { EDUCATION_LEVELS } from "../../../domain/educationLevels.ts";
 import type { listIndicators } from "../../../usecases/listIndicators.ts";
 import { ApiError, api, get } from "../../api.ts";
 import { NumberField } from "../../components/NumberField.tsx";
@@ -53,6 +54,8 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
     valueKind: (e?.value_kind === "decimal" ? "decimal" : "count") as "count" | "decimal",
     minValue: e?.min_value ?? 0,
     maxValue: e?.max_value ?? 1_000_000,
+    /** null for a new indicator until chosen: the server then reads the levels from the names. */
+    educationLevels: (e ? e.education_levels : null) as string[] | null,
   });
   const [unreadable, setUnreadable] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +68,7 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
       numerator: f.type === "rate" ? f.numerator : undefined,
       denominator: f.type === "rate" ? f.denominator : undefined,
       element: f.type === "rate" ? undefined : f.element,
+      educationLevels: f.educationLevels ?? undefined,
       ...(e ? { version: e.version } : {}),
     };
     try {
@@ -215,6 +219,13 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
           value={f.breakdowns}
           onChange={(v) => set({ breakdowns: v })}
           data={BREAKDOWNS.map((b) => ({ value: b, label: breakdownLabel[b] }))}
+        />
+        <MultiSelect
+          label={t("catalog.educationLevels")}
+          description={t("catalog.educationLevelsHint")}
+          value={f.educationLevels ?? []}
+          onChange={(v) => set({ educationLevels: v })}
+          data={EDUCATION_LEVELS.map((l) => ({ value: l, label: t(`figures.section.${l}`) }))}
         />
         <Group justify="end">
           <Button variant="default" onClick={props.onClose}>

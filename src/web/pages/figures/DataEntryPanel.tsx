@@ -1,16 +1,24 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { FigureProblem } from "../../../domain/figureChecks.ts";
 import { ApiError, api, get } from "../../api.ts";
-import { NumberField } from "../../components/NumberField.tsx";
-import { formatDate, formatNumber } from "../../format.ts";
+import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
+import { FormSections, firstFieldWithError, scrollToField } from "./FormSections.tsx";
 import { type DataForm, type Draft, instantChecks } from "./instantChecks.ts";
 import { ReviewDialog } from "./ReviewDialog.tsx";
 
 type Form = DataForm;
+
+/** The map without one field's entry (its server error goes once the field is edited). */
+function dropKey(m: Map<string, string[]>, key: string): Map<string, string[]> {
+  if (!m.has(key)) return m;
+  const next = new Map(m);
+  next.delete(key);
+  return next;
+}
 
 const STATUS: Record<string, { vi: string; color: string }> = {
   draft: { vi: "Đang nhập", color: "gray" },
@@ -20,17 +28,17 @@ const STATUS: Record<string, { vi: string; color: string }> = {
   not_started: { vi: "Chưa nhập", color: "red" },
 };
 
-/** The first field the server named in its refusal (details.problems of VALIDATION_FAILED). */
-function firstProblemField(details: unknown): string | null {
-  const problems = (details as { problems?: { field?: string; level?: string }[] } | null)?.problems;
-  return problems?.find((p) => p.level === "error" && p.field)?.field ?? null;
-}
-
-/** Brings a field into view and puts the cursor in it. */
-function scrollToField(key: string) {
-  const input = document.querySelector<HTMLInputElement>(`[data-field="${CSS.escape(key)}"]`);
-  input?.scrollIntoView({ block: "center", behavior: "smooth" });
-  input?.focus();
+/** What the server refused, by field (details.problems and details.rows of its refusal). */
+function serverErrorsOf(details: unknown): Map<string, string[]> {
+  const d = details as {
+    problems?: { field?: string; level?: string; message: string }[];
+    rows?: { field?: string; level?: string; message: string }[];
+  } | null;
+  const byField = new Map<string, string[]>();
+  for (const p of [...(d?.problems ?? []), ...(d?.rows ?? [])])
+    if (p.field && p.level !== "warning")
+      byField.set(p.field, [...new Set([...(byField.get(p.field) ?? []), p.message])]);
+  return byField;
 }
 
 /** An officer's form for their own unit; a coordinator's view of who has submitted and who is late. */
@@ -55,6 +63,7 @@ export function DataEntryPanel() {
   });
   const [draft, setDraft] = useState<Draft>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [serverErrors, setServerErrors] = useState<Map<string, string[]>>(new Map());
   useEffect(() => {
     if (form.data)
       setDraft(
@@ -68,6 +77,15 @@ export function DataEntryPanel() {
     if (unreadable) {
       setMessage({ ok: false, text: `${unreadable.name}: ${draft[unreadable.key]?.unreadable}` });
       scrollToField(unreadable.key);
+      return;
+    }
+    // what the browser already knows is wrong is not sent: the first such field is brought into view
+    const known = instantChecks(form.data, draft);
+    const first = firstFieldWithError(form.data.fields, known, new Map());
+    if (first) {
+      const messages = [...known.values()].flat().filter((p) => p.level === "error");
+      setMessage({ ok: false, text: `${t("figures.fixFirst")} ${messages.map((p) => p.message).join(" ")}` });
+      scrollToField(first);
       return;
     }
     try {
@@ -86,12 +104,15 @@ export function DataEntryPanel() {
         },
       );
       setMessage({ ok: true, text: [t("tasks.saved"), ...r.warnings.map((w) => w.message)].join(" ") });
+      setServerErrors(new Map());
       void qc.invalidateQueries({ queryKey: ["form"] });
       void qc.invalidateQueries({ queryKey: ["targets"] });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
-      const first = e instanceof ApiError ? firstProblemField(e.details) : null;
-      if (first) scrollToField(first);
+      const refused = e instanceof ApiError ? serverErrorsOf(e.details) : new Map<string, string[]>();
+      setServerErrors(refused);
+      const firstRefused = firstFieldWithError(form.data.fields, new Map(), refused);
+      if (firstRefused) scrollToField(firstRefused);
     }
   };
 
@@ -131,79 +152,35 @@ export function DataEntryPanel() {
         </Alert>
       )}
       {f && (
-        <Table striped data-testid="form-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("figures.field")}</Table.Th>
-              <Table.Th>{f.previousPeriod?.name ?? t("figures.previous")}</Table.Th>
-              <Table.Th w={160}>{f.period.name}</Table.Th>
-              <Table.Th>{t("figures.comment")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {f.fields.map((x) => (
-              <Table.Tr key={x.key}>
-                <Table.Td pl={x.category ? "xl" : undefined}>
-                  <Text size="sm" c={x.category ? "dimmed" : undefined}>
-                    {x.name}
-                  </Text>
-                  {x.isSample && (
-                    <Badge size="xs" color="orange">
-                      {t("sample")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{x.previous === null ? "—" : formatNumber(x.previous)}</Table.Td>
-                <Table.Td>
-                  <NumberField
-                    size="xs"
-                    disabled={locked}
-                    aria-label={x.name}
-                    data-field={x.key}
-                    error={
-                      problems
-                        .get(x.key)
-                        ?.filter((p) => p.level === "error")
-                        .map((p) => p.message)
-                        .join(" ") || undefined
-                    }
-                    description={
-                      problems
-                        .get(x.key)
-                        ?.filter((p) => p.level === "warning")
-                        .map((p) => p.message)
-                        .join(" ") || undefined
-                    }
-                    value={draft[x.key]?.value ?? null}
-                    onChange={(value, unreadable) =>
-                      setDraft((d) => ({
-                        ...d,
-                        [x.key]: { comment: d[x.key]?.comment ?? null, value, unreadable },
-                      }))
-                    }
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    disabled={locked}
-                    value={draft[x.key]?.comment ?? ""}
-                    onChange={(e) => {
-                      const comment = e.currentTarget.value;
-                      setDraft((d) => ({
-                        ...d,
-                        [x.key]: { value: d[x.key]?.value ?? null, comment },
-                      }));
-                    }}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FormSections
+          form={f}
+          draft={draft}
+          locked={locked}
+          problems={problems}
+          serverErrors={serverErrors}
+          onValue={(key, value, unreadable) => {
+            setDraft((d) => ({ ...d, [key]: { comment: d[key]?.comment ?? null, value, unreadable } }));
+            setServerErrors((m) => dropKey(m, key));
+          }}
+          onComment={(key, comment) => {
+            setDraft((d) => ({ ...d, [key]: { value: d[key]?.value ?? null, comment } }));
+            setServerErrors((m) => dropKey(m, key));
+          }}
+        />
       )}
       {f && !locked && (
-        <Group>
+        // the actions stay in sight at the foot of the window however long the form is
+        <Group
+          data-testid="form-actions"
+          py="xs"
+          style={{
+            position: "sticky",
+            bottom: 0,
+            zIndex: 2,
+            background: "var(--mantine-color-body)",
+            borderTop: "1px solid var(--mantine-color-gray-3)",
+          }}
+        >
           <Button variant="light" onClick={() => void save(false)}>
             {t("figures.saveDraft")}
           </Button>

@@ -1,5 +1,6 @@
-import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { get } from "../../api.ts";
 import { formatDate } from "../../format.ts";
@@ -13,15 +14,22 @@ export function MyWorkPage() {
     queryKey: ["my-work"],
     queryFn: () =>
       get<{
-        rows: RegisterRow[];
+        /** Due now and the next occurrence of each task; `later` the years after. */
+        rows: (RegisterRow & { horizon: "now" | "next" })[];
+        later: RegisterRow[];
         pending: RegisterRow[];
         total: number;
         today: string;
-        mode: "unit" | "confirm";
+        /** From the server's task policy: who confirms, who works for a unit, who only reads. */
+        mode: "unit" | "confirm" | "read";
         reports: { id: number; title: string; due_on: string; status: string; unit_name: string }[];
       }>("/api/my-work"),
   });
   const rows = q.data?.rows ?? [];
+  const later = q.data?.later ?? [];
+  const [showLater, setShowLater] = useState(false);
+  const now = rows.filter((r) => r.horizon === "now");
+  const next = rows.filter((r) => r.horizon === "next");
   const count = (k: Timeliness) => rows.filter((r) => r.timeliness === k).length;
   return (
     <Stack>
@@ -34,6 +42,11 @@ export function MyWorkPage() {
         )}
       </Group>
       {q.data?.mode === "confirm" && <Alert color="blue">{t("tasks.confirmMode")}</Alert>}
+      {q.data?.mode === "read" && (
+        <Alert color="gray" data-testid="read-mode">
+          {t("tasks.readMode")} <Link to="/">{t("nav.overview")}</Link>
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {(["overdue", "due_soon", "in_time", "no_deadline"] as const).map((k) => (
           <Card
@@ -59,8 +72,33 @@ export function MyWorkPage() {
           ))}
         </Alert>
       )}
-      {q.data && rows.length === 0 && <Text c="dimmed">{t("tasks.nothing")}</Text>}
-      {rows.length > 0 && <TaskRows rows={rows} />}
+      {q.data && q.data.mode !== "read" && rows.length === 0 && <Text c="dimmed">{t("tasks.nothing")}</Text>}
+      {now.length > 0 && (
+        <section data-testid="work-now">
+          {q.data?.mode === "unit" && <Title order={4}>{t("tasks.dueNow")}</Title>}
+          <TaskRows rows={now} />
+        </section>
+      )}
+      {next.length > 0 && (
+        <section data-testid="work-next">
+          <Title order={4}>{t("tasks.dueNext")}</Title>
+          <TaskRows rows={next} />
+        </section>
+      )}
+      {later.length > 0 && (
+        <Group>
+          <Button variant="subtle" onClick={() => setShowLater((v) => !v)} data-testid="work-later-toggle">
+            {showLater ? t("tasks.hideLater") : `${t("tasks.showLater")} (${later.length})`}
+          </Button>
+          <Link to="/nhiem-vu">{t("nav.tasks")}</Link>
+        </Group>
+      )}
+      {showLater && later.length > 0 && (
+        <section data-testid="work-later">
+          <Title order={4}>{t("tasks.laterTitle")}</Title>
+          <TaskRows rows={later} />
+        </section>
+      )}
       {(q.data?.pending.length ?? 0) > 0 && (
         <>
           <Title order={4}>{t("tasks.pendingTitle")}</Title>

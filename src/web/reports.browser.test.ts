@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import { unzipSync } from "fflate";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
+import { systemActor } from "../domain/roles.ts";
+import { parsePlan } from "../import/parsePlan.ts";
+import { draftToConfirmed } from "../import/toConfirmed.ts";
+import { importPlanDocument } from "../usecases/importPlanDocument.ts";
+import { launchChromium, snap } from "./testing/browser.ts";
+import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+
+const PLAN = [
+  "KẾ HOẠCH",
+  "Huy động trẻ ra lớp năm học 2026-2027",
+  "Số: 32/KH-UBND",
+  "Bình Lư, ngày 02 tháng 1 năm 2026",
+  "",
+  "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+  "1\tĐiều tra trẻ trong độ tuổi đến trường\tPhòng Văn hóa - Xã hội\tCông an xã\tTháng 3/2026",
+  "2\tVận động trẻ ra lớp\tPhòng Văn hóa - Xã hội\tTrung tâm Dịch vụ tổng hợp\tQuý III/2026",
+].join("\n");
+
+let server: WebServer;
+let base: string;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await startWebServer({
+    now: new Date("2026-07-01T03:00:00Z"),
+    users: [
+      { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
+      { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
+    ],
+  });
+  base = server.base;
+  const draft = parsePlan(PLAN, { units: await unitCandidates(server.db.db) });
+  await importPlanDocument(
+    server.db.db,
+    systemActor("Kiểm thử"),
+    draftToConfirmed(draft, { name: "32.txt", format: "text", text: PLAN }),
+  );
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+async function login(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await signInPage(page, base, username);
+  await page.getByTestId("current-user").waitFor();
+  return page;
+}
+
+/** Picks an option of a Mantine select by its label. */
+async function pick(page: Page, label: string, option: string | RegExp) {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
+  it("a coordinator opens a round; the officer sees it in Việc của tôi, drafts, previews and downloads the DOCX", async () => {
+    const coord = await login("dieuphoi");
+    await coord.goto(`${base}/bao-cao`);
+    await pick(coord, "Kế hoạch", /32\/KH-UBND/);
+    await coord.getByLabel("Hạn gửi").fill("2026-07-10");
+    await pick(coord, "Cấp tổng hợp", "Xã Bình Lư");
+    await coord.getByTestId("open-round").click();
+    await expect.poll(() => coord.getByRole("row", { name: /32\/KH-UBND/ }).count()).toBe(1);
+    expect(await coord.getByRole("row", { name: /32\/KH-UBND/ }).textContent()).toContain("0/1");
+    await snap(coord, "60-mo-dot-bao-cao");
+    await coord.close();
+
+    const officer = await login("canbo");
+    await officer.goto(`${base}/viec-cua-toi`);
+    await expect.poll(() => officer.getByTestId("my-reports").textContent()).toContain("32/KH-UBND");
+    expect(await officer.getByTestId("my-reports").textContent()).toContain("10/07/2026");
+    await officer.getByTestId("my-reports").getByRole("link").first().click();
+    await officer.waitForURL(/\/bao-cao$/);
+    await officer.getByRole("row", { name: /32\/KH-UBND/ }).click();
+    await officer.getByRole("button", { name: "Soạn báo cáo" }).click();
+    // the draft is generated from the body's own tasks and shown in the page
+    const preview = officer.getByTestId("report-preview");
+    await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toContain("BÁO CÁO");
+    expect(await preview.textContent()).toContain("Điều tra trẻ trong độ tuổi đến trường");
+    await snap(officer, "61-xem-truoc-bao-cao");
+    const [download] = await Promise.all([
+      officer.waitForEvent("download"),
+      officer.getByRole("button", { name: "Tải DOCX" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = fs.readFileSync(await download.path());
+    // a DOCX is a zip whose content types declare a WordprocessingML main document
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const files = unzipSync(new Uint8Array(bytes));
+    const types = Buffer.from(files["[Content_Types].xml"] ?? new Uint8Array()).toString("utf8");
+    expect(types).toContain(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    );
+    const body = Buffer.from(files["word/document.xml"] ?? new Uint8Array()).toString("utf8");
+    expect(body).toContain("BÁO CÁO");
+    expect(body).toContain("Điều tra trẻ trong độ tuổi đến trường");
+    await officer.close();
+  }, 180_000);
+});
