@@ -13,6 +13,7 @@ import * as m0010 from "./migrations/0010_reports.ts";
 // @load
 // @forms
 // @indicators
+import * as m0012 from "./migrations/0012_indicators.ts";
 // @corpus
 // @dhis2
 // @pwa
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   // @load
   // @forms
   // @indicators
+  "0012_indicators": m0012,
   // @corpus
   // @dhis2
   // @pwa
