@@ -92,6 +92,50 @@ describe.runIf(seedsAvailable())("seed 002's indicator table, read from the scan
   });
 });
 
+describe("an indicator table with its columns (Markdown, DOCX, PDF tables)", () => {
+  const text = [
+    "KẾ HOẠCH",
+    "| TT | Chỉ tiêu | Đơn vị | Kết quả năm 2025 | Kế hoạch năm 2026 | Ghi chú |",
+    "| --- | --- | --- | --- | --- | --- |",
+    "| I | Giáo dục mầm non | | | | |",
+    "| 1 | Tỷ lệ huy động trẻ mẫu giáo | % | 99,5 | ≥ 99,8 | |",
+    "| 2 | Số xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3 | Xã, phường | 30 | 38 | |",
+    "| 4 | Tỷ lệ phòng học kiên cố | % | chưa có | 60 | |",
+    "| 4.1 | Trong đó: mầm non | % | 40 | 45 | |",
+    "| * | Ghi chú: 12 trường chưa báo cáo | | | | |",
+  ].join("\n");
+  const d = parsePlan(text, { indicators: catalog });
+
+  it("reads each row's cells under the columns whose headers name a period", () => {
+    expect(d.indicatorColumns?.map((c) => [c.header, c.kind, c.period])).toEqual([
+      ["Kết quả năm 2025", "result", "2025"],
+      ["Kế hoạch năm 2026", "target", "2026"],
+    ]);
+    expect(d.indicators.map((r) => [r.ref, ...Object.values(r.values)])).toEqual([
+      ["1", 99.5, 99.8],
+      ["2", 30, 38],
+      ["4", null, 60],
+      ["4.1", 40, 45],
+    ]);
+    expect(d.indicators[0]?.match?.code).toBe("KH5272-02");
+    expect(d.indicators[1]?.match).toMatchObject({ code: "KH5272-05", how: "exact", score: 1 });
+  });
+
+  it("quotes the row it cannot read, the value it cannot read and the row number that is missing", () => {
+    const codes = d.warnings.map((w) => [w.code, w.message]);
+    expect(codes).toContainEqual(["ROW_MISSING", expect.stringContaining("thiếu dòng số 3")]);
+    expect(codes).toContainEqual([
+      "VALUE_MISSING",
+      expect.stringContaining("Chỉ tiêu 4 («Tỷ lệ phòng học kiên cố»)"),
+    ]);
+    expect(codes).toContainEqual([
+      "ROW_UNUSED",
+      expect.stringContaining("«* | Ghi chú: 12 trường chưa báo cáo"),
+    ]);
+    expect(d.warnings.filter((w) => w.code === "ROW_MISSING")).toHaveLength(1);
+  });
+});
+
 describe("what a value column's header names", () => {
   it("results of a school year are that school year's figures", () => {
     expect(columnOfHeader("Kết quả năm học 2024-2025")).toMatchObject({ kind: "result", period: "2024SY" });

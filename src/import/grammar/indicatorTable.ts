@@ -28,7 +28,6 @@ export function extractIndicatorTable(lines: Line[], warnings: Warning[]): Indic
   if (cells.length >= 4) return tabbedTable(lines, headerIdx, cells, warnings);
   const block = headerBlock(lines, headerIdx);
   const columns = columnsOfHeaderBlock(block, 2);
-  if (!columns.some((c) => c.period)) return { columns: [], rows: [] };
   return { columns, rows: scannedRows(lines, headerIdx, columns, warnings) };
 }
 
@@ -51,9 +50,12 @@ function tabbedTable(lines: Line[], headerIdx: number, cells: string[], warnings
   const keys = cells.map((c) => asciiKey(c));
   const nameAt = keys.findIndex((k, i) => i > 0 && /chi ?tieu|noi dung/.test(k));
   const unitAt = keys.findIndex((k) => /^[dp]on ?vi/.test(k));
-  const valueAt = cells
+  // value columns: those whose header names a period, else those that say results or targets
+  const candidates = cells
     .map((c, i) => ({ i, column: columnOfHeader(c) }))
-    .filter((x) => x.i !== nameAt && x.i !== unitAt && x.i > 0 && x.column.period);
+    .filter((x) => x.i !== nameAt && x.i !== unitAt && x.i > 0);
+  const withPeriod = candidates.filter((x) => x.column.period);
+  const valueAt = withPeriod.length > 0 ? withPeriod : candidates.filter((x) => x.column.kind);
   if (nameAt < 0 || valueAt.length === 0) return { columns: [], rows: [] };
   const columns = valueAt.map((v) => v.column);
   const rows: IndicatorDraft[] = [];
@@ -67,12 +69,14 @@ function tabbedTable(lines: Line[], headerIdx: number, cells: string[], warnings
     const row = l.text.split("\t");
     const ref = (row[0] ?? "").trim();
     if (HEADER.test(l.key.replace(/\t/g, " "))) continue; // the header repeated on the next page
-    if (!/^\d{1,3}$/.test(ref)) {
+    if (/^[IVXLC]+$/.test(ref)) continue; // a group heading ("I | Đến năm 2030")
+    if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(ref)) {
       if (ref || row.some((c) => /\d/.test(c))) unread(warnings, l, "không có số thứ tự");
       continue;
     }
-    expected = gapWarnings(warnings, expected, Number(ref), l);
-    const unit = unitAt >= 0 ? normaliseUnit(row[unitAt] ?? "") : null;
+    if (!ref.includes(".")) expected = gapWarnings(warnings, expected, Number(ref), l);
+    const unitCell = unitAt >= 0 ? (row[unitAt] ?? "").trim() : "";
+    const unit = unitCell === "" ? null : unitCell;
     const read = valueAt.map((v) => readIndicatorValue((row[v.i] ?? "").trim(), unit));
     rows.push(rowOf(ref, (row[nameAt] ?? "").trim(), unit, columns, read, null, l, warnings));
   }

@@ -18,8 +18,10 @@ const LETTER_DIGITS: Record<string, string> = { O: "0", o: "0", D: "0", l: "1", 
  * and the doubt is said; 100–150 % may be a gross rate and is kept, flagged.
  */
 export function readIndicatorValue(raw: string, unit: string | null): ReadValue {
-  const letters = /[A-Za-z]/.test(raw);
-  const text = raw.replace(/[OoDlISB]/g, (c) => LETTER_DIGITS[c] ?? c);
+  // a comparator or a percent sign around the figure of a target cell ("≥ 55", "100%") is not the value
+  const bare = raw.replace(/^\s*(?:[≥≤><]=?|>=|<=)\s*/u, "").replace(/\s*%\s*$/, "");
+  const letters = /[A-Za-z]/.test(bare);
+  const text = bare.replace(/[OoDlISB]/g, (c) => LETTER_DIGITS[c] ?? c);
   const parsed = parseViNumber(text);
   if (!parsed.ok) return { raw, value: null, doubt: parsed.reason };
   const doubt = letters ? `«${raw}» đọc thành ${text}` : null;
