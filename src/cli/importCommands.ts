@@ -6,12 +6,14 @@ import { systemActor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import type { UnitCandidate } from "../import/bodies.ts";
 import type { PlanDraft } from "../import/draft.ts";
+import type { IndicatorCandidate } from "../import/grammar/indicatorMatch.ts";
 import type { SourceDocument } from "../import/readers/readDocument.ts";
 import { type ConfigSource, openReady } from "./shared.ts";
 
 export async function readAndParse(
   file: string,
   candidates?: UnitCandidate[],
+  indicators?: IndicatorCandidate[],
 ): Promise<{ draft: PlanDraft; source: SourceDocument }> {
   // the readers (DOCX, PDF) load only when a file is read
   const { parsePlan } = await import("../import/parsePlan.ts");
@@ -21,7 +23,7 @@ export async function readAndParse(
     throw new AppError("BAD_INPUT_FILE", `Không tìm thấy tệp "${file}".`);
   }
   const src = await readDocument(path.basename(file), fs.readFileSync(file));
-  return { draft: parsePlan(src.text, { units }), source: src };
+  return { draft: parsePlan(src.text, { units, indicators }), source: src };
 }
 
 function summary(d: PlanDraft): string {
@@ -50,11 +52,16 @@ export function registerImportCommands(program: Command, config: ConfigSource): 
     )
     .action(async (file: string, o: { createBodies?: boolean }) => {
       const { unitCandidates } = await import("../db/repositories/orgUnitRepository.ts");
+      const { indicatorCandidates } = await import("../db/repositories/indicatorCandidates.ts");
       const { draftToConfirmed } = await import("../import/toConfirmed.ts");
       const { importPlanDocument } = await import("../usecases/importPlanDocument.ts");
       const conn = await openReady(config());
       try {
-        const { draft, source } = await readAndParse(file, await unitCandidates(conn.db));
+        const { draft, source } = await readAndParse(
+          file,
+          await unitCandidates(conn.db),
+          await indicatorCandidates(conn.db),
+        );
         const r = await importPlanDocument(
           conn.db,
           systemActor("Dòng lệnh"),
@@ -70,6 +77,10 @@ export function registerImportCommands(program: Command, config: ConfigSource): 
         console.log(
           `Chỉ tiêu: ${r.targets.before} → ${r.targets.after}; dòng phụ lục chỉ tiêu: ${r.indicators.before} → ${r.indicators.after}`,
         );
+        if (r.figures.figures > 0 || r.figures.unmatched.length > 0)
+          console.log(
+            `Số liệu từ bảng chỉ tiêu: ${r.figures.figures} giá trị, ${r.figures.targets} mục tiêu${r.figures.unmatched.length ? `; chưa khớp danh mục (chưa ghi): dòng ${r.figures.unmatched.join(", ")}` : ""}`,
+          );
         if (r.createdBodies.length) console.log(`Cơ quan mới tạo: ${r.createdBodies.join("; ")}`);
         if (r.unresolvedBodies.length) {
           console.log(

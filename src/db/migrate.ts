@@ -14,6 +14,7 @@ import * as m0010 from "./migrations/0010_reports.ts";
 // @forms
 import * as m0011 from "./migrations/0011_forms.ts";
 // @indicators
+import * as m0012 from "./migrations/0012_indicators.ts";
 // @corpus
 // @dhis2
 // @pwa
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   // @forms
   "0011_forms": m0011,
   // @indicators
+  "0012_indicators": m0012,
   // @corpus
   // @dhis2
   // @pwa

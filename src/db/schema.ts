@@ -345,6 +345,8 @@ export interface ReportedValueTable {
   kind: "result" | "target";
   value: ColumnType<string, number | string, number | string>;
   source: string | null;
+  /** The document whose indicator table gave it (migration 0012); null for other sources. */
+  document_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface FormStatusTable {
@@ -371,6 +373,8 @@ export interface IndicatorTargetTable {
   document_id: number | null;
   label: string;
   version: Generated<number>;
+  /** The indicator-table row of document_id that set it (migration 0012); null when set by hand. */
+  source_row: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -6,6 +6,8 @@ export interface PlanDraft {
   targets: TargetDraft[];
   tasks: TaskDraft[];
   indicators: IndicatorDraft[];
+  /** The value columns of the indicator table: results or targets, and the period each header names. */
+  indicatorColumns?: import("./grammar/indicatorTablePeriods.ts").IndicatorColumn[];
   /** Every body named as lead or support, resolved to a unit where possible. */
   bodies: BodyMention[];
   warnings: Warning[];
@@ -82,9 +84,26 @@ export interface IndicatorDraft {
   ref: string;
   name: string;
   unit: string | null;
+  /** Per value column (keyed by its header, see PlanDraft.indicatorColumns): the value read. */
   values: Record<string, number | null>;
+  /** Per value column: the text the value was read from (a scan's "954" for 95,4). */
+  raw?: Record<string, string | null>;
   note: string | null;
   line: number;
+  /** The row's line as written. */
+  text?: string;
+  /** The catalog indicator it matches (grammar/indicatorMatch.ts); null: a new indicator is proposed. */
+  match?: IndicatorMatch | null;
+}
+
+export interface IndicatorMatch {
+  indicatorId: number;
+  code: string;
+  name: string;
+  unit: string;
+  /** 1 for the same name; below, how similar the names are (0–1). */
+  score: number;
+  how: "exact" | "similar";
 }
 
 export interface BodyMention {

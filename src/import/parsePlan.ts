@@ -4,7 +4,8 @@ import { ceasedBodyWarning } from "./bodyValidity.ts";
 import { extractDocumentMeta } from "./documentMeta.ts";
 import { type BodyMention, newCoverage, type PlanDraft, type Warning } from "./draft.ts";
 import { extractDuties } from "./duties.ts";
-import { extractIndicators } from "./indicators.ts";
+import { type IndicatorCandidate, matchIndicators } from "./grammar/indicatorMatch.ts";
+import { extractIndicatorTable } from "./grammar/indicatorTable.ts";
 import { type Line, splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
 import { extractTargets } from "./targets.ts";
@@ -13,6 +14,8 @@ import { extractTaskTables } from "./taskTable.ts";
 export interface ParseOptions extends TimeframeOptions {
   /** Known bodies to resolve lead and coordinating bodies against. */
   units?: UnitCandidate[];
+  /** The indicator catalog, to propose the indicator each indicator-table row matches. */
+  indicators?: IndicatorCandidate[];
 }
 
 // Common words written with and without their diacritics; a scan that lost them shows the bare forms.
@@ -80,7 +83,8 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
       });
     }
   }
-  const indicators = extractIndicators(lines, warnings);
+  const { columns: indicatorColumns, rows: indicators } = extractIndicatorTable(lines, warnings);
+  if (opts.indicators) matchIndicators(indicators, opts.indicators);
   cov.indicators.seen = indicators.length;
   cov.indicators.used = indicators.filter((r) => Object.values(r.values).some((v) => v !== null)).length;
   const text = lines.some((l) => l.text);
@@ -143,5 +147,14 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
     }
   }
   const coverage = Object.values(cov).filter((c) => c.seen > 0);
-  return { document, targets, tasks, indicators, bodies: [...bodies.values()], warnings, coverage };
+  return {
+    document,
+    targets,
+    tasks,
+    indicators,
+    indicatorColumns,
+    bodies: [...bodies.values()],
+    warnings,
+    coverage,
+  };
 }

@@ -39,7 +39,21 @@ export function draftToConfirmed(draft: PlanDraft, source: SourceInfo, createUnk
       note: t.note,
       source: t.source,
     })),
-    indicators: draft.indicators.map(({ line: _l, ...r }) => r),
+    indicators: draft.indicators.map((r) => ({
+      ref: r.ref,
+      name: r.name,
+      unit: r.unit,
+      values: r.values,
+      note: r.note,
+      indicatorId: r.match?.indicatorId ?? null,
+      skip: false,
+    })),
+    indicatorColumns: (draft.indicatorColumns ?? []).map((c) => ({
+      header: c.header,
+      kind: c.kind,
+      period: c.period,
+      year: c.year,
+    })),
     bodies: draft.bodies.map((b) => ({
       text: b.text,
       unitId: b.unit?.id ?? null,

@@ -18,6 +18,7 @@ import { asciiKey } from "../domain/text.ts";
 import { errors } from "../errors.ts";
 import { indexCandidates, resolveBody, setKindOf } from "../import/bodies.ts";
 import { numberKey } from "../import/documentMeta.ts";
+import { type IndicatorFiguresResult, importIndicatorFigures } from "./importIndicatorFigures.ts";
 import { expandPicked, pickedMembers } from "./shared/pickedBodies.ts";
 import { ConfirmedPlan, type ConfirmedPlanInput } from "./shared/planSchemas.ts";
 
@@ -27,6 +28,8 @@ export interface ImportChanges {
   tasks: { added: string[]; removed: string[]; changed: string[] };
   targets: { before: number; after: number };
   indicators: { before: number; after: number };
+  /** The indicator table's values written as figures and targets (importIndicatorFigures.ts). */
+  figures: IndicatorFiguresResult;
   createdBodies: string[];
   unresolvedBodies: string[];
 }
@@ -293,6 +296,12 @@ export async function importPlanDocument(
         .execute();
     }
 
+    const figures = await importIndicatorFigures(trx, actor, {
+      documentId,
+      plan,
+      issuerUnitId: issuerUnit?.id ?? null,
+    });
+
     // links to the documents it implements or cites; placeholders for those not held
     await trx.deleteFrom("document_link").where("from_id", "=", documentId).execute();
     const docFor = async (r: {
@@ -341,6 +350,7 @@ export async function importPlanDocument(
       tasks: changes,
       targets: { before: targetsBefore, after: plan.targets.length },
       indicators: { before: indicatorsBefore, after: plan.indicators.length },
+      figures,
       createdBodies,
       unresolvedBodies: [...new Set(plan.tasks.flatMap((t) => [...t.lead, ...t.support]))].filter(
         (b) => unitFor(b) === null && !setKindOf(b),

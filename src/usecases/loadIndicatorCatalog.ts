@@ -40,9 +40,9 @@ async function applyElementKinds(trx: Kysely<Database>) {
 }
 
 /**
- * Loads the reporting periods (2023–2031), the indicator catalog with its data elements, the real
- * province figures of 5272/KH-UBND (result 2024–2025, target 2025–2026) and the plans' targets.
- * Idempotent, in one transaction.
+ * Loads the reporting periods (2023–2031), the indicator catalog with its data elements and the plans'
+ * targets. Idempotent, in one transaction. Figures are not written here: the province's figures of
+ * 5272/KH-UBND come from importing that plan (importIndicatorFigures.ts), the demo imports it.
  */
 export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -114,10 +114,6 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
       .where("full_name", "=", "Xã Bình Lư")
       .where("valid_to", "is", null)
       .executeTakeFirstOrThrow();
-    const periodId = async (code: string) =>
-      (await trx.selectFrom("period").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
-    const sy2024 = await periodId("2024SY");
-    const sy2025 = await periodId("2025SY");
     const indicatorIds = new Map<string, number>();
     for (const s of indicatorSeeds) {
       const row = await trx
@@ -142,38 +138,9 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
         .returning("id")
         .executeTakeFirstOrThrow();
       indicatorIds.set(s.code, row.id);
-      const [result, target] = s.figures5272 ?? [null, null];
-      const src = "Kế hoạch 5272/KH-UBND ngày 09/9/2025";
-      if (result !== null) {
-        await trx
-          .insertInto("reported_value")
-          .values({
-            indicator_id: row.id,
-            org_unit_id: province.id,
-            period_id: sy2024,
-            kind: "result",
-            value: result,
-            source: src,
-          })
-          .execute();
-      }
-      if (target !== null) {
-        await trx
-          .insertInto("reported_value")
-          .values({
-            indicator_id: row.id,
-            org_unit_id: province.id,
-            period_id: sy2025,
-            kind: "target",
-            value: target,
-            source: src,
-          })
-          .execute();
-      }
     }
     for (const t of targetSeeds) {
       const ind = indicatorIds.get(t.indicator) as number;
-      const baseline = indicatorSeeds.find((s) => s.code === t.indicator)?.figures5272?.[0] ?? null;
       await trx
         .insertInto("indicator_target")
         .values({
@@ -182,8 +149,8 @@ export async function loadIndicatorCatalog(db: Kysely<Database>): Promise<boolea
           comparator: t.comparator,
           value: t.value,
           due_year: t.year,
-          baseline_value: t.unit === "province" ? baseline : null,
-          baseline_year: t.unit === "province" && baseline !== null ? 2025 : null,
+          baseline_value: null,
+          baseline_year: null,
           label: `${t.label} — ${t.plan}`,
         })
         .execute();

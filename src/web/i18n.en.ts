@@ -101,7 +101,6 @@ export const en: Record<Key, string> = {
   "docs.task": "Task",
   "docs.targets": "Targets",
   "docs.indicators": "Indicator appendix",
-  "docs.indicatorsHelp": "The rows of the indicator table are saved as read; see the warnings above.",
   "docs.indicator": "Indicator",
   "docs.lead": "Lead",
   "docs.support": "Coordinating",
@@ -344,6 +343,16 @@ export const en: Record<Key, string> = {
   "figures.section.secondary": "Secondary (lower and upper)",
   "figures.fixFirst": "Some fields have errors; correct them and save again:",
   // @indicators
+  "docs.indicatorsFigures":
+    "On save, each row with a catalog indicator is written as figures of the issuing unit for the period its column header names; the «Chỉ tiêu» column becomes the plan's targets. Rows written",
+  "docs.indicatorColumnResult": "figures for",
+  "docs.indicatorColumnTarget": "targets for",
+  "docs.indicatorColumnUnknown": "period unknown — not written",
+  "docs.indicatorAsRead": "Indicator (as read)",
+  "docs.indicatorMatch": "Catalog indicator",
+  "docs.indicatorNew": "New indicator — no figures written",
+  "docs.indicatorSkip": "Skip",
+  "docs.indicatorScore": "How alike the name is to the catalog indicator's",
   // @corpus
   // @dhis2
   // @pwa

@@ -96,7 +96,6 @@ export const vi = {
   "docs.task": "Nhiệm vụ",
   "docs.targets": "Chỉ tiêu",
   "docs.indicators": "Phụ lục chỉ tiêu",
-  "docs.indicatorsHelp": "Các dòng của bảng chỉ tiêu sẽ được lưu như đã đọc; xem cảnh báo ở trên.",
   "docs.indicator": "Chỉ tiêu",
   "docs.lead": "Chủ trì",
   "docs.support": "Phối hợp",
@@ -339,6 +338,16 @@ export const vi = {
   "figures.section.secondary": "Trung học (cơ sở và phổ thông)",
   "figures.fixFirst": "Còn ô có lỗi; hãy sửa rồi lưu lại:",
   // @indicators
+  "docs.indicatorsFigures":
+    "Khi lưu, mỗi dòng có chỉ tiêu trong danh mục được ghi thành số liệu của đơn vị ban hành cho kỳ mà tiêu đề cột ghi; cột «Chỉ tiêu» thành mục tiêu của kế hoạch. Dòng được ghi",
+  "docs.indicatorColumnResult": "số liệu kỳ",
+  "docs.indicatorColumnTarget": "mục tiêu kỳ",
+  "docs.indicatorColumnUnknown": "chưa rõ kỳ — không ghi",
+  "docs.indicatorAsRead": "Chỉ tiêu (như đã đọc)",
+  "docs.indicatorMatch": "Chỉ tiêu trong danh mục",
+  "docs.indicatorNew": "Chỉ tiêu mới — chưa ghi số liệu",
+  "docs.indicatorSkip": "Bỏ qua",
+  "docs.indicatorScore": "Độ giống tên với chỉ tiêu trong danh mục",
   // @corpus
   // @dhis2
   // @pwa

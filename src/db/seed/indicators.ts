@@ -3,7 +3,8 @@ import type { Breakdown } from "../../domain/breakdowns.ts";
 /**
  * The indicator catalog: the 28 rows of the indicator appendix of Kế hoạch 5272/KH-UBND (09/9/2025) —
  * row 17 was lost when that copy was scanned and is kept as a placeholder to be completed — and the
- * measurable targets of 47-KH/ĐU and the Bình Lư plan. A rate keeps its numerator and denominator as
+ * measurable targets of 47-KH/ĐU and the Bình Lư plan. Names and definitions only: the figures come
+ * from importing the plans (import/grammar/indicatorTable.ts matches each row to its indicator here). A rate keeps its numerator and denominator as
  * data elements so it adds up correctly; "units meeting a condition" counts units whose element is 1.
  */
 export interface IndicatorSeed {
@@ -18,8 +19,6 @@ export interface IndicatorSeed {
   numerator?: string;
   denominator?: string;
   element?: string;
-  /** Real province figures of 5272/KH-UBND: result 2024–2025, target 2025–2026. */
-  figures5272?: [number | null, number | null];
   definition?: string;
 }
 
@@ -28,7 +27,6 @@ const rate = (
   name: string,
   num: string,
   den: string,
-  figures?: [number | null, number | null],
   extra: Partial<IndicatorSeed> = {},
 ): IndicatorSeed => ({
   code,
@@ -38,23 +36,16 @@ const rate = (
   level: "commune",
   numerator: num,
   denominator: den,
-  figures5272: figures,
   ...extra,
 });
 
-const meeting = (
-  code: string,
-  name: string,
-  element: string,
-  figures?: [number | null, number | null],
-): IndicatorSeed => ({
+const meeting = (code: string, name: string, element: string): IndicatorSeed => ({
   code,
   name,
   unit: "Xã, phường",
   type: "units_meeting",
   level: "commune",
   element,
-  figures5272: figures,
 });
 
 export const indicatorSeeds: IndicatorSeed[] = [
@@ -63,110 +54,86 @@ export const indicatorSeeds: IndicatorSeed[] = [
     "Tỷ lệ huy động trẻ nhà trẻ",
     "Số trẻ nhà trẻ đến trường",
     "Số trẻ trong độ tuổi nhà trẻ",
-    [33.8, 33.8],
   ),
   rate(
     "KH5272-02",
     "Tỷ lệ huy động trẻ mẫu giáo",
     "Số trẻ mẫu giáo đến trường",
     "Số trẻ trong độ tuổi mẫu giáo (3–5 tuổi)",
-    [99.8, 99.8],
     { gross: true },
   ),
-  rate(
-    "KH5272-03",
-    "Tỷ lệ huy động trẻ em 6 tuổi vào lớp 1",
-    "Số trẻ 6 tuổi vào lớp 1",
-    "Số trẻ 6 tuổi",
-    [99.9, 99.9],
-  ),
+  rate("KH5272-03", "Tỷ lệ huy động trẻ em 6 tuổi vào lớp 1", "Số trẻ 6 tuổi vào lớp 1", "Số trẻ 6 tuổi"),
   rate(
     "KH5272-04",
     "Tỷ lệ hoàn thành chương trình tiểu học",
     "Số học sinh hoàn thành chương trình tiểu học",
     "Số học sinh lớp 5",
-    [100, 100],
   ),
   meeting(
     "KH5272-05",
     "Số xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3",
     "Đạt chuẩn PCGD tiểu học mức độ 3 (1 = đạt)",
-    [106, 38],
   ),
   meeting(
     "KH5272-06",
     "Số xã, phường đạt chuẩn phổ cập giáo dục THCS mức độ 1",
     "Đạt chuẩn PCGD THCS mức độ 1 (1 = đạt)",
-    [106, 38],
   ),
   meeting(
     "KH5272-07",
     "Số xã, phường đạt chuẩn phổ cập giáo dục THCS mức độ 2",
     "Đạt chuẩn PCGD THCS mức độ 2 (1 = đạt)",
-    [83, 38],
   ),
   meeting(
     "KH5272-08",
     "Số xã, phường đạt chuẩn phổ cập giáo dục THCS mức độ 3",
     "Đạt chuẩn PCGD THCS mức độ 3 (1 = đạt)",
-    [23, 3],
   ),
   rate(
     "KH5272-09",
     "Tỷ lệ người biết chữ mức độ 1 trong độ tuổi theo quy định",
     "Số người biết chữ mức độ 1",
     "Số người trong độ tuổi (xóa mù chữ)",
-    [null, 95.58],
-    {
-      definition: "Kết quả 2024–2025 trong bản quét đọc thành 954 — cần đối chiếu bản gốc (có thể là 95,4).",
-    },
   ),
   rate(
     "KH5272-10",
     "Tỷ lệ người biết chữ mức độ 2 trong độ tuổi theo quy định",
     "Số người biết chữ mức độ 2",
     "Số người trong độ tuổi (xóa mù chữ)",
-    [81.9, 82.8],
   ),
   meeting(
     "KH5272-11",
     "Số xã, phường đạt chuẩn xóa mù chữ mức độ 1",
     "Đạt chuẩn xóa mù chữ mức độ 1 (1 = đạt)",
-    [41, 38],
   ),
   meeting(
     "KH5272-12",
     "Số xã, phường đạt chuẩn xóa mù chữ mức độ 2",
     "Đạt chuẩn xóa mù chữ mức độ 2 (1 = đạt)",
-    [65, 10],
   ),
   rate(
     "KH5272-13",
     "Tỷ lệ giáo viên mầm non đạt chuẩn trình độ đào tạo",
     "Số giáo viên mầm non đạt chuẩn",
     "Số giáo viên mầm non",
-    [96.9, 97],
   ),
   rate(
     "KH5272-14",
     "Tỷ lệ giáo viên tiểu học đạt chuẩn trình độ đào tạo",
     "Số giáo viên tiểu học đạt chuẩn",
     "Số giáo viên tiểu học",
-    [89.7, 91],
   ),
   rate(
     "KH5272-15",
     "Tỷ lệ giáo viên THCS đạt chuẩn trình độ đào tạo",
     "Số giáo viên THCS đạt chuẩn",
     "Số giáo viên THCS",
-    [96.1, 97],
   ),
   rate(
     "KH5272-16",
     "Tỷ lệ giáo viên THPT đạt chuẩn trình độ đào tạo",
     "Số giáo viên THPT đạt chuẩn",
     "Số giáo viên THPT",
-    [100, 100],
   ),
   {
     code: "KH5272-17",
@@ -176,7 +143,7 @@ export const indicatorSeeds: IndicatorSeed[] = [
     level: "none",
     element: "Chỉ tiêu số 17 (chưa xác định)",
   },
-  rate("KH5272-18", "Số sinh viên đại học trên một vạn dân", "Số sinh viên đại học", "Dân số", [90, 90], {
+  rate("KH5272-18", "Số sinh viên đại học trên một vạn dân", "Số sinh viên đại học", "Dân số", {
     unit: "SV/vạn dân",
     multiplier: 10_000,
   }),
@@ -185,14 +152,12 @@ export const indicatorSeeds: IndicatorSeed[] = [
     "Tỷ lệ trường mầm non đạt chuẩn quốc gia mức độ 1",
     "Số trường mầm non đạt chuẩn quốc gia mức độ 1",
     "Số trường mầm non",
-    [56.3, 59.5],
   ),
   rate(
     "KH5272-20",
     "Tỷ lệ trường mầm non đạt chuẩn quốc gia mức độ 2",
     "Số trường mầm non đạt chuẩn quốc gia mức độ 2",
     "Số trường mầm non",
-    [17.9, 17.1],
     {
       definition: "Chỉ tiêu 2025–2026 thấp hơn do sáp nhập trường (theo ghi chú của văn bản).",
     },
@@ -202,59 +167,48 @@ export const indicatorSeeds: IndicatorSeed[] = [
     "Tỷ lệ trường tiểu học đạt chuẩn quốc gia mức độ 1",
     "Số trường tiểu học đạt chuẩn quốc gia mức độ 1",
     "Số trường tiểu học",
-    [51.2, 57.3],
   ),
   rate(
     "KH5272-22",
     "Tỷ lệ trường tiểu học đạt chuẩn quốc gia mức độ 2",
     "Số trường tiểu học đạt chuẩn quốc gia mức độ 2",
     "Số trường tiểu học",
-    [17.1, 17.1],
-    {
-      definition: "Bản quét đọc thành 171 — đã hiểu là 17,1 %.",
-    },
   ),
   rate(
     "KH5272-23",
     "Tỷ lệ trường trung học đạt chuẩn quốc gia mức độ 1",
     "Số trường trung học đạt chuẩn quốc gia mức độ 1",
     "Số trường trung học",
-    [60.2, 63.2],
   ),
   rate(
     "KH5272-24",
     "Tỷ lệ trường trung học đạt chuẩn quốc gia mức độ 2",
     "Số trường trung học đạt chuẩn quốc gia mức độ 2",
     "Số trường trung học",
-    [6.8, 6.8],
   ),
   rate(
     "KH5272-25",
     "Tỷ lệ thiết bị dạy học tối thiểu cấp mầm non",
     "Số bộ thiết bị tối thiểu hiện có (mầm non)",
     "Số bộ thiết bị tối thiểu theo quy định (mầm non)",
-    [58, 60],
   ),
   rate(
     "KH5272-26",
     "Tỷ lệ thiết bị dạy học tối thiểu cấp tiểu học",
     "Số bộ thiết bị tối thiểu hiện có (tiểu học)",
     "Số bộ thiết bị tối thiểu theo quy định (tiểu học)",
-    [58, 60],
   ),
   rate(
     "KH5272-27",
     "Tỷ lệ thiết bị dạy học tối thiểu cấp THCS",
     "Số bộ thiết bị tối thiểu hiện có (THCS)",
     "Số bộ thiết bị tối thiểu theo quy định (THCS)",
-    [56, 57],
   ),
   rate(
     "KH5272-28",
     "Tỷ lệ thiết bị dạy học tối thiểu cấp THPT",
     "Số bộ thiết bị tối thiểu hiện có (THPT)",
     "Số bộ thiết bị tối thiểu theo quy định (THPT)",
-    [56, 57],
   ),
   // measurable targets of 47-KH/ĐU and the Bình Lư plan not already above
   rate(

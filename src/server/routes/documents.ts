@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { getDocumentById } from "../../db/repositories/documentRepository.ts";
+import { indicatorCandidates } from "../../db/repositories/indicatorCandidates.ts";
 import { unitCandidates } from "../../db/repositories/orgUnitRepository.ts";
 import { flagsOf } from "../../domain/policies/actor.ts";
 import { documentPolicy } from "../../domain/policies/document.ts";
@@ -37,7 +38,10 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       const { name, bytes } = await receiveSingleFile(req, PLAN_FILE);
       const { document: source } = await runInFilePool({ op: "plan", name, bytes, policy: PLAN_FILE });
       if (!source) throw new AppError("BAD_INPUT_FILE", "Không đọc được văn bản.");
-      const draft = parsePlan(source.text, { units: await unitCandidates(app.deps.db) });
+      const draft = parsePlan(source.text, {
+        units: await unitCandidates(app.deps.db),
+        indicators: await indicatorCandidates(app.deps.db),
+      });
       return { source, draft };
     },
   );

@@ -83,9 +83,25 @@ export const ConfirmedPlan = z.object({
         unit: text(60).nullable(),
         values: z.record(z.string(), z.number().finite().nullable()),
         note: text(1000).nullable(),
+        /** The catalog indicator the reviewer kept or chose; null: not loaded as figures. */
+        indicatorId: z.number().int().positive().nullable().default(null),
+        /** The reviewer left this row out of the figures (it stays in the document's table). */
+        skip: z.boolean().default(false),
       }),
     )
     .max(2000),
+  /** What each value column of the indicator table holds: results or targets, and for which period. */
+  indicatorColumns: z
+    .array(
+      z.object({
+        header: text(200).min(1),
+        kind: z.enum(["result", "target"]).nullable(),
+        period: text(20).nullable(),
+        year: z.number().int().min(1990).max(2100).nullable(),
+      }),
+    )
+    .max(20)
+    .default([]),
   /** What to do with each named body: an existing unit, a new body to create, or keep as text. */
   bodies: z
     .array(

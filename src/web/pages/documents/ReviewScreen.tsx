@@ -20,6 +20,7 @@ import { ApiError, api, get } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { ReviewBodies } from "./ReviewBodies.tsx";
+import { ReviewIndicators } from "./ReviewIndicators.tsx";
 import { ReviewTargets } from "./ReviewTargets.tsx";
 import { ReviewTasks } from "./ReviewTasks.tsx";
 import type { Confirmed, PlanDraft, UnitOption } from "./reviewTypes.ts";
@@ -222,16 +223,7 @@ export function ReviewScreen(props: {
             <ReviewBodies draft={props.draft} plan={plan} setPlan={setPlan} units={units.data?.units ?? []} />
             <ReviewTasks plan={plan} setPlan={setPlan} />
             <ReviewTargets plan={plan} setPlan={setPlan} />
-            {plan.indicators.length > 0 && (
-              <Card withBorder>
-                <Text fw={600}>
-                  {t("docs.indicators")}: {plan.indicators.length}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t("docs.indicatorsHelp")}
-                </Text>
-              </Card>
-            )}
+            <ReviewIndicators draft={props.draft} plan={plan} setPlan={setPlan} />
           </Stack>
         </Grid.Col>
       </Grid>
