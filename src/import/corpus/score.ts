@@ -39,6 +39,8 @@ export interface Manifest {
   implements: string[];
   tasks: ManifestTask[];
   targets: ManifestTarget[];
+  /** The document must be refused by the reader with a message containing this text (nothing to score). */
+  refused?: string;
 }
 
 export interface DocScore {
@@ -107,8 +109,34 @@ function targetFound(d: PlanDraft, m: ManifestTarget): boolean {
   );
 }
 
+/** A document the reader refused: right when the manifest expects that refusal, with nothing drafted. */
+export function scoreRefusal(m: Manifest, message: string): DocScore {
+  const expected = m.refused !== undefined && message.includes(m.refused);
+  return {
+    file: m.file,
+    tasks: m.tasks.length,
+    found: 0,
+    drafted: 0,
+    leadRight: 0,
+    timeRight: 0,
+    targets: m.targets.length,
+    targetsFound: 0,
+    identityRight: expected,
+    misses: expected ? [] : [`từ chối ngoài dự kiến: ${message}`],
+  };
+}
+
 /** Scores one draft against its manifest; a task is matched by its title's first words. */
 export function scoreDraft(m: Manifest, d: PlanDraft): DocScore {
+  if (m.refused !== undefined) {
+    const s = scoreRefusal(m, "");
+    return {
+      ...s,
+      drafted: d.tasks.length,
+      identityRight: false,
+      misses: [`đọc được, nhưng bản kê chờ bị từ chối: ${m.refused}`],
+    };
+  }
   const free = new Set(d.tasks);
   const misses: string[] = [];
   let found = 0;
