@@ -45,6 +45,9 @@ const HEADS = [
   "chủ tịch",
   "thuế",
   "bộ chỉ huy",
+  "ngân hàng",
+  "liên đoàn",
+  "học viện",
 ];
 
 export function startsWithHead(s: string): boolean {

@@ -10,6 +10,44 @@ const duties = (text: string) => {
 };
 
 describe("duties under Tổ chức thực hiện", () => {
+  it("under a numbered topic, a letter that names a body heads that body's bullets or paragraph", () => {
+    const { tasks } = duties(
+      [
+        "III. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ",
+        "1. Tăng cường công tác tuyên truyền, giáo dục",
+        "a) Các sở, ban, ngành, địa phương",
+        "- Tổ chức các hoạt động tuyên truyền.",
+        "b) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng",
+        "Phối hợp với cấp ủy địa phương khu vực biên giới.",
+        "2. Sở Tư pháp",
+        "a) Sở Nội vụ chủ trì tổng hợp báo cáo.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện.",
+        "V. KINH PHÍ",
+        "1. Sở Tài chính: Bố trí kinh phí.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => [t.lead.join("; "), t.title])).toEqual([
+      ["Các sở, ban, ngành, địa phương", "Tổ chức các hoạt động tuyên truyền."],
+      ["Bộ Chỉ huy quân sự tỉnh", "Phối hợp với cấp ủy địa phương khu vực biên giới."],
+      // a letter item that ends a sentence is a duty of the body above, not a heading
+      ["Sở Tư pháp", "Sở Nội vụ chủ trì tổng hợp báo cáo."],
+      // "IV. TỔ CHỨC THỰC HIỆN" opens more duties; "V. KINH PHÍ" ends them
+      ["Công an tỉnh", "Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện."],
+    ]);
+  });
+  it("under a heading that is itself a duty, a bullet that opens with a body is that body's; under a body heading it is not", () => {
+    const { tasks } = duties(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ban, ngành nghiên cứu, ban hành theo thẩm quyền các quy định, hướng dẫn thực hiện các Dự án thuộc Chương trình:",
+        "- Công an tỉnh tham mưu triển khai Dự án 1.",
+        "2. Sở Y tế",
+        "- Các đơn vị trực thuộc triển khai Dự án 6.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => t.lead.join("; "))).toEqual(["Các sở, ban, ngành", "Công an tỉnh", "Sở Y tế"]);
+  });
   it("reads bullets, a) items, one paragraph, and a duty on the heading line", () => {
     const { tasks } = duties(
       [
