@@ -216,8 +216,9 @@ export function extractDuties(
     const letterBody = letterBodyHeading(l.text, nextText);
     if (letterBody !== null) {
       // "1. <topic>" / "a) Công an tỉnh" / "- …": the letter names the body, the number the topic
+      const above = (body as Body | null)?.ref;
       body = {
-        ref: `${groupRef ?? body?.ref ?? ""}${l.text.slice(0, l.text.indexOf(")"))}`,
+        ref: `${groupRef ?? above ?? ""}${l.text.slice(0, l.text.indexOf(")"))}`,
         name: letterBody,
       };
       k = 0;
