@@ -216,7 +216,7 @@ export function extractDuties(
     const letterBody = letterBodyHeading(l.text, nextText);
     if (letterBody !== null) {
       // "1. <topic>" / "a) Công an tỉnh" / "- …": the letter names the body, the number the topic
-      const above = (body as Body | null)?.ref;
+      const above: string | undefined = (body as Body | null)?.ref;
       body = {
         ref: `${groupRef ?? above ?? ""}${l.text.slice(0, l.text.indexOf(")"))}`,
         name: letterBody,
