@@ -8,6 +8,7 @@ import { extractIndicators } from "./indicators.ts";
 import { type Line, splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
 import { extractTargets } from "./targets.ts";
+import { extractTargetTables } from "./targetTable.ts";
 import { extractTaskTables } from "./taskTable.ts";
 
 export interface ParseOptions extends TimeframeOptions {
@@ -64,7 +65,10 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
     targets: newCoverage("targets"),
     indicators: newCoverage("indicators"),
   };
-  const targets = extractTargets(lines, warnings, cov.targets);
+  const targets = [
+    ...extractTargets(lines, warnings, cov.targets),
+    ...extractTargetTables(lines, warnings, cov.targets),
+  ];
   let tasks = extractTaskTables(lines, warnings, opts, cov.taskTable);
   if (tasks.length === 0)
     tasks = [
