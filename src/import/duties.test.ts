@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Warning } from "./draft.ts";
-import { extractDuties, withoutCitedDates } from "./duties.ts";
+import { dutyTimeframe, extractDuties, withoutCitedDates } from "./duties.ts";
 import { splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
 
@@ -10,6 +10,17 @@ const duties = (text: string) => {
 };
 
 describe("duties under Tổ chức thực hiện", () => {
+  it("'chậm nhất là ngày …' is a deadline; the year of a budget is not", () => {
+    const a = dutyTimeframe("Ban hành kế hoạch. Thời gian hoàn thành chậm nhất là ngày 30/01/2026.", {});
+    expect([a.kind, a.due]).toEqual(["deadline", "2026-01-30"]);
+    const b = dutyTimeframe(
+      "Cân đối kinh phí đã được giao trong dự toán năm 2026 để thực hiện chương trình.",
+      {},
+    );
+    expect(b.kind).toBe("continuous");
+    const c = dutyTimeframe("Hoàn thành trong năm 2026.", {});
+    expect(c.due).toBe("2026-12-31");
+  });
   it("under a numbered topic, a letter that names a body heads that body's bullets or paragraph", () => {
     const { tasks } = duties(
       [

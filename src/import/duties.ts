@@ -6,9 +6,9 @@ import type { Line } from "./lines.ts";
 
 /** Deadlines stated precisely ("trong quý III năm 2012", "trước ngày 15/6/2026") win over a bare year. */
 const PRECISE_HINT =
-  /((?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4}|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})|tháng\s+\d{1,2}\/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
+  /((?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4}|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})|tháng\s+\d{1,2}\/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
 const TIME_HINT =
-  /(từ năm\s+\d{4}\s+đến(?: hết)? năm\s+\d{4}|năm\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}\s+và các năm tiếp theo|định kỳ hàng quý|\d\s+tháng một lần|hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
+  /(từ năm\s+\d{4}\s+đến(?: hết)? năm\s+\d{4}|năm\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}\s+và các năm tiếp theo|định kỳ hàng quý|\d\s+tháng một lần|hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
 
 /**
  * Dates that belong to something else than the duty's deadline: a cited document's date ("Kết luận số
@@ -16,13 +16,17 @@ const TIME_HINT =
  * "thời kỳ 2021–2030"). A date is a deadline only after "trước", "chậm nhất", "đến".
  */
 export function withoutCitedDates(text: string): string {
-  return text
-    .replace(
-      /(^|[^\p{L}])(?<!(?:trước|nhất|đến|hạn)\s)ngày\s+\d{1,2}\s*(?:\/\s*\d{1,2}\s*\/|\s+tháng\s+\d{1,2}\s+năm)\s*\d{4}/giu,
-      "$1",
-    )
-    .replace(/tầm nhìn đến năm\s+\d{4}/giu, "")
-    .replace(/thời kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, "");
+  return (
+    text
+      .replace(
+        /(^|[^\p{L}])(?<!(?:trước|nhất|đến|hạn|nhất là)\s)ngày\s+\d{1,2}\s*(?:\/\s*\d{1,2}\s*\/|\s+tháng\s+\d{1,2}\s+năm)\s*\d{4}/giu,
+        "$1",
+      )
+      .replace(/tầm nhìn đến năm\s+\d{4}/giu, "")
+      // the year of a budget ("trong dự toán năm 2026") is not a deadline
+      .replace(/dự toán(?: ngân sách)?(?: nhà nước)? năm\s+\d{4}/giu, "")
+      .replace(/thời kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, "")
+  );
 }
 
 /** The time frame a duty's own words give, or "continuous" (no date) marked as such. */
@@ -116,6 +120,11 @@ function opensDuties(l: Line): boolean {
     (named && (k.length < 40 || /^[ivx]{1,4}\s*[-.]\s/.test(k))) ||
     /(nhiem vu sau(?: day)?|chi thi|yeu cau)\s*:$/.test(l.key)
   );
+}
+
+/** The source line number where the duties open, or null when the plan has none. */
+export function dutiesStart(lines: Line[]): number | null {
+  return lines.find(opensDuties)?.n ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { bodyKey, indexCandidates, resolveBody, setKindOf, type UnitCandidate } 
 import { ceasedBodyWarning } from "./bodyValidity.ts";
 import { extractDocumentMeta } from "./documentMeta.ts";
 import { type BodyMention, newCoverage, type PlanDraft, type Warning } from "./draft.ts";
-import { extractDuties } from "./duties.ts";
+import { dutiesStart, extractDuties } from "./duties.ts";
 import { extractIndicators } from "./indicators.ts";
 import { type Line, splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
@@ -70,11 +70,15 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
     ...extractTargetTables(lines, warnings, cov.targets),
   ];
   let tasks = extractTaskTables(lines, warnings, opts, cov.taskTable);
+  const duties = dutiesStart(lines);
   if (tasks.length === 0)
     tasks = [
       ...extractSectionTasks(lines, opts, cov.sections),
       ...extractDuties(lines, warnings, opts, cov.duties),
     ];
+  // task tables inside the body (not an appendix that restates the duties): the duties come too
+  else if (duties !== null && tasks.every((t) => t.line < duties))
+    tasks = [...tasks, ...extractDuties(lines, warnings, opts, cov.duties)];
   for (const t of tasks) {
     if (t.source === "duties" && t.lead.length === 0) {
       warnings.push({

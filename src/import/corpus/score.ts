@@ -19,6 +19,8 @@ export interface ManifestTask {
   kind: TimeframeKind | TimeframeKind[];
   /** ISO date of the (first) due date, when there is one. */
   due?: string;
+  /** The document states no time for this task (an empty cell, a table without a time column): the draft must leave it to the reviewer, not invent one. */
+  unstated?: boolean;
 }
 
 export interface ManifestTarget {
@@ -91,6 +93,7 @@ function leadMatches(t: TaskDraft, lead: string | null): boolean {
 }
 
 function timeMatches(t: TaskDraft, m: ManifestTask): boolean {
+  if (m.unstated) return t.timeframe.text.trim() === "" && t.timeframe.due === null;
   const kinds = Array.isArray(m.kind) ? m.kind : [m.kind];
   if (!kinds.includes(t.timeframe.kind) || t.timeframe.unparsed) return false;
   if (!m.due) return true;
