@@ -59,7 +59,7 @@ export function bodyOfHeading(name: string): { body: string; rest: string } {
 
 /** A paragraph that starts with its body: "Đề nghị Ủy ban … chủ trì, phối hợp …" → the body and the duty. */
 const VERB =
-  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat|tong hop|ra soat|theo doi|don doc|bo tri|dam bao|chiu trach nhiem|phat dong|nghien cuu|la co quan|la don vi)(?=[\s,.;:]|$)/;
+  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat|tong hop|ra soat|theo doi|don doc|bo tri|dam bao|chiu trach nhiem|phat dong|nghien cuu|la co quan|la don vi|thanh lap|tham dinh|phe duyet|lap)(?=[\s,.;:]|$)/;
 
 /** One unaccented lower-case character per character of s, so a match's index is an index into s. */
 function charKey(s: string): string {
@@ -67,7 +67,7 @@ function charKey(s: string): string {
 }
 
 /** Where the body at the start of a paragraph ends: before its first verb, else before its first comma. */
-function verbAt(text: string): number {
+export function verbAt(text: string): number {
   const v = VERB.exec(charKey(text));
   return v && v.index < 120 ? v.index : -1;
 }

@@ -7,6 +7,7 @@ import { dutiesStart, extractDuties } from "./duties.ts";
 import { extractIndicators } from "./indicators.ts";
 import { type Line, splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
+import { extractSteps } from "./steps.ts";
 import { extractTargets } from "./targets.ts";
 import { extractTargetTables } from "./targetTable.ts";
 import { extractTaskTables } from "./taskTable.ts";
@@ -74,6 +75,7 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   if (tasks.length === 0)
     tasks = [
       ...extractSectionTasks(lines, opts, cov.sections),
+      ...extractSteps(lines, opts, cov.sections),
       ...extractDuties(lines, warnings, opts, cov.duties),
     ];
   // task tables inside the body (not an appendix that restates the duties): the duties come too
