@@ -68,8 +68,8 @@ function isPlural(s: string): boolean {
 export function splitBodies(cell: string): string[] {
   const text = cell
     .replace(/\s+/g, " ")
-    // "Lãnh đạo Sở Công Thương", "Lãnh đạo UBND xã …" answer for the body they lead
-    .replace(/(^|[;,]\s*)Lãnh đạo\s+(?=(\S.*))/gu, (m, pre: string, rest: string) =>
+    // "Lãnh đạo Sở Công Thương", "Giám đốc Sở …", "Chủ tịch UBND xã …" answer for the body they lead
+    .replace(/(^|[;,]\s*)(?:Lãnh đạo|Giám đốc|Chủ tịch)\s+(?=(\S.*))/gu, (m, pre: string, rest: string) =>
       startsWithHead(rest) ? pre : m,
     )
     .replace(/(?<!Văn phòng|Chủ tịch|Thường trực|Phó Chủ tịch)(?<=\S)\s+(?=UBND\s)/gu, "; ")

@@ -7,7 +7,7 @@ import { type DocScore, formatScores, loadManifests, totals } from "./corpus/sco
  * manifests written by reading each document. The floor is what the parser reaches now; it only goes
  * up. The issue's goal (GOAL in score.ts) is printed beside it.
  */
-const FLOOR = { recall: 0.99, precision: 0.99, lead: 1, time: 1, targets: 0.96, identity: 1 };
+const FLOOR = { recall: 1, precision: 0.99, lead: 1, time: 1, targets: 0.96, identity: 1 };
 
 describe.runIf(corpusAvailable())("the corpus of real plans", () => {
   it("has a manifest for every plan document of the corpus, in every format it holds", () => {

@@ -10,6 +10,23 @@ const duties = (text: string) => {
 };
 
 describe("duties under Tổ chức thực hiện", () => {
+  it("an article that charges a body makes its numbered items that body's duties, up to the next article", () => {
+    const { tasks } = duties(
+      [
+        "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo",
+        "1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học.",
+        "2. Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện hướng dẫn thực hiện.",
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+        "1. Chánh Văn phòng chịu trách nhiệm thi hành.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => [t.lead.join("; "), t.title.slice(0, 20)])).toEqual([
+      ["Sở Giáo dục và Đào tạo", "Tổ chức chỉ đạo thực"],
+      ["Sở Giáo dục và Đào tạo", "Chủ trì, phối hợp vớ"],
+    ]);
+    // an article that charges no one opens nothing
+    expect(duties("Điều 2. Hiệu lực thi hành\n1. Quyết định có hiệu lực từ ngày ký.").tasks).toEqual([]);
+  });
   it("'chậm nhất là ngày …' is a deadline; the year of a budget is not", () => {
     const a = dutyTimeframe("Ban hành kế hoạch. Thời gian hoàn thành chậm nhất là ngày 30/01/2026.", {});
     expect([a.kind, a.due]).toEqual(["deadline", "2026-01-30"]);

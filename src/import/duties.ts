@@ -112,13 +112,17 @@ function joinWrapped(lines: Line[]): Line[] {
   return out;
 }
 
+const ARTICLE_CHARGE = /^Điều\s+(\d{1,2})\.\s+Giao\s+(.{3,120}?)[:.]?$/u;
+
 /** The line that opens the duties: "Tổ chức thực hiện", "Phân công nhiệm vụ" (alone or closing a Roman heading), or a directive's "… các nhiệm vụ sau đây:". */
 function opensDuties(l: Line): boolean {
   const k = l.key.replace(/['’`]/g, "").replace(/[*#:.\s]+$/, "");
   const named = /(to chuc thuc hien|phan cong nhiem vu)$/.test(k);
   return (
     (named && (k.length < 40 || /^[ivx]{1,4}\s*[-.]\s/.test(k))) ||
-    /(nhiem vu sau(?: day)?|chi thi|yeu cau)\s*:$/.test(l.key)
+    /(nhiem vu sau(?: day)?|chi thi|yeu cau)\s*:$/.test(l.key) ||
+    // a decision's article that charges one body: "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo"
+    ARTICLE_CHARGE.test(l.text)
   );
 }
 
@@ -184,7 +188,12 @@ export function extractDuties(
   const start = 0;
   lines = [lines[at] as Line, ...joinWrapped(lines.slice(at + 1))];
   const out: TaskDraft[] = [];
-  let body: Body | null = null;
+  // "Điều 2. Giao Giám đốc Sở X" + "1. …", "2. …": every numbered item is that body's, up to the next article
+  const charge = ARTICLE_CHARGE.exec((lines[0] as Line).text);
+  const charged: Body | null = charge
+    ? { ref: `Điều ${charge[1]}`, name: bodyOfHeading(charge[2] as string).body }
+    : null;
+  let body: Body | null = charged;
   let skipped: string | null = null;
   let plusParent: TaskDraft | null = null;
   let groupRef: string | null = null;
@@ -213,6 +222,12 @@ export function extractDuties(
     const l = lines[i] as Line;
     if (!l.text || l.text.includes("\t") || l.text.startsWith("|")) continue;
     if (/^(noi nh|tren day la|\(mot so nhiem vu)/.test(l.key)) break;
+    if (charged) {
+      if (/^Điều\s+\d/u.test(l.text)) break;
+      const item = HEAD.exec(l.text) ?? ITEM.exec(l.text);
+      push(charged, item ? ((item[2] ?? item[1]) as string).trim() : l.text, l);
+      continue;
+    }
     if (/^[IVX]{1,4}\s*[-.]\s+\S/u.test(l.text)) {
       // the next Roman section ("V. CHẾ ĐỘ BÁO CÁO") ends the duties, unless it opens more ("IV. TỔ CHỨC THỰC HIỆN")
       if (!opensDuties(l)) break;
