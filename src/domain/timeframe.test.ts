@@ -124,4 +124,31 @@ describe("time frames as other offices write them", () => {
   it("a month number out of range is not a date", () => {
     expect(parseTimeframe("13/2025").unparsed).toBe(true);
   });
+  it("a time set by another document waits on it; its date is that document's, not a deadline", () => {
+    for (const t of [
+      "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ",
+      "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
+      "Sau 03 tháng kể từ khi có văn bản của Trung ương",
+    ]) {
+      const tf = parseTimeframe(t);
+      expect([tf.kind, tf.due, tf.unparsed], t).toEqual(["pending", null, undefined]);
+    }
+    // a dated deadline is still one
+    expect(parseTimeframe("Trước ngày 28/5/2026").due).toBe("2026-05-28");
+  });
+  it("a day of the next month or year ('liền kề') recurs; a month of a named year does not", () => {
+    for (const t of [
+      "Trước ngày 31/01 năm liền kề",
+      "Trước ngày 05 của tháng liền kề",
+      "Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề",
+      "Định kỳ hằng tháng",
+      "2025 và những năm tiếp theo",
+    ])
+      expect(parseTimeframe(t).kind, t).toBe("recurring");
+    expect(parseTimeframe("Tháng 7/2026").kind).toBe("deadline");
+  });
+  it("'Bắt đầu thực hiện từ năm 2026' goes on from that year; 'Năm 2026' is due at its end", () => {
+    expect(parseTimeframe("Bắt đầu thực hiện từ năm 2026").kind).toBe("continuous");
+    expect(parseTimeframe("Năm 2026").due).toBe("2026-12-31");
+  });
 });

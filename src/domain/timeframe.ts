@@ -101,6 +101,9 @@ const PENDING = [
   /^theo\s+de\s+nghi\b/,
   /^khi\s+(?:co|duoc)\s+yeu\s+cau\b/,
   /^dot\s+xuat\b/,
+  // "Theo Điều 17 Nghị định …", "Theo các mốc thời gian tại Quyết định …": the dates are another document's
+  /^theo\s+(?:dieu|khoan|cac\s+moc|moc|nghi\s+dinh|thong\s+tu|quyet\s+dinh|phuong\s+an|phan\s+cong)\b/,
+  /^sau\s+\d{1,3}\s+(?:ngay|thang|nam)\s+(?:ke\s+)?tu\s+khi\b/,
 ];
 
 /**
@@ -158,8 +161,11 @@ export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timefr
   if (span && Number(span[1]) < Number(span[2])) {
     return { ...base, kind: "window", from: `${span[1]}-01-01`, due: `${span[2]}-12-31`, milestones };
   }
-  // "Từ tháng 11/2013 trở đi": continuing from a date
-  if (/^tu\s+(?:thang|quy|nam|ngay)\b.*\b(?:tro di|den nay)\b/.test(k)) {
+  // "Từ tháng 11/2013 trở đi", "Bắt đầu thực hiện từ năm 2026": continuing from a date
+  if (
+    /^tu\s+(?:thang|quy|nam|ngay)\b.*\b(?:tro di|den nay)\b/.test(k) ||
+    /^bat\s+dau\s+(?:thuc\s+hien\s+)?tu\s+(?:thang|quy|nam|ngay)\b/.test(k)
+  ) {
     return { ...base, kind: "continuous", due: null, milestones };
   }
   // "Tháng 11, 12/2013 và bổ sung hàng năm": a dated deadline first, then yearly work
@@ -167,7 +173,7 @@ export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timefr
     k,
   );
   const periodic =
-    /\bhang\s+nam\b|\bmoi\s+nam\b|\bhang\s+quy\b|\bdinh\s+ky\b|\b\d\s+thang\s+(?:mot\s+lan|\/\s*lan)|\bcac\s+nam\s+tiep\s+theo\b|^6\s+thang\s*(?:,|mot\s+lan|$)/.test(
+    /\bhang\s+nam\b|\bmoi\s+nam\b|\bhang\s+quy\b|\bdinh\s+ky\b|\b\d\s+thang\s+(?:mot\s+lan|\/\s*lan)|\b(?:cac|nhung)\s+nam\s+tiep\s+theo\b|^6\s+thang\s*(?:,|mot\s+lan|$)|\bhang\s+thang\b|\b(?:nam|thang|quy)\s+(?:truoc\s+)?lien\s+ke\b/.test(
       k,
     );
   if (periodic && !leadingDate) {

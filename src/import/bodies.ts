@@ -45,6 +45,9 @@ const HEADS = [
   "chủ tịch",
   "thuế",
   "bộ chỉ huy",
+  "ngân hàng",
+  "liên đoàn",
+  "học viện",
 ];
 
 export function startsWithHead(s: string): boolean {
@@ -65,6 +68,10 @@ function isPlural(s: string): boolean {
 export function splitBodies(cell: string): string[] {
   const text = cell
     .replace(/\s+/g, " ")
+    // "Lãnh đạo Sở Công Thương", "Giám đốc Sở …", "Chủ tịch UBND xã …" answer for the body they lead
+    .replace(/(^|[;,]\s*)(?:Lãnh đạo|Giám đốc|Chủ tịch)\s+(?=(\S.*))/gu, (m, pre: string, rest: string) =>
+      startsWithHead(rest) ? pre : m,
+    )
     .replace(/(?<!Văn phòng|Chủ tịch|Thường trực|Phó Chủ tịch)(?<=\S)\s+(?=UBND\s)/gu, "; ")
     // "X và các cơ quan …" is two bodies; "Phòng Đoàn thể và các hội" is one name
     .replace(/(?<!Đoàn thể|đoàn thể)\s+và\s+(?=các\s)/gu, "; ")

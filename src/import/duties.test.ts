@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Warning } from "./draft.ts";
-import { extractDuties, withoutCitedDates } from "./duties.ts";
+import { dutyTimeframe, extractDuties, withoutCitedDates } from "./duties.ts";
 import { splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
 
@@ -10,6 +10,72 @@ const duties = (text: string) => {
 };
 
 describe("duties under Tổ chức thực hiện", () => {
+  it("an article that charges a body makes its numbered items that body's duties, up to the next article", () => {
+    const { tasks } = duties(
+      [
+        "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo",
+        "1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học.",
+        "2. Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện hướng dẫn thực hiện.",
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+        "1. Chánh Văn phòng chịu trách nhiệm thi hành.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => [t.lead.join("; "), t.title.slice(0, 20)])).toEqual([
+      ["Sở Giáo dục và Đào tạo", "Tổ chức chỉ đạo thực"],
+      ["Sở Giáo dục và Đào tạo", "Chủ trì, phối hợp vớ"],
+    ]);
+    // an article that charges no one opens nothing
+    expect(duties("Điều 2. Hiệu lực thi hành\n1. Quyết định có hiệu lực từ ngày ký.").tasks).toEqual([]);
+  });
+  it("'chậm nhất là ngày …' is a deadline; the year of a budget is not", () => {
+    const a = dutyTimeframe("Ban hành kế hoạch. Thời gian hoàn thành chậm nhất là ngày 30/01/2026.", {});
+    expect([a.kind, a.due]).toEqual(["deadline", "2026-01-30"]);
+    const b = dutyTimeframe(
+      "Cân đối kinh phí đã được giao trong dự toán năm 2026 để thực hiện chương trình.",
+      {},
+    );
+    expect(b.kind).toBe("continuous");
+    const c = dutyTimeframe("Hoàn thành trong năm 2026.", {});
+    expect(c.due).toBe("2026-12-31");
+  });
+  it("under a numbered topic, a letter that names a body heads that body's bullets or paragraph", () => {
+    const { tasks } = duties(
+      [
+        "III. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ",
+        "1. Tăng cường công tác tuyên truyền, giáo dục",
+        "a) Các sở, ban, ngành, địa phương",
+        "- Tổ chức các hoạt động tuyên truyền.",
+        "b) Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng",
+        "Phối hợp với cấp ủy địa phương khu vực biên giới.",
+        "2. Sở Tư pháp",
+        "a) Sở Nội vụ chủ trì tổng hợp báo cáo.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện.",
+        "V. KINH PHÍ",
+        "1. Sở Tài chính: Bố trí kinh phí.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => [t.lead.join("; "), t.title])).toEqual([
+      ["Các sở, ban, ngành, địa phương", "Tổ chức các hoạt động tuyên truyền."],
+      ["Bộ Chỉ huy quân sự tỉnh", "Phối hợp với cấp ủy địa phương khu vực biên giới."],
+      // a letter item that ends a sentence is a duty of the body above, not a heading
+      ["Sở Tư pháp", "Sở Nội vụ chủ trì tổng hợp báo cáo."],
+      // "IV. TỔ CHỨC THỰC HIỆN" opens more duties; "V. KINH PHÍ" ends them
+      ["Công an tỉnh", "Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện."],
+    ]);
+  });
+  it("under a heading that is itself a duty, a bullet that opens with a body is that body's; under a body heading it is not", () => {
+    const { tasks } = duties(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ban, ngành nghiên cứu, ban hành theo thẩm quyền các quy định, hướng dẫn thực hiện các Dự án thuộc Chương trình:",
+        "- Công an tỉnh tham mưu triển khai Dự án 1.",
+        "2. Sở Y tế",
+        "- Các đơn vị trực thuộc triển khai Dự án 6.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => t.lead.join("; "))).toEqual(["Các sở, ban, ngành", "Công an tỉnh", "Sở Y tế"]);
+  });
   it("reads bullets, a) items, one paragraph, and a duty on the heading line", () => {
     const { tasks } = duties(
       [

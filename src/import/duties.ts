@@ -6,9 +6,9 @@ import type { Line } from "./lines.ts";
 
 /** Deadlines stated precisely ("trong quý III năm 2012", "trước ngày 15/6/2026") win over a bare year. */
 const PRECISE_HINT =
-  /((?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4}|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})|tháng\s+\d{1,2}\/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
+  /((?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4}|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})|tháng\s+\d{1,2}\/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})/iu;
 const TIME_HINT =
-  /(từ năm\s+\d{4}\s+đến(?: hết)? năm\s+\d{4}|năm\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}\s+và các năm tiếp theo|định kỳ hàng quý|\d\s+tháng một lần|hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
+  /(từ năm\s+\d{4}\s+đến(?: hết)? năm\s+\d{4}|năm\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4}\s+và các năm tiếp theo|định kỳ hàng quý|\d\s+tháng một lần|hằng năm|hàng năm|thường xuyên|định kỳ|quý\s+[IV]+(?:\s+năm\s+\d{4}|\/\d{4})?|tháng\s+\d{1,2}\/\d{4}|năm\s+\d{4}|(?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|(?:trước|chậm nhất(?: đến| là)?|đến) ngày\s+\d{1,2} tháng \d{1,2} năm \d{4})/iu;
 
 /**
  * Dates that belong to something else than the duty's deadline: a cited document's date ("Kết luận số
@@ -16,13 +16,17 @@ const TIME_HINT =
  * "thời kỳ 2021–2030"). A date is a deadline only after "trước", "chậm nhất", "đến".
  */
 export function withoutCitedDates(text: string): string {
-  return text
-    .replace(
-      /(^|[^\p{L}])(?<!(?:trước|nhất|đến|hạn)\s)ngày\s+\d{1,2}\s*(?:\/\s*\d{1,2}\s*\/|\s+tháng\s+\d{1,2}\s+năm)\s*\d{4}/giu,
-      "$1",
-    )
-    .replace(/tầm nhìn đến năm\s+\d{4}/giu, "")
-    .replace(/thời kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, "");
+  return (
+    text
+      .replace(
+        /(^|[^\p{L}])(?<!(?:trước|nhất|đến|hạn|nhất là)\s)ngày\s+\d{1,2}\s*(?:\/\s*\d{1,2}\s*\/|\s+tháng\s+\d{1,2}\s+năm)\s*\d{4}/giu,
+        "$1",
+      )
+      .replace(/tầm nhìn đến năm\s+\d{4}/giu, "")
+      // the year of a budget ("trong dự toán năm 2026") is not a deadline
+      .replace(/dự toán(?: ngân sách)?(?: nhà nước)? năm\s+\d{4}/giu, "")
+      .replace(/thời kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, "")
+  );
 }
 
 /** The time frame a duty's own words give, or "continuous" (no date) marked as such. */
@@ -36,14 +40,14 @@ export function dutyTimeframe(text: string, opts: TimeframeOptions): Timeframe {
 
 /** Headings under "Tổ chức thực hiện" that are not bodies: money, reporting, effect. */
 const NOT_A_BODY =
-  /^(kinh phi|nguon kinh phi|che do|bao cao|thong tin|dieu khoan|hieu luc|khen thuong|kiem tra|so ket|tong ket|to chuc thuc hien)/;
+  /^(kinh phi|nguon kinh phi|che do|bao cao|thong tin|dieu khoan|hieu luc|khen thuong|kiem tra|so ket|tong ket|to chuc thuc hien|thoi gian thuc hien)/;
 
 /** A heading that names a set of bodies whose sub-headings name one each ("Đối với Ủy ban nhân dân các cấp"). */
 const GROUP_HEADING = /^(doi voi|trach nhiem cua)\b/;
 
 /** The body a heading names: "Đề nghị", "Đối với", "Trách nhiệm của" dropped, a trailing colon cut. */
 export function bodyOfHeading(name: string): { body: string; rest: string } {
-  let body = name.replace(/^(?:Đề nghị|Đối với|Trách nhiệm của)\s+/iu, "").trim();
+  let body = name.replace(/^(?:Đề nghị|Đối với|Trách nhiệm của|Giao)\s+/iu, "").trim();
   let rest = "";
   const colon = body.indexOf(":");
   if (colon >= 0) {
@@ -55,7 +59,7 @@ export function bodyOfHeading(name: string): { body: string; rest: string } {
 
 /** A paragraph that starts with its body: "Đề nghị Ủy ban … chủ trì, phối hợp …" → the body and the duty. */
 const VERB =
-  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat|tong hop|ra soat|theo doi|don doc|bo tri|dam bao|chiu trach nhiem|phat dong)(?=[\s,.;:]|$)/;
+  /\s(chu tri|phoi hop|thuc hien|to chuc|co trach nhiem|chi dao|tham muu|can cu|xay dung|huong dan|trien khai|tuyen truyen|bam sat|tong hop|ra soat|theo doi|don doc|bo tri|dam bao|chiu trach nhiem|phat dong|nghien cuu|la co quan|la don vi|thanh lap|tham dinh|phe duyet|lap)(?=[\s,.;:]|$)/;
 
 /** One unaccented lower-case character per character of s, so a match's index is an index into s. */
 function charKey(s: string): string {
@@ -63,7 +67,7 @@ function charKey(s: string): string {
 }
 
 /** Where the body at the start of a paragraph ends: before its first verb, else before its first comma. */
-function verbAt(text: string): number {
+export function verbAt(text: string): number {
   const v = VERB.exec(charKey(text));
   return v && v.index < 120 ? v.index : -1;
 }
@@ -91,7 +95,8 @@ function joinWrapped(lines: Line[]): Line[] {
     }
     const marker = HEAD.test(l.text) || ITEM.test(l.text) || /^[IVX]{1,4}\s*[-.]/u.test(l.text);
     // a short heading ("3. Bộ Xây dựng") is followed by its own paragraph, which opens with a capital
-    const afterHeading = last !== undefined && HEAD.test(last.text) && /^[A-ZĐÀ-Ỹ]/u.test(l.text);
+    const afterHeading =
+      last !== undefined && (HEAD.test(last.text) || isLetterBody(last.text)) && /^[A-ZĐÀ-Ỹ]/u.test(l.text);
     if (
       !prevBlank &&
       last?.text &&
@@ -105,6 +110,53 @@ function joinWrapped(lines: Line[]): Line[] {
     prevBlank = false;
   }
   return out;
+}
+
+const ARTICLE_CHARGE = /^Điều\s+(\d{1,2})\.\s+Giao\s+(.{3,120}?)[:.]?$/u;
+
+/** The line that opens the duties: "Tổ chức thực hiện", "Phân công nhiệm vụ" (alone or closing a Roman heading), or a directive's "… các nhiệm vụ sau đây:". */
+function opensDuties(l: Line): boolean {
+  const k = l.key.replace(/['’`]/g, "").replace(/[*#:.\s]+$/, "");
+  const named = /(to chuc thuc hien|phan cong nhiem vu)$/.test(k);
+  return (
+    (named && (k.length < 40 || /^[ivx]{1,4}\s*[-.]\s/.test(k))) ||
+    /(nhiem vu sau(?: day)?|chi thi|yeu cau)\s*:$/.test(l.key) ||
+    // a decision's article that charges one body: "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo"
+    ARTICLE_CHARGE.test(l.text)
+  );
+}
+
+/** The source line number where the duties open, or null when the plan has none. */
+export function dutiesStart(lines: Line[]): number | null {
+  return lines.find(opensDuties)?.n ?? null;
+}
+
+/**
+ * "a) Các sở, ban, ngành, địa phương" / "c) Bộ Chỉ huy quân sự tỉnh chỉ đạo …" followed by its "-" duties or
+ * its paragraph: a letter item that names a body and ends without a full stop heads that body's duties.
+ */
+export function letterBodyHeading(text: string, next: string): string | null {
+  const m = /^[a-zđ]\)\s+(.+)$/u.exec(text);
+  if (!m) return null;
+  const name = (m[1] as string).replace(/^Đề nghị\s+/iu, "").trim();
+  if (!startsWithHead(name) || /[.;]$/.test(name) || name.length > 160) return null;
+  if (!next || /^[a-zđ]\)\s/u.test(next) || HEAD.test(next) || /^[IVX]{1,4}\s*[-.]/u.test(next)) return null;
+  const cut = verbAt(name); // a comma here lists bodies ("Các sở, ban, ngành, địa phương"), it does not end one
+  return (cut > 3 ? name.slice(0, cut) : name).replace(/:$/, "").trim();
+}
+
+/** The body a duty opens with, before its verb ("Công an tỉnh tham mưu …", "Đề nghị Bộ Tư lệnh … tham mưu …"). */
+function ownBody(text: string): string | null {
+  const own = text.replace(/^(?:Đề nghị|Giao)\s+/iu, "");
+  if (!startsWithHead(own)) return null;
+  const v = verbAt(own);
+  return v > 3 ? own.slice(0, v).trim() : null;
+}
+
+/** "b) Công an tỉnh" — a letter item that names a body and does not end a sentence or a clause. */
+function isLetterBody(text: string): boolean {
+  const m = /^[a-zđ]\)\s+(.+)$/u.exec(text);
+  return m !== null && startsWithHead((m[1] as string).replace(/^Đề nghị\s+/iu, "")) && !/[.;:,]$/.test(text);
 }
 
 interface Body {
@@ -131,19 +183,17 @@ export function extractDuties(
   cov?: SectionCoverage,
 ): TaskDraft[] {
   let lines = allLines;
-  const at = lines.findIndex((l) => {
-    const k = l.key.replace(/['’`]/g, "").replace(/[*#:.\s]+$/, "");
-    return (
-      ((/to chuc thuc hien$/.test(k) || /phan cong nhiem vu$/.test(k)) && k.length < 40) ||
-      // a directive: "… quán triệt và thực hiện các nhiệm vụ sau đây:"
-      /(nhiem vu sau day|chi thi|yeu cau)\s*:$/.test(l.key)
-    );
-  });
+  const at = lines.findIndex(opensDuties);
   if (at < 0) return [];
   const start = 0;
   lines = [lines[at] as Line, ...joinWrapped(lines.slice(at + 1))];
   const out: TaskDraft[] = [];
-  let body: Body | null = null;
+  // "Điều 2. Giao Giám đốc Sở X" + "1. …", "2. …": every numbered item is that body's, up to the next article
+  const charge = ARTICLE_CHARGE.exec((lines[0] as Line).text);
+  const charged: Body | null = charge
+    ? { ref: `Điều ${charge[1]}`, name: bodyOfHeading(charge[2] as string).body }
+    : null;
+  let body: Body | null = charged;
   let skipped: string | null = null;
   let plusParent: TaskDraft | null = null;
   let groupRef: string | null = null;
@@ -172,7 +222,32 @@ export function extractDuties(
     const l = lines[i] as Line;
     if (!l.text || l.text.includes("\t") || l.text.startsWith("|")) continue;
     if (/^(noi nh|tren day la|\(mot so nhiem vu)/.test(l.key)) break;
-    if (/^[IVX]{1,4}\s*[-.]\s+\S/u.test(l.text)) break; // the next Roman section ("V. CHẾ ĐỘ BÁO CÁO")
+    if (charged) {
+      if (/^Điều\s+\d/u.test(l.text)) break;
+      const item = HEAD.exec(l.text) ?? ITEM.exec(l.text);
+      push(charged, item ? ((item[2] ?? item[1]) as string).trim() : l.text, l);
+      continue;
+    }
+    if (/^[IVX]{1,4}\s*[-.]\s+\S/u.test(l.text)) {
+      // the next Roman section ("V. CHẾ ĐỘ BÁO CÁO") ends the duties, unless it opens more ("IV. TỔ CHỨC THỰC HIỆN")
+      if (!opensDuties(l)) break;
+      body = null;
+      skipped = null;
+      groupRef = null;
+      continue;
+    }
+    const nextText = lines.slice(i + 1).find((x) => x.text)?.text ?? "";
+    const letterBody = letterBodyHeading(l.text, nextText);
+    if (letterBody !== null) {
+      // "1. <topic>" / "a) Công an tỉnh" / "- …": the letter names the body, the number the topic
+      const above: string | undefined = (body as Body | null)?.ref;
+      body = {
+        ref: `${groupRef ?? above ?? ""}${l.text.slice(0, l.text.indexOf(")"))}`,
+        name: letterBody,
+      };
+      k = 0;
+      continue;
+    }
     const head = HEAD.exec(l.text);
     if (head) {
       const ref = head[1] as string;
@@ -187,6 +262,13 @@ export function extractDuties(
       if (NOT_A_BODY.test(hk)) {
         body = null;
         skipped = name;
+        groupRef = ref;
+        continue;
+      }
+      if (letterBodyHeading(next, lines.slice(i + 1).filter((x) => x.text)[1]?.text ?? "") !== null) {
+        // a topic whose duties are given per body under letters
+        body = null;
+        skipped = null;
         groupRef = ref;
         continue;
       }
@@ -257,6 +339,12 @@ export function extractDuties(
           where: `dòng ${l.n}`,
         });
       }
+      continue;
+    }
+    const own = item && body.oneLine ? ownBody(text) : null;
+    if (own) {
+      // "10. Các sở, ban, ngành nghiên cứu …:" / "- Công an tỉnh tham mưu …": each bullet names its own body
+      push({ ref: body.ref, name: own, oneLine: true }, text, l);
       continue;
     }
     const last = out[out.length - 1];

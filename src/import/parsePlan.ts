@@ -3,12 +3,14 @@ import { bodyKey, indexCandidates, resolveBody, setKindOf, type UnitCandidate } 
 import { ceasedBodyWarning } from "./bodyValidity.ts";
 import { extractDocumentMeta } from "./documentMeta.ts";
 import { type BodyMention, newCoverage, type PlanDraft, type Warning } from "./draft.ts";
-import { extractDuties } from "./duties.ts";
+import { dutiesStart, extractDuties } from "./duties.ts";
 import { type IndicatorCandidate, matchIndicators } from "./grammar/indicatorMatch.ts";
 import { extractIndicatorTable } from "./grammar/indicatorTable.ts";
 import { type Line, splitLines } from "./lines.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
+import { extractSteps } from "./steps.ts";
 import { extractTargets } from "./targets.ts";
+import { extractTargetTables } from "./targetTable.ts";
 import { extractTaskTables } from "./taskTable.ts";
 
 export interface ParseOptions extends TimeframeOptions {
@@ -67,13 +69,21 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
     targets: newCoverage("targets"),
     indicators: newCoverage("indicators"),
   };
-  const targets = extractTargets(lines, warnings, cov.targets);
+  const targets = [
+    ...extractTargets(lines, warnings, cov.targets),
+    ...extractTargetTables(lines, warnings, cov.targets),
+  ];
   let tasks = extractTaskTables(lines, warnings, opts, cov.taskTable);
+  const duties = dutiesStart(lines);
   if (tasks.length === 0)
     tasks = [
       ...extractSectionTasks(lines, opts, cov.sections),
+      ...extractSteps(lines, opts, cov.sections),
       ...extractDuties(lines, warnings, opts, cov.duties),
     ];
+  // task tables inside the body (not an appendix that restates the duties): the duties come too
+  else if (duties !== null && tasks.every((t) => t.line < duties))
+    tasks = [...tasks, ...extractDuties(lines, warnings, opts, cov.duties)];
   for (const t of tasks) {
     if (t.source === "duties" && t.lead.length === 0) {
       warnings.push({

@@ -10,7 +10,8 @@ export function columnOf(headerKey: string): Column | null {
   const k = headerKey.trim();
   if (/^(s?tt|so tt|thu tu)$/.test(k)) return "tt";
   if (/phoi hop/.test(k)) return "support";
-  if (/chu tri/.test(k)) return "lead";
+  if (/chu tri|trach nhiem thuc hien|^(nguoi|don vi|co quan) (thuc hien|chiu trach nhiem)/.test(k))
+    return "lead";
   if (/^(noi dung|nhiem vu|ten nhiem vu|nhiem vu, giai phap|noi dung cong viec|cong viec)/.test(k))
     return "title";
   if (/thoi gian|thoi han|tien do/.test(k)) return "time";
@@ -88,6 +89,9 @@ export function extractTaskTables(
       ),
     );
     if (!map.includes("title") || !map.includes("lead")) continue;
+    // "Thời gian (Năm 2026)": the year of the days the column names without one ("ngày 23 tháng 1")
+    const headerYear =
+      /năm\s+(\d{4})/iu.exec(header.text.split("\t")[map.indexOf("time")] ?? "")?.[1] ?? null;
 
     let group: { ref: string; title: string; task: Pending | null } | null = null;
     let last: Pending | null = null;
@@ -110,8 +114,15 @@ export function extractTaskTables(
       tally(1);
       if (ROMAN.test(row.tt)) {
         perGroup = 0;
-        const isTask = Boolean(c.lead || c.time);
-        const task: Pending | null = isTask ? newTask(unique(row.tt), null, null, row) : null;
+        // a group row with a lead, or a time of its own, is a task; a stray piece of the row above is not
+        const isTask = Boolean(c.lead || (c.time && !parseTimeframe(c.time, opts).unparsed));
+        if (!isTask && c.time)
+          warnings.push({
+            code: "ROW_UNUSED",
+            message: `Nhóm ${row.tt}: ô thời gian "${c.time.slice(0, 60)}" không đọc được và không thuộc nhiệm vụ nào: hãy kiểm tra.`,
+            where: `dòng ${row.line}`,
+          });
+        const task: Pending | null = isTask ? newTask(unique(row.tt), null, null, row, headerYear) : null;
         group = { ref: row.tt, title: c.title, task };
         if (task) tasks.push(task);
         last = task;
@@ -125,6 +136,7 @@ export function extractTaskTables(
           group?.ref ?? null,
           group?.title ?? null,
           row,
+          headerYear,
         );
         tasks.push(t);
         last = t;
@@ -169,6 +181,7 @@ export function extractTaskTables(
         group?.ref ?? null,
         group?.title ?? null,
         row,
+        headerYear,
       );
       tasks.push(t);
       last = t;
@@ -186,7 +199,10 @@ export function extractTaskTables(
         where: `dòng ${draft.line}`,
       });
     }
-    const lead = splitBodies(draft.leadText);
+    // "Theo phân công tại Quyết định số …" names no body: the lead is set by that document
+    const byOther = /^theo\s/iu.test(draft.leadText.trim());
+    const lead = byOther ? [] : splitBodies(draft.leadText);
+    if (byOther) draft.note = joinCell(draft.note ?? "", draft.leadText) || null;
     if (lead.length === 0) {
       warnings.push({
         code: "TASK_WITHOUT_LEAD",
@@ -209,7 +225,21 @@ export function isColumnNumberRow(text: string): boolean {
   return nums.every((n, i) => n !== undefined && (i === 0 || Number(n) === Number(nums[i - 1]) + 1));
 }
 
-function newTask(ref: string, group: string | null, groupTitle: string | null, row: Row): Pending {
+/** A day written without its year ("ngày 23 tháng 1") gets the year the column header names. */
+export function withYear(time: string, year: string | null): string {
+  if (!year || /\d{4}/.test(time)) return time;
+  return time.replace(/(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|ngày\s+\d{1,2}\/\d{1,2})(?![\d/])/iu, (m) =>
+    m.includes("/") ? `${m}/${year}` : `${m} năm ${year}`,
+  );
+}
+
+function newTask(
+  ref: string,
+  group: string | null,
+  groupTitle: string | null,
+  row: Row,
+  headerYear: string | null = null,
+): Pending {
   const c = row.cells;
   return {
     draft: {
@@ -219,7 +249,7 @@ function newTask(ref: string, group: string | null, groupTitle: string | null, r
       title: c.title,
       leadText: c.lead,
       supportText: c.support,
-      timeText: c.time,
+      timeText: withYear(c.time, headerYear),
       product: c.product || null,
       note: c.note || null,
       source: "table",

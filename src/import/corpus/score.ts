@@ -19,6 +19,8 @@ export interface ManifestTask {
   kind: TimeframeKind | TimeframeKind[];
   /** ISO date of the (first) due date, when there is one. */
   due?: string;
+  /** The document states no time for this task (an empty cell, a table without a time column): the draft must leave it to the reviewer, not invent one. */
+  unstated?: boolean;
 }
 
 export interface ManifestTarget {
@@ -39,6 +41,8 @@ export interface Manifest {
   implements: string[];
   tasks: ManifestTask[];
   targets: ManifestTarget[];
+  /** The document must be refused by the reader with a message containing this text (nothing to score). */
+  refused?: string;
 }
 
 export interface DocScore {
@@ -89,6 +93,7 @@ function leadMatches(t: TaskDraft, lead: string | null): boolean {
 }
 
 function timeMatches(t: TaskDraft, m: ManifestTask): boolean {
+  if (m.unstated) return t.timeframe.text.trim() === "" && t.timeframe.due === null;
   const kinds = Array.isArray(m.kind) ? m.kind : [m.kind];
   if (!kinds.includes(t.timeframe.kind) || t.timeframe.unparsed) return false;
   if (!m.due) return true;
@@ -107,8 +112,34 @@ function targetFound(d: PlanDraft, m: ManifestTarget): boolean {
   );
 }
 
+/** A document the reader refused: right when the manifest expects that refusal, with nothing drafted. */
+export function scoreRefusal(m: Manifest, message: string): DocScore {
+  const expected = m.refused !== undefined && message.includes(m.refused);
+  return {
+    file: m.file,
+    tasks: m.tasks.length,
+    found: 0,
+    drafted: 0,
+    leadRight: 0,
+    timeRight: 0,
+    targets: m.targets.length,
+    targetsFound: 0,
+    identityRight: expected,
+    misses: expected ? [] : [`từ chối ngoài dự kiến: ${message}`],
+  };
+}
+
 /** Scores one draft against its manifest; a task is matched by its title's first words. */
 export function scoreDraft(m: Manifest, d: PlanDraft): DocScore {
+  if (m.refused !== undefined) {
+    const s = scoreRefusal(m, "");
+    return {
+      ...s,
+      drafted: d.tasks.length,
+      identityRight: false,
+      misses: [`đọc được, nhưng bản kê chờ bị từ chối: ${m.refused}`],
+    };
+  }
   const free = new Set(d.tasks);
   const misses: string[] = [];
   let found = 0;

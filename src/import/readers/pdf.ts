@@ -61,6 +61,56 @@ function groupLines(items: TextItem[]): Line[] {
   return lines;
 }
 
+// pdf.js draws form XObjects through ArrayBuffer.prototype.transferToFixedLength (Node ≥ 21). On Node 20
+// it fails silently and what they hold is lost: the number and date a document system stamps into a
+// signature field ("Số: 7432/UBND-XD", "ngày 21"). The same copy, done by hand.
+if (!("transferToFixedLength" in ArrayBuffer.prototype)) {
+  Object.defineProperty(ArrayBuffer.prototype, "transferToFixedLength", {
+    value(this: ArrayBuffer, length?: number): ArrayBuffer {
+      const n = length ?? this.byteLength;
+      const out = new ArrayBuffer(n);
+      new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(n, this.byteLength)));
+      return out;
+    },
+  });
+}
+
+interface Glyph {
+  unicode?: string;
+}
+
+/**
+ * Text drawn inside annotations (a signature field's stamp, a form field): one item per annotation at
+ * its rectangle, so that it lands on the line it fills ("Số: 7432/UBND-XD").
+ */
+export function annotationItems(
+  fnArray: number[],
+  argsArray: unknown[],
+  OPS: Record<string, number>,
+): TextItem[] {
+  const out: TextItem[] = [];
+  let rect: number[] | null = null;
+  let text = "";
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown[];
+    if (fn === OPS.beginAnnotation) {
+      rect = (args[1] as number[]) ?? null;
+      text = "";
+    } else if (fn === OPS.endAnnotation) {
+      const [x1, y1, x2, y2] = (rect ?? []) as number[];
+      if (text.trim() && x1 !== undefined && y1 !== undefined && x2 !== undefined && y2 !== undefined) {
+        const size = Math.max(8, Math.min(14, y2 - y1));
+        out.push({ str: text.trim(), x: x1, y: y1 + (y2 - y1) * 0.25, w: x2 - x1, size });
+      }
+      rect = null;
+    } else if (rect && (fn === OPS.showText || fn === OPS.showSpacedText)) {
+      for (const g of args[0] as (Glyph | number | null)[])
+        if (g && typeof g === "object") text += g.unicode ?? "";
+    }
+  });
+  return out;
+}
+
 async function readPages(buf: Buffer): Promise<Block[][]> {
   const pdf = await getDocumentProxy(new Uint8Array(buf));
   const { OPS } = await getResolvedPDFJS();
@@ -71,6 +121,9 @@ async function readPages(buf: Buffer): Promise<Block[][]> {
     if (content.items.length > 0) {
       const ops = await page.getOperatorList();
       collectRules(ops.fnArray, ops.argsArray, OPS as unknown as Record<string, number>, content);
+      content.items.push(
+        ...annotationItems(ops.fnArray, ops.argsArray, OPS as unknown as Record<string, number>),
+      );
     }
     const tables = extractTables(content);
     const blocks: Block[] = [

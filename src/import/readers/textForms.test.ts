@@ -9,6 +9,12 @@ describe("text forms", () => {
     expect(pipeRow("|---|:---:|---|")).toBeNull();
     expect(pipeRow("| a \\| b | c |")).toBe("a | b\tc");
     expect(pipeRow("| không phải bảng")).toBe("| không phải bảng");
+    // a row whose leading pipe the converter dropped is still a row; prose with a pipe or two is not
+    expect(pipeRow(" 8   | Tỉ lệ | %  | ≥ 55 | Bộ Kế hoạch và Đầu tư ||")).toBe(
+      "8\tTỉ lệ\t%\t≥ 55\tBộ Kế hoạch và Đầu tư",
+    );
+    expect(pipeRow(" --- | --- | --- | --- ||")).toBeNull();
+    expect(pipeRow("Xem mục a | b của phụ lục |")).toBe("Xem mục a | b của phụ lục |");
     const md = [
       "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
       "|---|---|---|---|---|",

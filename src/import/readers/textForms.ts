@@ -15,6 +15,15 @@ const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A Markdown pipe-table line → its cells separated by tabs; a separator row → null; else unchanged. */
 export function pipeRow(line: string): string | null {
   const t = line.trim();
+  if (!t.startsWith("|") && t.endsWith("|") && (t.match(/(?<!\\)\|/g)?.length ?? 0) >= 4) {
+    // a row whose leading pipe the converter dropped (" 1 | Chỉ tiêu | % | ≥ 55 | Bộ … ||")
+    if (SEPARATOR.test(t.replace(/\|+$/, "|"))) return null;
+    return t
+      .replace(/\|+$/, "")
+      .split(/(?<!\\)\|/)
+      .map((c) => c.replace(/\\\|/g, "|").trim())
+      .join("\t");
+  }
   if (!t.startsWith("|") || t.length < 3) return line;
   if (SEPARATOR.test(t)) return null;
   if (!t.endsWith("|") || t.endsWith("\\|")) return line;
