@@ -15,6 +15,7 @@ import * as m0010 from "./migrations/0010_reports.ts";
 // @indicators
 // @corpus
 // @dhis2
+import * as m0013 from "./migrations/0013_dhis2.ts";
 // @pwa
 // @pages
 // @reach
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   // @indicators
   // @corpus
   // @dhis2
+  "0013_dhis2": m0013,
   // @pwa
   // @pages
   // @reach

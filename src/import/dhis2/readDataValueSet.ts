@@ -81,6 +81,11 @@ function fromJson(text: string): Dhis2Payload {
   } catch {
     throw errors.validation("Tệp JSON không đọc được (sai cú pháp JSON).");
   }
+  return readDataValueSetJson(body);
+}
+
+/** A JSON data value set already parsed (the server's JSON body). */
+export function readDataValueSetJson(body: unknown): Dhis2Payload {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw errors.validation("Tệp JSON phải là một đối tượng dataValueSet có mảng «dataValues».");
   }
