@@ -26,7 +26,12 @@ function webMessage(reply: FastifyReply, summary: ImportSummary) {
     httpStatus: ok ? "OK" : "Conflict",
     httpStatusCode: ok ? 200 : 409,
     status: ok ? "OK" : summary.status,
-    message: ok ? "Nhập dữ liệu thành công." : "Có giá trị bị từ chối; xem response.conflicts.",
+    message: ok
+      ? summary.description
+      : `${summary.description} ${summary.conflicts
+          .slice(0, 5)
+          .map((c) => `dòng ${(c.indexes[0] ?? 0) + 1}: ${c.value}`)
+          .join("; ")}`,
     response: summary,
   });
 }

@@ -171,7 +171,7 @@ export async function resolveRows(
     const exists = existing.has(valueKey(p.elementId, p.periodId, p.unitId, p.category));
     let value: number | null = null;
     if (!remove) {
-      const read = numberFrom(p.row.value);
+      const read = numberFrom(p.row.numeric ?? p.row.value);
       if (!read.ok) {
         opts.conflicts.add("value", p.row.value ?? "", p.index, `\`${p.row.value}\`: ${read.reason}`);
         continue;
