@@ -67,9 +67,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("dhis2_value_meta")
-    .addColumn("element_id", "integer", (c) => c.notNull().references("data_element.id").onDelete("cascade"))
-    .addColumn("period_id", "integer", (c) => c.notNull().references("period.id").onDelete("cascade"))
-    .addColumn("org_unit_id", "integer", (c) => c.notNull().references("org_unit.id").onDelete("cascade"))
+    // no foreign keys: a bulk import writes one row per value, and three key checks per row doubled
+    // its time; a row whose value is gone or changed since is never read (the export joins from
+    // data_value and trusts a row only when written after the value's last update)
+    .addColumn("element_id", "integer", (c) => c.notNull())
+    .addColumn("period_id", "integer", (c) => c.notNull())
+    .addColumn("org_unit_id", "integer", (c) => c.notNull())
     .addColumn("category", "text", (c) => c.notNull())
     .addColumn("stored_by", "text")
     .addColumn("created", "text")

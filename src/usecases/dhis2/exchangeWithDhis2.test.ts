@@ -106,7 +106,7 @@ describe("pull and push with a DHIS2 server", () => {
       exported.dataValues.map((v) => [v.period, v.dataElement, v.categoryOptionCombo ?? "", v.value]).sort(),
     );
     expect(held.some(([period]) => period === "2025Sep")).toBe(true);
-    expect(held.some(([, , coc]) => coc === "Cfemale0001")).toBe(true);
+    expect(held.some(([, , coc]) => coc === uidOf("C", 1))).toBe(true);
   });
 
   it("pull: DHIS2's values come back into an emptied Lộ Trình and give the same figures", async () => {

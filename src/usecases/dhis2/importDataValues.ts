@@ -107,37 +107,44 @@ async function writeWhatPasses(
   return [];
 }
 
-/** storedBy, created, lastUpdated, followup of the values written, kept beside them (latest wins). */
+const hasMeta = (c: Candidate) =>
+  c.action !== "deleted" &&
+  (c.row.storedBy !== null ||
+    c.row.created !== null ||
+    c.row.lastUpdated !== null ||
+    c.row.followup === true);
+
+/**
+ * storedBy, created, lastUpdated, followup of the values written, kept beside them (the last row of a
+ * value wins); a value written without any (or deleted) loses what an earlier import kept.
+ */
 async function keepMeta(db: Kysely<Database>, written: Candidate[]) {
   const latest = new Map<string, Candidate>();
   for (const c of written) latest.set(`${c.elementId}|${c.periodId}|${c.unitId}|${c.category}`, c);
   const all = [...latest.values()];
   for (let i = 0; i < all.length; i += 20_000) {
     const part = all.slice(i, i + 20_000);
-    const col = <T>(f: (c: Candidate) => T) => part.map(f);
-    await sql`delete from dhis2_value_meta m
-      using unnest(${col((c) => c.elementId)}::integer[], ${col((c) => c.periodId)}::integer[],
-                   ${col((c) => c.unitId)}::integer[], ${col((c) => c.category)}::text[]) as t(e, p, u, c)
-      where m.element_id = t.e and m.period_id = t.p and m.org_unit_id = t.u and m.category = t.c`.execute(
-      db,
-    );
-    const kept = part.filter(
-      (c) =>
-        c.action !== "deleted" &&
-        (c.row.storedBy !== null ||
-          c.row.created !== null ||
-          c.row.lastUpdated !== null ||
-          c.row.followup === true),
-    );
+    const gone = part.filter((c) => !hasMeta(c));
+    if (gone.length > 0) {
+      const g = <T>(f: (c: Candidate) => T) => gone.map(f);
+      await sql`delete from dhis2_value_meta m
+        using unnest(${g((c) => c.elementId)}::integer[], ${g((c) => c.periodId)}::integer[],
+                     ${g((c) => c.unitId)}::integer[], ${g((c) => c.category)}::text[]) as t(e, p, u, c)
+        where m.element_id = t.e and m.period_id = t.p and m.org_unit_id = t.u and m.category = t.c`.execute(
+        db,
+      );
+    }
+    const kept = part.filter(hasMeta);
     if (kept.length === 0) continue;
     const k = <T>(f: (c: Candidate) => T) => kept.map(f);
-    await sql`insert into dhis2_value_meta (element_id, period_id, org_unit_id, category, stored_by, created, last_updated, followup)
+    await sql`insert into dhis2_value_meta as m (element_id, period_id, org_unit_id, category, stored_by, created, last_updated, followup)
       select * from unnest(${k((c) => c.elementId)}::integer[], ${k((c) => c.periodId)}::integer[],
                            ${k((c) => c.unitId)}::integer[], ${k((c) => c.category)}::text[],
                            ${k((c) => c.row.storedBy)}::text[], ${k((c) => c.row.created)}::text[],
-                           ${k((c) => c.row.lastUpdated)}::text[], ${k((c) => c.row.followup === true)}::boolean[])`.execute(
-      db,
-    );
+                           ${k((c) => c.row.lastUpdated)}::text[], ${k((c) => c.row.followup === true)}::boolean[])
+      on conflict (element_id, period_id, org_unit_id, category) do update
+        set stored_by = excluded.stored_by, created = excluded.created, last_updated = excluded.last_updated,
+            followup = excluded.followup, written_at = now()`.execute(db);
   }
 }
 
@@ -153,7 +160,7 @@ function summaryOf(
   count.ignored = total - count.imported - count.updated - count.deleted;
   const kept = { storedBy: 0, created: 0, lastUpdated: 0, followup: 0 };
   for (const c of written) {
-    if (c.action === "deleted") continue;
+    if (!hasMeta(c)) continue;
     if (c.row.storedBy !== null) kept.storedBy++;
     if (c.row.created !== null) kept.created++;
     if (c.row.lastUpdated !== null) kept.lastUpdated++;

@@ -1,11 +1,12 @@
 /**
  * Tests only: a DHIS2 instance's metadata describing Lộ Trình's own catalog and today's units, the way
  * a ministry system built from the same catalog would (its own UIDs; codes equal to Lộ Trình's for
- * elements and units; the "Female" combo by name), so that matching by code and by name can be seen
+ * elements and units; breakdown combos by their English names), so that matching by code and by name can be seen
  * to work and a stand-in DHIS2 server can hold what Lộ Trình pushes.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.ts";
+import { CATEGORY_OPTIONS } from "../../../domain/breakdowns.ts";
 import type { StandInMetadata } from "./dhis2StandIn.ts";
 
 /** A valid DHIS2 UID (letter + 10 alphanumerics) from a prefix and a number. */
@@ -31,10 +32,10 @@ export async function lotrinhAsDhis2(db: Kysely<Database>): Promise<StandInMetad
       path: `/${uidOf("U", u.id)}`,
       level: 1,
     })),
+    // the default combo, and one combo per breakdown option under its English name
     categoryOptionCombos: [
       { id: "HllvX50cXC0", name: "default" },
-      { id: "Cfemale0001", name: "Female" },
-      { id: "Cminority01", name: "Dân tộc thiểu số" },
+      ...CATEGORY_OPTIONS.map((o, i) => ({ id: uidOf("C", i + 1), name: o.labelEn })),
     ],
   };
 }
