@@ -4,6 +4,7 @@ import { loadConfig } from "../config.ts";
 import { isAppError } from "../errors.ts";
 import { describeZodError } from "../usecases/shared/zod.ts";
 import { registerDbCommands } from "./dbCommands.ts";
+import { registerDhis2Command } from "./dhis2Command.ts";
 import { registerImportCommands } from "./importCommands.ts";
 import { registerRemindCommand } from "./remindCommand.ts";
 import { registerReportCommand } from "./reportCommand.ts";
@@ -29,6 +30,7 @@ registerUserCommands(program, config);
 registerImportCommands(program, config);
 registerRemindCommand(program, config);
 registerReportCommand(program, config);
+registerDhis2Command(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,7 @@ import * as m0011 from "./migrations/0011_forms.ts";
 import * as m0012 from "./migrations/0012_indicators.ts";
 // @corpus
 // @dhis2
+import * as m0013 from "./migrations/0013_dhis2.ts";
 // @pwa
 // @pages
 import * as m0017 from "./migrations/0017_pages.ts";
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "0012_indicators": m0012,
   // @corpus
   // @dhis2
+  "0013_dhis2": m0013,
   // @pwa
   // @pages
   "0017_pages": m0017,

@@ -415,6 +415,9 @@ export interface Database {
   // @indicators
   // @corpus
   // @dhis2
+  dhis2_instance: import("./dhis2Tables.ts").Dhis2InstanceTable;
+  dhis2_mapping: import("./dhis2Tables.ts").Dhis2MappingTable;
+  dhis2_value_meta: import("./dhis2Tables.ts").Dhis2ValueMetaTable;
   // @pwa
   // @pages
   // @reach

@@ -14,6 +14,7 @@ import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
 import { installRequestGuards } from "./requestGuards.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { dhis2Routes } from "./routes/dhis2.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { figureRoutes } from "./routes/figures.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @indicators
   // @corpus
   // @dhis2
+  await app.register(dhis2Routes);
   // @pwa
   // @pages
   await app.register(overviewRoutes);

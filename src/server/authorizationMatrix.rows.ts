@@ -381,6 +381,28 @@ export const MATRIX: Record<string, MatrixRow> = {
     probe: () => ({ url: "/api/datavaluesets", body: { dataValues: [] } }),
     expect: only({ coordinator: 200, admin: 200 }),
   },
+  // DHIS2 clients' own spelling of the same routes
+  "GET /api/dataValueSets": {
+    probe: () => ({ url: "/api/dataValueSets?period=2025Sep" }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  "POST /api/dataValueSets": {
+    probe: () => ({ url: "/api/dataValueSets?dryRun=true", body: { dataValues: [] } }),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  // DHIS2 mappings: administrators; an empty metadata file is refused and changes nothing
+  "GET /api/dhis2/mappings": {
+    probe: () => ({ url: "/api/dhis2/mappings" }),
+    expect: only({ admin: 200 }),
+  },
+  "POST /api/dhis2/metadata": {
+    probe: () => ({ url: "/api/dhis2/metadata", body: { name: "Thử quyền", metadata: {} } }),
+    expect: only({ admin: 400 }),
+  },
+  "PUT /api/dhis2/mappings/{id}": {
+    probe: () => ({ url: `/api/dhis2/mappings/${STALE}`, body: { version: STALE, target: null } }),
+    expect: only({ admin: 404 }),
+  },
 };
 
 /** Routes the OpenAPI description leaves out on purpose, each with its reason (they are still probed). */

@@ -13,8 +13,11 @@ const MB = 1024 * 1024;
 export const BODY_LIMITS: Record<string, number> = {
   // a reviewed plan carries its source text (≤ 5 million characters, up to 3 bytes each)
   "POST /api/documents": 16 * MB,
-  // DHIS2 dataValueSets for the whole province: ~40 000 values of ~150 bytes
-  "POST /api/datavaluesets": 8 * MB,
+  // DHIS2 dataValueSets: 100 000 values of ~150-200 bytes (the bench's size), under both paths
+  "POST /api/datavaluesets": 24 * MB,
+  "POST /api/dataValueSets": 24 * MB,
+  // a DHIS2 instance's /api/metadata export (data elements, combos, org units with their paths)
+  "POST /api/dhis2/metadata": 32 * MB,
   // one form: a few hundred values with comments
   "PUT /api/forms/:unitId/:periodId": 1 * MB,
 };

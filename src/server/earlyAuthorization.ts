@@ -39,6 +39,8 @@ const none = () => undefined;
  */
 const BEFORE_BODY: Record<string, Check> = {
   "POST /api/datavaluesets": check(catalogPolicy, "exchange", none),
+  "POST /api/dataValueSets": check(catalogPolicy, "exchange", none),
+  "POST /api/dhis2/metadata": check(catalogPolicy, "edit", none),
   "POST /api/imports/draft": check(documentPolicy, "import", none),
   "POST /api/documents": check(documentPolicy, "import", none),
   "POST /api/indicators": check(catalogPolicy, "edit", none),

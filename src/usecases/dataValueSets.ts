@@ -1,139 +1,113 @@
+/**
+ * DHIS2's /api/dataValueSets, as Lộ Trình answers it (both `/api/dataValueSets` and
+ * `/api/datavaluesets`): the query parameters DHIS2 documents read into options, the payload in any
+ * shape DHIS2 sends (JSON with or without the dataSet/period/orgUnit header, CSV, DXF2 XML, ADX), and
+ * the work done by `dhis2/importDataValues.ts` and `dhis2/exportDataValues.ts`.
+ */
 import type { Kysely } from "kysely";
-import { recordAudit } from "../db/repositories/auditRepository.ts";
-import { categoriesByElement } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
-import { numberFrom } from "../domain/numbers.ts";
+import { idSchemesOf } from "../domain/dhis2Metadata.ts";
 import type { Actor } from "../domain/roles.ts";
-import { AppError } from "../errors.ts";
-import { type FigureInput, writeFigures } from "./shared/writeFigures.ts";
+import { errors } from "../errors.ts";
+import {
+  type Dhis2Payload,
+  readDataValueSet,
+  readDataValueSetJson,
+} from "../import/dhis2/readDataValueSet.ts";
+import { type ExportedSet, exportDataValues } from "./dhis2/exportDataValues.ts";
+import { importDataValues } from "./dhis2/importDataValues.ts";
+import type { ImportSummary } from "./dhis2/importSummary.ts";
 import { z } from "./shared/zod.ts";
 
-/**
- * Figures in DHIS2's dataValueSets JSON: dataElement (our element code), period (2025, 2025Q1,
- * 2025S1, or 2025SY for a school year), orgUnit (the unit's official code, else "LT" + our id), value,
- * and categoryOptionCombo for a breakdown ("sex.female", …; absent for the whole figure).
- */
-export const DataValueSet = z.object({
-  dataValues: z
-    .array(
-      z.object({
-        dataElement: z.string().min(1).max(100),
-        period: z.string().min(1).max(20),
-        orgUnit: z.string().min(1).max(40),
-        categoryOptionCombo: z.string().max(40).optional(),
-        value: z.union([z.string(), z.number()]),
-        comment: z.string().max(1000).optional(),
-      }),
-    )
-    .max(1_000_000),
+const upper = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(values));
+const flag = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() === "true" : v),
+  z.boolean(),
+);
+const scheme = z.string().max(40).optional();
+
+const SchemeQuery = {
+  idScheme: scheme,
+  dataElementIdScheme: scheme,
+  orgUnitIdScheme: scheme,
+  categoryOptionComboIdScheme: scheme,
+  /** The DHIS2 instance whose mappings to use (its name); default: the only one, if any. */
+  instance: z.string().max(100).optional(),
+};
+
+export const DataValueSetImportQuery = z.object({
+  dryRun: flag.optional(),
+  importStrategy: upper(["CREATE", "UPDATE", "CREATE_AND_UPDATE", "DELETE"]).optional(),
+  atomicMode: upper(["ALL", "NONE"]).optional(),
+  ...SchemeQuery,
 });
-export type DataValueSet = z.infer<typeof DataValueSet>;
 
-function unitKeyOf(u: { id: number; code: string | null; valid_to: string | null }): string {
-  return u.code && !u.valid_to ? u.code : `LT${u.id}`;
+export const DataValueSetExportQuery = z.object({
+  /** Comma-separated or repeated, DHIS2 or Lộ Trình identifiers. */
+  period: z.union([z.string().max(2000), z.array(z.string().max(40)).max(200)]).optional(),
+  orgUnit: z.union([z.string().max(2000), z.array(z.string().max(100)).max(500)]).optional(),
+  children: flag.optional(),
+  ...SchemeQuery,
+});
+
+const list = (v: string | string[] | undefined) =>
+  v === undefined ? undefined : (Array.isArray(v) ? v : v.split(",")).map((x) => x.trim()).filter(Boolean);
+
+interface GivenSchemes {
+  idScheme?: string;
+  dataElementIdScheme?: string;
+  orgUnitIdScheme?: string;
+  categoryOptionComboIdScheme?: string;
 }
 
-export async function exportDataValueSets(
-  db: Kysely<Database>,
-  filter: { periodCodes?: string[] } = {},
-): Promise<DataValueSet> {
-  let q = db
-    .selectFrom("data_value as v")
-    .innerJoin("data_element as e", "e.id", "v.element_id")
-    .innerJoin("period as p", "p.id", "v.period_id")
-    .innerJoin("org_unit as u", "u.id", "v.org_unit_id")
-    .select([
-      "e.code as element",
-      "p.code as period",
-      "u.id",
-      "u.code",
-      "u.valid_to",
-      "v.value",
-      "v.comment",
-      "v.category",
-    ]);
-  if (filter.periodCodes?.length) q = q.where("p.code", "in", filter.periodCodes);
-  const rows = await q.orderBy("v.id").execute();
-  return {
-    dataValues: rows.map((r) => ({
-      dataElement: r.element,
-      period: r.period,
-      orgUnit: unitKeyOf(r),
-      ...(r.category ? { categoryOptionCombo: r.category } : {}),
-      value: String(Number(r.value)),
-      ...(r.comment ? { comment: r.comment } : {}),
-    })),
-  };
-}
-
-/**
- * Imports a dataValueSets document, all or nothing, through the one writer (shared/writeFigures.ts):
- * the same checks as the form, row by row, no write into a submitted or approved form, each value
- * audited before → after. Every bad row is reported with its position.
- */
-export async function importDataValueSets(db: Kysely<Database>, actor: Actor, raw: unknown) {
-  const parsed = DataValueSet.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError(
-      "VALIDATION_FAILED",
-      "Tệp không đúng dạng dataValueSets của DHIS2 (cần mảng «dataValues»).",
-    );
-  const set = parsed.data;
-  const [elements, periods, units, indicators] = await Promise.all([
-    db.selectFrom("data_element").select(["id", "code"]).execute(),
-    db.selectFrom("period").select(["id", "code"]).execute(),
-    db.selectFrom("org_unit").select(["id", "code", "valid_to"]).execute(),
-    db
-      .selectFrom("indicator")
-      .select(["numerator_id", "denominator_id", "element_id", "breakdowns"])
-      .execute(),
-  ]);
-  const categories = categoriesByElement(indicators);
-  const el = new Map(elements.map((e) => [e.code, e.id]));
-  const pe = new Map(periods.map((p) => [p.code, p.id]));
-  const un = new Map(units.map((u) => [unitKeyOf(u), u.id]));
-  const rowErrors: { row: number; message: string }[] = [];
-  const rows: FigureInput[] = [];
-  set.dataValues.forEach((d, i) => {
-    const e = el.get(d.dataElement);
-    const p = pe.get(d.period);
-    const u = un.get(d.orgUnit);
-    const v = numberFrom(d.value);
-    const category = d.categoryOptionCombo ?? "";
-    const problems = [
-      e &&
-        category &&
-        !categories.get(e)?.includes(category) &&
-        `categoryOptionCombo "${category}" không phải phân tổ của "${d.dataElement}"`,
-      !e && `dataElement "${d.dataElement}" không có trong danh mục`,
-      !p && `period "${d.period}" không hợp lệ`,
-      !u && `orgUnit "${d.orgUnit}" không có`,
-      !v.ok && `value "${d.value}": ${v.reason}`,
-    ].filter(Boolean);
-    if (problems.length || !v.ok) rowErrors.push({ row: i + 1, message: problems.join("; ") });
-    else
-      rows.push({
-        elementId: e as number,
-        periodId: p as number,
-        unitId: u as number,
-        category,
-        value: v.value,
-        comment: d.comment ?? null,
-        position: `dòng ${i + 1}`,
-      });
-  });
-  if (rowErrors.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `${rowErrors.length} dòng không hợp lệ; không có gì được lưu.`, {
-      rows: rowErrors.slice(0, 200),
+function schemes(given: GivenSchemes, header: Record<string, string> = {}) {
+  try {
+    return idSchemesOf({
+      idScheme: given.idScheme ?? header.idscheme,
+      dataElementIdScheme: given.dataElementIdScheme ?? header.dataelementidscheme,
+      orgUnitIdScheme: given.orgUnitIdScheme ?? header.orgunitidscheme,
+      categoryOptionComboIdScheme: given.categoryOptionComboIdScheme ?? header.categoryoptioncomboidscheme,
     });
+  } catch (e) {
+    throw errors.validation((e as Error).message);
   }
-  await db.transaction().execute(async (trx) => {
-    await writeFigures(trx, actor, rows, { action: "figures.import" });
-    await recordAudit(trx, actor, {
-      action: "figures.import",
-      entity: "data_value",
-      after: { format: "dhis2-dataValueSets", rows: rows.length },
-    });
+}
+
+/** The payload read from the request body: parsed JSON, or the text of CSV, DXF2 XML or ADX. */
+export function readPayload(body: unknown, contentType = ""): Dhis2Payload {
+  if (typeof body === "string") return readDataValueSet(body, contentType);
+  if (body === undefined || body === null)
+    throw errors.validation("Không có dữ liệu: cần một dataValueSet (JSON, CSV, XML hoặc ADX).");
+  return readDataValueSetJson(body);
+}
+
+export async function importDataValueSets(
+  db: Kysely<Database>,
+  actor: Actor,
+  body: unknown,
+  query: z.infer<typeof DataValueSetImportQuery> = {},
+  contentType = "",
+): Promise<ImportSummary> {
+  const payload = readPayload(body, contentType);
+  return importDataValues(db, actor, payload, {
+    dryRun: query.dryRun ?? false,
+    importStrategy: query.importStrategy ?? "CREATE_AND_UPDATE",
+    atomicMode: query.atomicMode ?? "NONE",
+    idSchemes: schemes(query, payload.header.idSchemes),
+    instance: query.instance,
   });
-  return { imported: rows.length };
+}
+
+export function exportDataValueSets(
+  db: Kysely<Database>,
+  query: z.infer<typeof DataValueSetExportQuery> = {},
+): Promise<ExportedSet> {
+  return exportDataValues(db, {
+    periods: list(query.period),
+    orgUnits: list(query.orgUnit),
+    children: query.children,
+    instance: query.instance,
+    idSchemes: schemes(query),
+  });
 }

@@ -29,6 +29,7 @@ function lazyPage<K extends string, P = any>(load: () => Promise<Record<K, Compo
 
 const AuditPage = lazyPage(() => import("./pages/admin/AuditPage.tsx"), "AuditPage");
 const CatalogPage = lazyPage(() => import("./pages/admin/CatalogPage.tsx"), "CatalogPage");
+const Dhis2Page = lazyPage(() => import("./pages/admin/Dhis2Page.tsx"), "Dhis2Page");
 const UsersPage = lazyPage(() => import("./pages/admin/UsersPage.tsx"), "UsersPage");
 const DocumentPage = lazyPage(() => import("./pages/documents/DocumentPage.tsx"), "DocumentPage");
 const DocumentsPage = lazyPage(() => import("./pages/documents/DocumentsPage.tsx"), "DocumentsPage");
@@ -74,6 +75,7 @@ export function App() {
         <Route path="quan-tri/tai-khoan" element={<UsersPage />} />
         <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
         <Route path="quan-tri/chi-tieu" element={<CatalogPage />} />
+        <Route path="quan-tri/dhis2" element={<Dhis2Page />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

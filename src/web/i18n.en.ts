@@ -355,6 +355,38 @@ export const en: Record<Key, string> = {
   "docs.indicatorScore": "How alike the name is to the catalog indicator's",
   // @corpus
   // @dhis2
+  "nav.dhis2": "DHIS2 mapping",
+  "dhis2.title": "Mapping with DHIS2",
+  "dhis2.intro":
+    "Load a DHIS2 system's metadata (the JSON file exported from /api/metadata: dataElements, categoryOptionCombos, organisationUnits). Objects are matched by code, then by name; those left unmatched are listed to be chosen by hand. Hand-made mappings are kept when the metadata is loaded again.",
+  "dhis2.instanceName": "DHIS2 system name",
+  "dhis2.metadataFile": "Metadata file (JSON)",
+  "dhis2.load": "Load and match",
+  "dhis2.notJson": "The file is not valid JSON.",
+  "dhis2.loaded":
+    "Loaded {objects} objects: {matched} matched automatically, {unmatched} unmatched, {manual} hand-made mappings kept.",
+  "dhis2.refused": "{n} objects could not be read (no id or name).",
+  "dhis2.instance": "DHIS2 system",
+  "dhis2.kind.dataElement": "Data elements",
+  "dhis2.kind.categoryOptionCombo": "Category option combos",
+  "dhis2.kind.orgUnit": "Org units",
+  "dhis2.unmatchedShort": "unmatched",
+  "dhis2.onlyUnmatched": "Only unmatched",
+  "dhis2.search": "Search UID, code, name",
+  "dhis2.code": "Code",
+  "dhis2.name": "Name in DHIS2",
+  "dhis2.lotrinh": "Lộ Trình object",
+  "dhis2.matchedBy": "Matched by",
+  "dhis2.notMapped": "Not mapped",
+  "dhis2.wholeFigure": "Whole figure (no breakdown — default)",
+  "dhis2.by.code": "code",
+  "dhis2.by.name": "name",
+  "dhis2.by.default": "default",
+  "dhis2.by.manual": "by hand",
+  "dhis2.unmatched": "unmatched",
+  "dhis2.more": "Showing {shown} of {total}; search to narrow down.",
+  "dhis2.none": "Nothing here.",
+  "dhis2.noInstance": "No DHIS2 system yet: load a metadata file to start.",
   // @pwa
   // @pages
   "overview.communesToday": "communes and wards (map since 1 July 2025)",

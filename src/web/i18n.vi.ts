@@ -350,6 +350,38 @@ export const vi = {
   "docs.indicatorScore": "Độ giống tên với chỉ tiêu trong danh mục",
   // @corpus
   // @dhis2
+  "nav.dhis2": "Ánh xạ DHIS2",
+  "dhis2.title": "Ánh xạ với DHIS2",
+  "dhis2.intro":
+    "Nạp siêu dữ liệu của một hệ thống DHIS2 (tệp JSON xuất từ /api/metadata: dataElements, categoryOptionCombos, organisationUnits). Hệ thống khớp theo mã rồi theo tên; các đối tượng chưa khớp được liệt kê để chọn tay. Ánh xạ chọn tay được giữ khi nạp lại.",
+  "dhis2.instanceName": "Tên hệ thống DHIS2",
+  "dhis2.metadataFile": "Tệp siêu dữ liệu (JSON)",
+  "dhis2.load": "Nạp và khớp",
+  "dhis2.notJson": "Tệp không phải JSON hợp lệ.",
+  "dhis2.loaded":
+    "Đã nạp {objects} đối tượng: {matched} khớp tự động, {unmatched} chưa khớp, {manual} ánh xạ chọn tay giữ nguyên.",
+  "dhis2.refused": "{n} đối tượng không đọc được (thiếu id hoặc tên).",
+  "dhis2.instance": "Hệ thống DHIS2",
+  "dhis2.kind.dataElement": "Phần tử dữ liệu",
+  "dhis2.kind.categoryOptionCombo": "Phân tổ",
+  "dhis2.kind.orgUnit": "Đơn vị",
+  "dhis2.unmatchedShort": "chưa khớp",
+  "dhis2.onlyUnmatched": "Chỉ hiện mục chưa khớp",
+  "dhis2.search": "Tìm theo UID, mã, tên",
+  "dhis2.code": "Mã",
+  "dhis2.name": "Tên trong DHIS2",
+  "dhis2.lotrinh": "Đối tượng trong Lộ Trình",
+  "dhis2.matchedBy": "Khớp theo",
+  "dhis2.notMapped": "Chưa ánh xạ",
+  "dhis2.wholeFigure": "Cả số (không phân tổ — default)",
+  "dhis2.by.code": "mã",
+  "dhis2.by.name": "tên",
+  "dhis2.by.default": "mặc định",
+  "dhis2.by.manual": "chọn tay",
+  "dhis2.unmatched": "chưa khớp",
+  "dhis2.more": "Hiện {shown} trên {total} mục; tìm để thu hẹp.",
+  "dhis2.none": "Không có mục nào.",
+  "dhis2.noInstance": "Chưa có hệ thống DHIS2 nào: nạp tệp siêu dữ liệu để bắt đầu.",
   // @pwa
   // @pages
   "overview.communesToday": "xã, phường (bản đồ từ 01/7/2025)",

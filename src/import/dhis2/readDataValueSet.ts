@@ -23,6 +23,8 @@ export interface Dhis2Row {
   categoryOptions: Record<string, string>;
   attributeOptions: Record<string, string>;
   value: string | null;
+  /** The value when JSON sent it as a number (read as such, not through its text: 1e308 stays a number). */
+  numeric?: number;
   comment: string | null;
   storedBy: string | null;
   created: string | null;
@@ -65,6 +67,7 @@ function row(index: number, v: Record<string, unknown>, defaults: Record<string,
     categoryOptions: {},
     attributeOptions: {},
     value: v.value === null || v.value === undefined ? null : String(v.value),
+    ...(typeof v.value === "number" ? { numeric: v.value } : {}),
     comment: optional(v.comment),
     storedBy: optional(v.storedBy),
     created: optional(v.created),
@@ -81,6 +84,11 @@ function fromJson(text: string): Dhis2Payload {
   } catch {
     throw errors.validation("Tệp JSON không đọc được (sai cú pháp JSON).");
   }
+  return readDataValueSetJson(body);
+}
+
+/** A JSON data value set already parsed (the server's JSON body). */
+export function readDataValueSetJson(body: unknown): Dhis2Payload {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw errors.validation("Tệp JSON phải là một đối tượng dataValueSet có mảng «dataValues».");
   }

@@ -9,7 +9,6 @@ import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { formToXlsx } from "../../reports/formTemplate.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
-import { exportDataValueSets, importDataValueSets } from "../../usecases/dataValueSets.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
 import { getDataForm } from "../../usecases/getDataForm.ts";
 import { getFormsStatus } from "../../usecases/getFormsStatus.ts";
@@ -271,35 +270,6 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user } = await authorized(req, targetPolicy, "delete");
       return deleteTarget(app.deps.db, actorOf(user), req.params.id, req.query.version);
-    },
-  );
-
-  r.get(
-    "/api/datavaluesets",
-    {
-      schema: {
-        tags,
-        summary: "Xuất số liệu dạng dataValueSets (DHIS2)",
-        querystring: z.object({ period: z.string().max(200).optional() }),
-      },
-    },
-    async (req) => {
-      await authorized(req, catalogPolicy, "exchange");
-      return exportDataValueSets(app.deps.db, {
-        periodCodes: req.query.period ? req.query.period.split(",") : undefined,
-      });
-    },
-  );
-
-  r.post(
-    "/api/datavaluesets",
-    {
-      bodyLimit: 100 * 1024 * 1024,
-      schema: { tags, summary: "Nhập số liệu dạng dataValueSets (DHIS2), tất cả hoặc không gì cả" },
-    },
-    async (req) => {
-      const { user } = await authorized(req, catalogPolicy, "exchange");
-      return importDataValueSets(app.deps.db, actorOf(user), req.body);
     },
   );
 }

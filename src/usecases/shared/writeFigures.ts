@@ -7,7 +7,7 @@
  * All or nothing: any error refuses the whole write, with every row's problem named.
  */
 import type { Kysely } from "kysely";
-import { recordAudit } from "../../db/repositories/auditRepository.ts";
+import { recordAudits } from "../../db/repositories/auditRepository.ts";
 import { type FigureWrite, writeFigureRows } from "../../db/repositories/figureQueries.ts";
 import {
   elementCatalog,
@@ -329,16 +329,20 @@ export async function writeFigures(
     plans.flatMap((p) => p.writes),
     actor.id,
   );
-  for (const p of plans) {
-    if (p.changes.length === 0) continue;
-    await recordAudit(db, actor, {
-      action: opts.action,
-      entity: "data_value",
-      entityId: `${p.unitId}/${p.periodCode}`,
-      before: Object.fromEntries(p.changes.map((c) => [c.code, c.before])),
-      after: Object.fromEntries(p.changes.map((c) => [c.code, c.after])),
-    });
-  }
+  // one audit row per form, written together (a bulk import touches a thousand forms)
+  await recordAudits(
+    db,
+    actor,
+    plans
+      .filter((p) => p.changes.length > 0)
+      .map((p) => ({
+        action: opts.action,
+        entity: "data_value",
+        entityId: `${p.unitId}/${p.periodCode}`,
+        before: Object.fromEntries(p.changes.map((c) => [c.code, c.before])),
+        after: Object.fromEntries(p.changes.map((c) => [c.code, c.after])),
+      })),
+  );
   return { forms: plans, warnings: plans.flatMap((p) => p.warnings) };
 }
 

@@ -37,6 +37,7 @@ export function AppLayout({ user, can }: { user: SessionUser; can: Capabilities 
   const adminItems = [
     can?.manageUsers && { to: "/quan-tri/tai-khoan", label: t("nav.users") },
     can?.editCatalog && { to: "/quan-tri/chi-tieu", label: t("nav.catalog") },
+    can?.editCatalog && { to: "/quan-tri/dhis2", label: t("nav.dhis2") },
     can?.browseAudit && { to: "/quan-tri/nhat-ky", label: t("nav.audit") },
   ].filter((i): i is { to: string; label: string } => Boolean(i));
   const isActive = (to: string) =>
