@@ -18,6 +18,7 @@ import * as m0010 from "./migrations/0010_reports.ts";
 // @pwa
 // @pages
 // @reach
+import * as m0015 from "./migrations/0015_reach.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   // @pwa
   // @pages
   // @reach
+  "0015_reach": m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

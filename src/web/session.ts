@@ -21,6 +21,7 @@ export interface Capabilities {
   editCatalog: boolean;
   exchangeFigures: boolean;
   coordinateTasks: boolean;
+  managePublication: boolean;
   readAllUnits: boolean;
   enterFiguresFor: number | null;
 }

@@ -233,10 +233,12 @@ describe("flags for the web", () => {
       manageUsers: true,
       browseAudit: true,
       editCatalog: true,
+      managePublication: true,
       readAllUnits: true,
     });
     expect(capabilitiesOf(actors.coordinator as PolicyActor)).toMatchObject({
       manageUsers: false,
+      managePublication: false,
       importPlans: true,
       editTargets: true,
       coordinateTasks: true,
