@@ -38,6 +38,7 @@ export function AppLayout({ user, can }: { user: SessionUser; can: Capabilities 
     can?.manageUsers && { to: "/quan-tri/tai-khoan", label: t("nav.users") },
     can?.editCatalog && { to: "/quan-tri/chi-tieu", label: t("nav.catalog") },
     can?.browseAudit && { to: "/quan-tri/nhat-ky", label: t("nav.audit") },
+    can?.managePublication && { to: "/quan-tri/cong-khai", label: t("nav.publication") },
   ].filter((i): i is { to: string; label: string } => Boolean(i));
   const isActive = (to: string) =>
     to === "/" ? location.pathname === "/" : location.pathname.startsWith(to);
