@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { GenerateInput } from "../usecases/generateReport.ts";
 import { ApiError, csrfHeader, get } from "./api.ts";
+import { textNow } from "./texts.ts";
 
 export type { Block, ReportModel, ReportTable } from "../reports/model.ts";
 export type { GenerateInput } from "../usecases/generateReport.ts";
@@ -66,7 +67,11 @@ export async function downloadReport(report: GenerateInput, format: "docx" | "xl
   });
   if (!res.ok) {
     const data = await res.json().catch(() => null);
-    throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+    throw new ApiError(
+      res.status,
+      data?.code ?? "HTTP_ERROR",
+      data?.message ?? `${textNow("api.httpError")} ${res.status}`,
+    );
   }
   const name =
     /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `bao-cao.${format}`;

@@ -144,7 +144,11 @@ export function UnitsPage() {
                             variant="light"
                             color={h.match === "no_diacritics" ? "orange" : "blue"}
                           >
-                            {h.match === "no_diacritics" ? "không dấu" : "vị trí dấu"}
+                            {t(
+                              h.match === "no_diacritics"
+                                ? "units.match.no_diacritics"
+                                : "units.match.tone_placement",
+                            )}
                           </Badge>
                         ) : undefined
                       }
