@@ -64,7 +64,13 @@ export function App() {
         {/* officers land on what they must do; leaders and coordinators on the overview */}
         <Route
           index
-          element={user.role === "officer" ? <Navigate to="/viec-cua-toi" replace /> : <OverviewPage />}
+          element={
+            session.data?.can?.landing === "myWork" ? (
+              <Navigate to="/viec-cua-toi" replace />
+            ) : (
+              <OverviewPage />
+            )
+          }
         />
         <Route path="van-ban" element={<DocumentsPage />} />
         <Route path="van-ban/nhap" element={<ImportPage />} />

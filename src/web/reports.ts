@@ -23,6 +23,8 @@ export interface Round {
 
 export interface Submission {
   id: number;
+  /** From the server's report policy: may this caller write and submit it. */
+  can: { write: boolean };
   unit_id: number;
   unit_name: string;
   status: "pending" | "draft" | "submitted" | "returned" | "accepted";
@@ -53,7 +55,9 @@ export function useRound(id: number | null) {
     queryKey: roundKeys.one(id ?? 0),
     enabled: id !== null,
     queryFn: () =>
-      get<{ round: Round; submissions: Submission[]; today: string }>(`/api/reports/rounds/${id}`),
+      get<{ round: Round; submissions: Submission[]; today: string; can: { manage: boolean } }>(
+        `/api/reports/rounds/${id}`,
+      ),
   });
 }
 

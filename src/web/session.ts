@@ -22,6 +22,8 @@ export interface Capabilities {
   exchangeFigures: boolean;
   coordinateTasks: boolean;
   managePublication: boolean;
+  manageReportRounds: boolean;
+  landing: "myWork" | "overview";
   readAllUnits: boolean;
   enterFiguresFor: number | null;
 }
