@@ -39,6 +39,8 @@ export type ErrorCode =
   | "DHIS2_UNREACHABLE"
   | "DHIS2_REFUSED"
   // @reach
+  | "PUBLIC_BELOW_COMMUNE"
+  | "RATE_LIMITED"
   | "INTERNAL";
 
 const statusOf: Record<ErrorCode, number> = {
@@ -79,6 +81,8 @@ const statusOf: Record<ErrorCode, number> = {
   DHIS2_UNREACHABLE: 502,
   DHIS2_REFUSED: 502,
   // @reach
+  PUBLIC_BELOW_COMMUNE: 400,
+  RATE_LIMITED: 429,
 };
 
 export class AppError extends Error {
@@ -143,6 +147,10 @@ export const errors = {
   // @pwa
   // @pages
   // @reach
+  rateLimited: (seconds: number) =>
+    new AppError("RATE_LIMITED", `Quá nhiều yêu cầu từ địa chỉ này. Hãy thử lại sau ${seconds} giây.`, {
+      retryAfterSeconds: seconds,
+    }),
   busy: () =>
     new AppError(
       "BUSY_RETRY",

@@ -22,6 +22,7 @@ import * as m0013 from "./migrations/0013_dhis2.ts";
 // @pages
 import * as m0017 from "./migrations/0017_pages.ts";
 // @reach
+import * as m0015 from "./migrations/0015_reach.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   // @pages
   "0017_pages": m0017,
   // @reach
+  "0015_reach": m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

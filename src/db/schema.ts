@@ -421,6 +421,8 @@ export interface Database {
   // @pwa
   // @pages
   // @reach
+  public_document: import("./publicationSchema.ts").PublicDocumentTable;
+  public_target: import("./publicationSchema.ts").PublicTargetTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -22,6 +22,7 @@ import { notificationRoutes } from "./routes/notifications.ts";
 import { occurrenceRoutes } from "./routes/occurrences.ts";
 import { orgUnitRoutes } from "./routes/orgUnits.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { publicProgressRoutes } from "./routes/publicProgress.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { taskRoutes } from "./routes/tasks.ts";
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @pages
   await app.register(overviewRoutes);
   // @reach
+  await app.register(publicProgressRoutes);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {
     await app.register(fastifyStatic, {

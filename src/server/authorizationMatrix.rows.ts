@@ -72,6 +72,27 @@ export const MATRIX: Record<string, MatrixRow> = {
     probe: (f) => ({ url: `/api/documents/${f.document}/alignment` }),
     expect: everyone(200),
   },
+  // the public page: anyone, no session; a plan not made public is 404 to everyone (the fixture's plan
+  // is not public); a commune is public level (publicProgress.test.ts tries schools and offices)
+  "GET /api/public/progress": { probe: () => ({ url: "/api/public/progress" }), expect: everyone(200, 200) },
+  "GET /api/public/plans/{id}": {
+    probe: (f) => ({ url: `/api/public/plans/${f.document}` }),
+    expect: everyone(404, 404),
+  },
+  "GET /api/public/units/{id}": {
+    probe: (f) => ({ url: `/api/public/units/${f.unit}` }),
+    expect: everyone(200, 200),
+  },
+  // choosing what is public: administrators; "not public" for what is not public changes nothing
+  "GET /api/publication": { probe: () => ({ url: "/api/publication" }), expect: only({ admin: 200 }) },
+  "PUT /api/publication/documents/{id}": {
+    probe: (f) => ({ url: `/api/publication/documents/${f.document}`, body: { public: false } }),
+    expect: only({ admin: 200 }),
+  },
+  "PUT /api/publication/targets/{id}": {
+    probe: (f) => ({ url: `/api/publication/targets/${f.target}`, body: { public: false } }),
+    expect: only({ admin: 200 }),
+  },
   // one's own account: a stale version changes nothing
   "PATCH /api/account": {
     probe: () => ({ url: "/api/account", body: { version: STALE, email: "a@example.org" } }),

@@ -41,6 +41,8 @@ export function installRequestGuards(app: FastifyInstance): void {
   });
 
   app.addHook("onSend", async (req, reply) => {
-    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    // a public answer keeps the Cache-Control its route set — only on success (an error is never kept)
+    const keep = req.routeOptions.config?.cacheable && reply.statusCode === 200;
+    if (req.url.startsWith("/api/") && !keep) reply.header("cache-control", "no-store");
   });
 }

@@ -1,6 +1,6 @@
 import { Center, Loader } from "@mantine/core";
 import { type ComponentType, lazy, Suspense } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route, Routes, useLocation } from "react-router";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { useSession } from "./session.ts";
@@ -42,9 +42,14 @@ const ReportsPage = lazyPage(() => import("./pages/reports/ReportsPage.tsx"), "R
 const RegisterPage = lazyPage(() => import("./pages/tasks/RegisterPage.tsx"), "RegisterPage");
 const TaskPage = lazyPage(() => import("./pages/tasks/TaskPage.tsx"), "TaskPage");
 const UnitsPage = lazyPage(() => import("./pages/UnitsPage.tsx"), "UnitsPage");
+const PublicPage = lazyPage(() => import("./pages/PublicPage.tsx"), "PublicPage");
+const PublicationPage = lazyPage(() => import("./pages/admin/PublicationPage.tsx"), "PublicationPage");
 
 export function App() {
   const session = useSession();
+  const location = useLocation();
+  // the public page needs no session: anyone, signed in or not, sees the same thing
+  if (location.pathname === "/cong-khai") return <PublicPage />;
   if (session.isPending) {
     return (
       <Center h="100vh">
@@ -60,7 +65,13 @@ export function App() {
         {/* officers land on what they must do; leaders and coordinators on the overview */}
         <Route
           index
-          element={user.role === "officer" ? <Navigate to="/viec-cua-toi" replace /> : <OverviewPage />}
+          element={
+            session.data?.can?.landing === "myWork" ? (
+              <Navigate to="/viec-cua-toi" replace />
+            ) : (
+              <OverviewPage />
+            )
+          }
         />
         <Route path="van-ban" element={<DocumentsPage />} />
         <Route path="van-ban/nhap" element={<ImportPage />} />
@@ -76,6 +87,7 @@ export function App() {
         <Route path="quan-tri/nhat-ky" element={<AuditPage />} />
         <Route path="quan-tri/chi-tieu" element={<CatalogPage />} />
         <Route path="quan-tri/dhis2" element={<Dhis2Page />} />
+        <Route path="quan-tri/cong-khai" element={<PublicationPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

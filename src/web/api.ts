@@ -1,3 +1,4 @@
+import { textNow } from "./texts.ts";
 /** Thin client for the JSON API: sends the CSRF token on every change and turns errors into ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -32,7 +33,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     throw new ApiError(
       res.status,
       data?.code ?? "HTTP_ERROR",
-      data?.message ?? `Lỗi ${res.status}`,
+      data?.message ?? `${textNow("api.httpError")} ${res.status}`,
       data?.details ?? null,
     );
   }
@@ -57,6 +58,10 @@ export async function upload<T>(url: string, file: File): Promise<T> {
   });
   const data = await res.json().catch(() => null);
   if (!res.ok)
-    throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+    throw new ApiError(
+      res.status,
+      data?.code ?? "HTTP_ERROR",
+      data?.message ?? `${textNow("api.httpError")} ${res.status}`,
+    );
   return data as T;
 }

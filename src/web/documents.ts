@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Timeframe } from "../domain/timeframe.ts";
 import type { GraphNode } from "../usecases/getPlanGraph.ts";
 import { get } from "./api.ts";
+import { textNow } from "./texts.ts";
 
 export type { GraphNode } from "../usecases/getPlanGraph.ts";
 
@@ -98,5 +99,7 @@ export function docLabel(d: {
   doc_type?: string | null;
   number: string | null;
 }): string {
-  return d.number ?? `${d.type ?? d.doc_type ?? "Văn bản"} (chưa có số)`;
+  return (
+    d.number ?? `${d.type ?? d.doc_type ?? textNow("documents.document")} ${textNow("documents.noNumber")}`
+  );
 }

@@ -1,12 +1,14 @@
+import { both } from "./texts.ts";
+
 export type TargetStatus = "achieved" | "on_track" | "at_risk" | "behind" | "no_data" | "not_enough_data";
 
 export const targetStatusInfo: Record<TargetStatus, { vi: string; en: string; color: string }> = {
-  achieved: { vi: "Đã đạt", en: "Achieved", color: "teal" },
-  on_track: { vi: "Đúng lộ trình", en: "On track", color: "blue" },
-  at_risk: { vi: "Có nguy cơ", en: "At risk", color: "orange" },
-  behind: { vi: "Chậm", en: "Behind", color: "red" },
-  no_data: { vi: "Chưa có số liệu", en: "No data", color: "gray" },
-  not_enough_data: { vi: "Chưa đủ số liệu", en: "Not enough data", color: "gray" },
+  achieved: { ...both("targetStatus.achieved"), color: "teal" },
+  on_track: { ...both("targetStatus.on_track"), color: "blue" },
+  at_risk: { ...both("targetStatus.at_risk"), color: "orange" },
+  behind: { ...both("targetStatus.behind"), color: "red" },
+  no_data: { ...both("targetStatus.no_data"), color: "gray" },
+  not_enough_data: { ...both("targetStatus.not_enough_data"), color: "gray" },
 };
 
 export interface TargetRow {

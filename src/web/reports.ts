@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { GenerateInput } from "../usecases/generateReport.ts";
 import { ApiError, csrfHeader, get } from "./api.ts";
+import { textNow } from "./texts.ts";
 
 export type { Block, ReportModel, ReportTable } from "../reports/model.ts";
 export type { GenerateInput } from "../usecases/generateReport.ts";
@@ -22,6 +23,8 @@ export interface Round {
 
 export interface Submission {
   id: number;
+  /** From the server's report policy: may this caller write and submit it. */
+  can: { write: boolean };
   unit_id: number;
   unit_name: string;
   status: "pending" | "draft" | "submitted" | "returned" | "accepted";
@@ -52,7 +55,9 @@ export function useRound(id: number | null) {
     queryKey: roundKeys.one(id ?? 0),
     enabled: id !== null,
     queryFn: () =>
-      get<{ round: Round; submissions: Submission[]; today: string }>(`/api/reports/rounds/${id}`),
+      get<{ round: Round; submissions: Submission[]; today: string; can: { manage: boolean } }>(
+        `/api/reports/rounds/${id}`,
+      ),
   });
 }
 
@@ -66,7 +71,11 @@ export async function downloadReport(report: GenerateInput, format: "docx" | "xl
   });
   if (!res.ok) {
     const data = await res.json().catch(() => null);
-    throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+    throw new ApiError(
+      res.status,
+      data?.code ?? "HTTP_ERROR",
+      data?.message ?? `${textNow("api.httpError")} ${res.status}`,
+    );
   }
   const name =
     /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `bao-cao.${format}`;

@@ -21,6 +21,9 @@ export interface Capabilities {
   editCatalog: boolean;
   exchangeFigures: boolean;
   coordinateTasks: boolean;
+  managePublication: boolean;
+  manageReportRounds: boolean;
+  landing: "myWork" | "overview";
   readAllUnits: boolean;
   enterFiguresFor: number | null;
 }

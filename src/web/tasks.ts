@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Timeframe } from "../domain/timeframe.ts";
 import type { OccurrenceAction } from "../domain/transitions.ts";
 import { get } from "./api.ts";
+import { both } from "./texts.ts";
 
 export type Timeliness =
   | "in_time"
@@ -14,21 +15,21 @@ export type Timeliness =
 export type State = "not_started" | "in_progress" | "awaiting_confirmation" | "done" | "paused";
 
 export const timelinessInfo: Record<Timeliness, { vi: string; en: string; color: string }> = {
-  overdue: { vi: "Quá hạn", en: "Overdue", color: "red" },
-  due_soon: { vi: "Sắp đến hạn", en: "Due soon", color: "orange" },
-  in_time: { vi: "Trong hạn", en: "In time", color: "blue" },
-  no_deadline: { vi: "Không thời hạn", en: "No deadline", color: "gray" },
-  done_on_time: { vi: "Hoàn thành đúng hạn", en: "Done on time", color: "teal" },
-  done_late: { vi: "Hoàn thành quá hạn", en: "Done late", color: "yellow" },
-  done: { vi: "Đã hoàn thành", en: "Done", color: "teal" },
+  overdue: { ...both("timeliness.overdue"), color: "red" },
+  due_soon: { ...both("timeliness.due_soon"), color: "orange" },
+  in_time: { ...both("timeliness.in_time"), color: "blue" },
+  no_deadline: { ...both("timeliness.no_deadline"), color: "gray" },
+  done_on_time: { ...both("timeliness.done_on_time"), color: "teal" },
+  done_late: { ...both("timeliness.done_late"), color: "yellow" },
+  done: { ...both("timeliness.done"), color: "teal" },
 };
 
 export const stateInfo: Record<State, { vi: string; en: string }> = {
-  not_started: { vi: "Chưa thực hiện", en: "Not started" },
-  in_progress: { vi: "Đang thực hiện", en: "In progress" },
-  awaiting_confirmation: { vi: "Chờ xác nhận", en: "Awaiting confirmation" },
-  done: { vi: "Đã hoàn thành", en: "Done" },
-  paused: { vi: "Tạm dừng", en: "Paused" },
+  not_started: both("state.not_started"),
+  in_progress: both("state.in_progress"),
+  awaiting_confirmation: both("state.awaiting_confirmation"),
+  done: both("state.done"),
+  paused: both("state.paused"),
 };
 
 export interface RegisterRow {

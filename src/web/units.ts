@@ -1,19 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import type { OrgUnitKind, OrgUnitView } from "../domain/orgUnits.ts";
 import { get } from "./api.ts";
+import { both } from "./texts.ts";
 
 export type { OrgUnitKind, UnitLink } from "../domain/orgUnits.ts";
 export type OrgUnit = OrgUnitView;
 
 export const kindLabel: Record<OrgUnitKind, { vi: string; en: string }> = {
-  province: { vi: "Tỉnh", en: "Province" },
-  district: { vi: "Huyện", en: "District" },
-  city: { vi: "Thành phố", en: "City" },
-  commune: { vi: "Xã", en: "Commune" },
-  ward: { vi: "Phường", en: "Ward" },
-  township: { vi: "Thị trấn", en: "Town" },
-  body: { vi: "Cơ quan", en: "Body" },
-  school: { vi: "Trường học", en: "School" },
+  province: both("unitKind.province"),
+  district: both("unitKind.district"),
+  city: both("unitKind.city"),
+  commune: both("unitKind.commune"),
+  ward: both("unitKind.ward"),
+  township: both("unitKind.township"),
+  body: both("unitKind.body"),
+  school: both("unitKind.school"),
 };
 
 export function useOrgUnits(asOf: string | null) {

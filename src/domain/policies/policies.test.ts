@@ -233,10 +233,14 @@ describe("flags for the web", () => {
       manageUsers: true,
       browseAudit: true,
       editCatalog: true,
+      managePublication: true,
       readAllUnits: true,
     });
     expect(capabilitiesOf(actors.coordinator as PolicyActor)).toMatchObject({
       manageUsers: false,
+      managePublication: false,
+      manageReportRounds: true,
+      landing: "overview",
       importPlans: true,
       editTargets: true,
       coordinateTasks: true,
@@ -244,11 +248,14 @@ describe("flags for the web", () => {
     });
     expect(capabilitiesOf(actors.officer as PolicyActor)).toMatchObject({
       importPlans: false,
+      manageReportRounds: false,
+      landing: "myWork",
       readAllUnits: false,
       enterFiguresFor: COMMUNE,
     });
-    const stranger = capabilitiesOf(actors.stranger as PolicyActor);
+    const { landing, ...stranger } = capabilitiesOf(actors.stranger as PolicyActor);
     expect(Object.values(stranger).filter((v) => v !== false && v !== null)).toEqual([]);
+    expect(landing).toBe("overview");
     expect(policyActor({ role: "leader", org_unit_id: null }, EVERY_UNIT).role).toBe("leader");
   });
 });

@@ -4,15 +4,13 @@
  * rows; leaders read everything and write nothing.
  */
 import type { PublicUser } from "../../db/repositories/userRepository.ts";
+import { reportPolicy, roleOnly } from "../../domain/policies/report.ts";
 import { inScope, type Scope } from "../../domain/policies/scope.ts";
 import { errors } from "../../errors.ts";
 
 export function assertCanManageRounds(user: PublicUser): void {
-  if (user.role !== "coordinator" && user.role !== "admin") {
-    throw errors.forbidden(
-      "Chỉ điều phối viên được mở đợt báo cáo, đôn đốc, trả lại hoặc tiếp nhận báo cáo.",
-    );
-  }
+  if (!reportPolicy.can(roleOnly(user.role), "manage", undefined))
+    throw errors.forbidden(reportPolicy.reason("manage"));
 }
 
 export function assertCanReadUnitReport(scope: Scope, unitId: number): void {
@@ -20,9 +18,8 @@ export function assertCanReadUnitReport(scope: Scope, unitId: number): void {
 }
 
 export function assertCanWriteUnitReport(user: PublicUser, scope: Scope, unitId: number): void {
-  if (user.role !== "officer" || scope.kind !== "units" || !scope.ids.has(unitId)) {
-    throw errors.forbidden("Chỉ cán bộ của đơn vị được soạn và gửi báo cáo của đơn vị mình.");
-  }
+  const actor = { role: user.role, unitId: user.org_unit_id, scope };
+  if (!reportPolicy.can(actor, "write", { unitId })) throw errors.forbidden(reportPolicy.reason("write"));
 }
 
 /** Generated reports: any unit for readers of everything; officers only for units in their scope. */

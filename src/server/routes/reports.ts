@@ -8,6 +8,8 @@ import {
   listRounds,
   submissionsOfRound,
 } from "../../db/repositories/reportRepository.ts";
+import { flagsOf } from "../../domain/policies/actor.ts";
+import { reportPolicy } from "../../domain/policies/report.ts";
 import { inScope } from "../../domain/policies/scope.ts";
 import { isLate } from "../../domain/reportSubmission.ts";
 import { todayIso } from "../../domain/status.ts";
@@ -99,8 +101,10 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       return {
         round,
         today: now,
+        can: flagsOf(reportPolicy, actor, undefined, ["manage"]),
         submissions: subs.map((s) => ({
           ...s,
+          can: flagsOf(reportPolicy, actor, { unitId: s.unit_id }, ["write"]),
           late: isLate(
             { status: s.status, submittedOn: s.submitted_at ? todayIso(s.submitted_at) : null },
             round.due_on,

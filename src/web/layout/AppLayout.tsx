@@ -39,6 +39,7 @@ export function AppLayout({ user, can }: { user: SessionUser; can: Capabilities 
     can?.editCatalog && { to: "/quan-tri/chi-tieu", label: t("nav.catalog") },
     can?.editCatalog && { to: "/quan-tri/dhis2", label: t("nav.dhis2") },
     can?.browseAudit && { to: "/quan-tri/nhat-ky", label: t("nav.audit") },
+    can?.managePublication && { to: "/quan-tri/cong-khai", label: t("nav.publication") },
   ].filter((i): i is { to: string; label: string } => Boolean(i));
   const isActive = (to: string) =>
     to === "/" ? location.pathname === "/" : location.pathname.startsWith(to);

@@ -17,8 +17,8 @@ interface OpenWork {
 export function CeasedBodyWork({ unitId }: { unitId: number }) {
   const { t } = useI18n();
   const session = useSession();
-  const role = session.data?.user?.role;
-  const allowed = role === "coordinator" || role === "admin";
+  // the server's policy: moving a ceased body's work is coordinating tasks
+  const allowed = session.data?.can?.coordinateTasks === true;
   const client = useQueryClient();
   const [target, setTarget] = useState<string | null>(null);
   const q = useQuery({

@@ -1,5 +1,17 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import { ApiError } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
 import { useAuthActions, useMeta } from "../session.ts";
@@ -72,6 +84,9 @@ export function LoginPage() {
             <Button variant="subtle" size="xs" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
               {t("language")}
             </Button>
+            <Anchor component={Link} to="/cong-khai" size="sm" ta="center" data-testid="public-link">
+              {t("login.publicLink")}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { get } from "../api.ts";
 import { formatDate } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
+import { both } from "../texts.ts";
 import { kindLabel, type OrgUnit } from "../units.ts";
 import { CeasedBodyWork } from "./CeasedBodyWork.tsx";
 
@@ -15,9 +16,9 @@ interface Detail {
 }
 
 function interval(from: string | null, to: string | null, lang: "vi" | "en"): string {
-  if (!from && !to) return lang === "vi" ? "không thời hạn" : "open";
+  if (!from && !to) return both("unit.openEnded")[lang];
   const a = from ? formatDate(from) : "…";
-  const b = to ? formatDate(to) : lang === "vi" ? "nay" : "now";
+  const b = to ? formatDate(to) : both("unit.now")[lang];
   return `${a} – ${b}`;
 }
 

@@ -12,7 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useDebouncedValue } from "@mantine/hooks";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { get } from "../api.ts";
@@ -80,6 +80,8 @@ export function UnitsPage() {
   };
 
   const roots = children.get(null) ?? [];
+  // three choices do not fit side by side on a phone: stacked there
+  const phone = useMediaQuery("(max-width: 575.98px)");
   return (
     <Stack>
       <Title order={2}>{t("units.title")}</Title>
@@ -89,6 +91,7 @@ export function UnitsPage() {
             {t("units.asOf")}
           </Text>
           <SegmentedControl
+            orientation={phone ? "vertical" : "horizontal"}
             value={mode}
             onChange={(v) => {
               setMode(v as typeof mode);
@@ -144,7 +147,11 @@ export function UnitsPage() {
                             variant="light"
                             color={h.match === "no_diacritics" ? "orange" : "blue"}
                           >
-                            {h.match === "no_diacritics" ? "không dấu" : "vị trí dấu"}
+                            {t(
+                              h.match === "no_diacritics"
+                                ? "units.match.no_diacritics"
+                                : "units.match.tone_placement",
+                            )}
                           </Badge>
                         ) : undefined
                       }

@@ -22,16 +22,17 @@ import type { listIndicators } from "../../../usecases/listIndicators.ts";
 import { ApiError, api, get } from "../../api.ts";
 import { NumberField } from "../../components/NumberField.tsx";
 import { formatNumber } from "../../format.ts";
+import type { Key } from "../../i18n.en.ts";
 import { useI18n } from "../../i18n.tsx";
 
 type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
 
 const TYPES = {
-  rate: "Tỷ lệ (tử số ÷ mẫu số)",
-  count: "Số đếm",
-  units_meeting: "Số đơn vị đạt điều kiện",
-  yes_no: "Đạt / không đạt",
-} as const;
+  rate: "catalog.type.rate",
+  count: "catalog.type.count",
+  units_meeting: "catalog.type.units_meeting",
+  yes_no: "catalog.type.yes_no",
+} as const satisfies Record<string, Key>;
 
 function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -120,7 +121,7 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
             allowDeselect={false}
             value={f.type}
             onChange={(v) => set({ type: (v ?? "rate") as keyof typeof TYPES })}
-            data={Object.entries(TYPES).map(([value, label]) => ({ value, label }))}
+            data={Object.entries(TYPES).map(([value, label]) => ({ value, label: t(label) }))}
           />
           <Select
             label={t("catalog.direction")}
@@ -128,8 +129,8 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
             value={f.direction}
             onChange={(v) => set({ direction: v === "lower" ? "lower" : "higher" })}
             data={[
-              { value: "higher", label: "Càng cao càng tốt" },
-              { value: "lower", label: "Càng thấp càng tốt" },
+              { value: "higher", label: t("catalog.direction.higher") },
+              { value: "lower", label: t("catalog.direction.lower") },
             ]}
           />
           <Select
@@ -138,8 +139,8 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
             value={f.level}
             onChange={(v) => set({ level: v === "school" ? "school" : "commune" })}
             data={[
-              { value: "commune", label: "Xã, phường" },
-              { value: "school", label: "Trường học" },
+              { value: "commune", label: t("catalog.level.commune") },
+              { value: "school", label: t("catalog.level.school") },
             ]}
           />
         </Group>
@@ -287,11 +288,15 @@ export function CatalogPage() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{TYPES[i.type]}</Text>
+                <Text size="sm">{t(TYPES[i.type])}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {i.level === "school" ? "Trường học" : i.level === "commune" ? "Xã, phường" : "—"}
+                  {i.level === "school"
+                    ? t("catalog.level.school")
+                    : i.level === "commune"
+                      ? t("catalog.level.commune")
+                      : "—"}
                 </Text>
               </Table.Td>
               <Table.Td>

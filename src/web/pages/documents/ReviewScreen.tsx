@@ -146,6 +146,7 @@ export function ReviewScreen(props: {
                     label={t("docs.type")}
                     value={doc.type}
                     onChange={(v) => setDoc({ type: v })}
+                    // i18n-ignore: document type codes, the same in every language
                     data={["KH", "NQ", "QĐ", "CT", "CTr", "BC", "HD", "TB", "KL", "ĐA"]}
                     clearable
                   />

@@ -52,7 +52,7 @@ export function ReviewTargets({
                     value={x.comparator}
                     onChange={(v) => update(i, { comparator: v as Target["comparator"] })}
                     clearable
-                    aria-label="so sánh"
+                    aria-label={t("review.comparator")}
                   />
                 </Table.Td>
                 <Table.Td>

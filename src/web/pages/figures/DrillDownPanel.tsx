@@ -72,7 +72,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
   const top = start
     ? { id: start, name: province.data?.units.find((u) => u.id === start)?.fullName ?? t("figures.start") }
     : provinceId
-      ? { id: provinceId, name: "Tỉnh Lai Châu" }
+      ? { id: provinceId, name: t("figures.province") }
       : null;
   const root = path[path.length - 1] ?? top;
   const withDrafts = drafts ?? own !== null;
@@ -179,7 +179,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
             {category ? ` (${options.find((o) => o.code === category)?.label ?? ""})` : ""}
           </Text>
           <TrendChart
-            labels={allPeriods.map((p) => p.name.replace("Năm học ", ""))}
+            labels={allPeriods.map((p) => p.name.replace(/^\S+ \S+ /u, ""))}
             values={allPeriods.map((p) => trend.data.points.find((x) => x.periodId === p.id)?.value ?? null)}
             target={target}
             height={180}

@@ -26,16 +26,7 @@ interface PlanTarget {
   recurring: boolean;
 }
 
-const COMPARATORS = [">=", ">", "<=", "<", "="].map((c) => ({
-  value: c,
-  label: {
-    ">=": "≥ (từ … trở lên)",
-    ">": "> (trên)",
-    "<=": "≤ (không quá)",
-    "<": "< (dưới)",
-    "=": "= (bằng)",
-  }[c] as string,
-}));
+const COMPARATORS = [">=", ">", "<=", "<", "="] as const;
 
 /** Add or edit a target: an indicator, the unit (or every commune), the value and year, a baseline. */
 export function TargetForm(props: {
@@ -181,7 +172,7 @@ export function TargetForm(props: {
             label={t("targets.comparator")}
             value={form.comparator}
             onChange={(v) => set({ comparator: v ?? ">=" })}
-            data={COMPARATORS}
+            data={COMPARATORS.map((c) => ({ value: c, label: t(`comparator.${c}`) }))}
             allowDeselect={false}
           />
           <NumberField

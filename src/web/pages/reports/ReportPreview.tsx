@@ -98,6 +98,7 @@ export function ReportPreview({
         {model.issuerLine.toLocaleUpperCase("vi-VN")}
       </Text>
       <Text ta="center" fw={700} mt="md">
+        {/* i18n-ignore: the official document's own words, Vietnamese in either interface language */}
         BÁO CÁO
       </Text>
       <Text ta="center" fw={700}>
@@ -105,6 +106,7 @@ export function ReportPreview({
       </Text>
       {model.recipients.length > 0 && (
         <Text ta="center" size="sm">
+          {/* i18n-ignore: the official document's own words */}
           Kính gửi: {model.recipients.join("; ")}
         </Text>
       )}

@@ -106,9 +106,9 @@ function OpenRoundForm() {
 function RoundDetail({ id }: { id: number }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const role = useSession().data?.user?.role;
-  const manage = role === "coordinator" || role === "admin";
   const q = useRound(id);
+  // what the server's report policy allows (flags with the round and each submission)
+  const manage = q.data?.can.manage === true;
   const [editing, setEditing] = useState<number | null>(null);
   const act = useMutation({
     mutationFn: ({ s, action, reason }: { s: Submission; action: string; reason?: string }) =>
@@ -161,7 +161,7 @@ function RoundDetail({ id }: { id: number }) {
               <Table.Td>{s.submitted_at ? formatDate(s.submitted_at) : ""}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  {role === "officer" && (
+                  {s.can.write && (
                     <Button size="xs" onClick={() => setEditing(s.id)}>
                       {t("reports.write")}
                     </Button>
@@ -188,7 +188,7 @@ function RoundDetail({ id }: { id: number }) {
                       {t("reports.chase")} {s.chase_count > 0 ? `(${s.chase_count})` : ""}
                     </Button>
                   )}
-                  {!manage && role !== "officer" && s.status !== "pending" && (
+                  {!manage && !s.can.write && s.status !== "pending" && (
                     <Button size="xs" variant="subtle" onClick={() => setEditing(s.id)}>
                       {t("reports.view")}
                     </Button>
@@ -206,12 +206,12 @@ function RoundDetail({ id }: { id: number }) {
 
 export function RoundsPanel() {
   const { t } = useI18n();
-  const role = useSession().data?.user?.role;
+  const manage = useSession().data?.can?.manageReportRounds === true;
   const rounds = useRounds().data?.rounds ?? [];
   const [selected, setSelected] = useState<number | null>(null);
   return (
     <Stack>
-      {(role === "coordinator" || role === "admin") && <OpenRoundForm />}
+      {manage && <OpenRoundForm />}
       {rounds.length === 0 && <Text c="dimmed">{t("reports.noRounds")}</Text>}
       <Table>
         <Table.Tbody>

@@ -5,6 +5,7 @@ import type { OccurrenceAction as Action } from "../../../domain/transitions.ts"
 import { ApiError, api, csrfHeader } from "../../api.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { TaskDetail } from "../../tasks.ts";
+import { textNow } from "../../texts.ts";
 import { chaseSummary } from "./chaseSummary.ts";
 
 type Occ = TaskDetail["occurrences"][number];
@@ -49,7 +50,11 @@ export function OccurrenceActions(props: {
         });
         const data = await res.json().catch(() => null);
         if (!res.ok)
-          throw new ApiError(res.status, data?.code ?? "HTTP_ERROR", data?.message ?? `Lỗi ${res.status}`);
+          throw new ApiError(
+            res.status,
+            data?.code ?? "HTTP_ERROR",
+            data?.message ?? `${textNow("api.httpError")} ${res.status}`,
+          );
       } else if (open === "propose")
         await api("POST", `${base}/propose`, { version: o.version, text, product: product || undefined });
       else if (open === "confirm") await api("POST", `${base}/confirm`, { version: o.version, text });

@@ -85,7 +85,10 @@ export function RegisterPage() {
                 onChange={(v) => set("documentId", v)}
                 data={(graph.data?.nodes ?? [])
                   .filter((n) => n.held)
-                  .map((n) => ({ value: String(n.id), label: n.number ?? `${n.issuer ?? ""} (chưa có số)` }))}
+                  .map((n) => ({
+                    value: String(n.id),
+                    label: n.number ?? `${n.issuer ?? ""} ${t("documents.noNumber")}`,
+                  }))}
               />
               <Select
                 label={t("tasks.body")}

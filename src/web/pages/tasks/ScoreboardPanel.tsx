@@ -6,6 +6,7 @@ import type { ScoreRow as Row } from "../../../db/repositories/scoreboardQueries
 import { get } from "../../api.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { both } from "../../texts.ts";
 
 type ScoreRow = Row & { rate: number | null };
 
@@ -91,10 +92,10 @@ export function ScoreboardPanel({
 
 function timeLabel(k: "done_on_time" | "done_late" | "overdue" | "in_time", lang: "vi" | "en"): string {
   const l = {
-    done_on_time: { vi: "Xong đúng hạn", en: "Done on time" },
-    done_late: { vi: "Xong quá hạn", en: "Done late" },
-    overdue: { vi: "Quá hạn", en: "Overdue" },
-    in_time: { vi: "Trong hạn / không hạn", en: "In time / no deadline" },
+    done_on_time: both("scoreboard.col.done_on_time"),
+    done_late: both("scoreboard.col.done_late"),
+    overdue: both("scoreboard.col.overdue"),
+    in_time: both("scoreboard.col.in_time"),
   };
   return l[k][lang];
 }

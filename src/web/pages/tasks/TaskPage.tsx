@@ -17,23 +17,24 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { actionLabel } from "../../actionLabels.ts";
 import { formatDate, formatDateTime } from "../../format.ts";
+import type { Key } from "../../i18n.en.ts";
 import { useI18n } from "../../i18n.tsx";
 import { stateInfo, timelinessInfo, useTask } from "../../tasks.ts";
 import { describeTimeframe } from "../../timeframeText.ts";
 import { OccurrenceActions } from "./OccurrenceActions.tsx";
 
-const KIND: Record<string, string> = {
-  progress: "Báo cáo tiến độ",
-  contribution: "Phần việc phối hợp",
-  propose_done: "Báo cáo hoàn thành",
-  confirm: "Xác nhận hoàn thành",
-  return: "Trả lại",
-  extend: "Gia hạn",
-  set_due: "Đặt thời hạn",
-  pause: "Tạm dừng",
-  resume: "Tiếp tục",
-  chase: "Đôn đốc",
-};
+const KINDS = new Set([
+  "progress",
+  "contribution",
+  "propose_done",
+  "confirm",
+  "return",
+  "extend",
+  "set_due",
+  "pause",
+  "resume",
+  "chase",
+]);
 
 export function TaskPage() {
   const { t, lang } = useI18n();
@@ -155,7 +156,10 @@ export function TaskPage() {
               {o.updates.length > 0 && (
                 <Timeline bulletSize={14} lineWidth={2} mt="xs">
                   {o.updates.map((u) => (
-                    <Timeline.Item key={u.id} title={`${KIND[u.kind] ?? u.kind} — ${u.author_name}`}>
+                    <Timeline.Item
+                      key={u.id}
+                      title={`${KINDS.has(u.kind) ? t(`updateKind.${u.kind}` as Key) : u.kind} — ${u.author_name}`}
+                    >
                       <Text size="xs" c="dimmed">
                         {formatDateTime(u.created_at)}
                         {u.percent !== null ? ` · ${u.percent} %` : ""}
