@@ -6,6 +6,7 @@
  * rollups kept by their triggers in the same transaction. Then the same file again (all updates).
  * The province totals are checked against a live walk of the map afterwards.
  */
+
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
@@ -13,6 +14,7 @@ import { sumUp, sumUpLive } from "../src/db/repositories/figureQueries.ts";
 import { formDefinition } from "../src/db/repositories/formRepository.ts";
 import { readRollupState, rebuildRollups, rollupServes } from "../src/db/repositories/rollupRepository.ts";
 import { CATEGORY_OPTIONS } from "../src/domain/breakdowns.ts";
+import { EDUCATION_LEVELS } from "../src/domain/educationLevels.ts";
 import type { Actor } from "../src/domain/roles.ts";
 import { readDataValueSetJson } from "../src/import/dhis2/readDataValueSet.ts";
 import type { Dhis2DataValue } from "../src/usecases/dhis2/dhis2Client.ts";
@@ -38,7 +40,7 @@ await importDhis2Metadata(db, admin, { name: "bench", metadata });
 
 // a commune's form filled so that it passes every check: a denominator 1 000, a numerator 800,
 // "of which" parts half the whole, the four education levels a quarter each, yes/no 1
-const def = await formDefinition(db, "commune");
+const def = await formDefinition(db, { entersAs: "commune", levels: [...EDUCATION_LEVELS] });
 const denominators = new Set(def.indicators.map((i) => i.denominator_id));
 const rules = new Map(def.elements.map((e) => [e.id, e.value_kind]));
 const combo = new Map(CATEGORY_OPTIONS.map((o, i) => [o.code, uidOf("C", i + 1)]));

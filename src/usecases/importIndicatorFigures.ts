@@ -4,7 +4,7 @@ import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import type { ConfirmedPlan } from "./shared/planSchemas.ts";
-import { type ReportedFigureInput, writeReportedFigures } from "./shared/writeFigures.ts";
+import { type ReportedFigureInput, writeReportedFigures } from "./shared/writeReportedFigures.ts";
 
 export interface IndicatorFiguresResult {
   /** Figures written (result and target columns). */

@@ -3,12 +3,14 @@
  * mapping an administrator would set): the values Lộ Trình can place land on the right element, unit,
  * period and breakdown; every other row is a DHIS2-style conflict naming its object and index.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/database.ts";
 import { formDefinition } from "../../db/repositories/formRepository.ts";
 import { openTestDb } from "../../db/testing.ts";
+import { EDUCATION_LEVELS } from "../../domain/educationLevels.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { importDataValueSets } from "../dataValueSets.ts";
 import { importDhis2Metadata } from "./importDhis2Metadata.ts";
@@ -72,7 +74,7 @@ const importFile = (name: string, query: Record<string, string> = {}, instance =
 
 beforeAll(async () => {
   t = await openTestDb();
-  const def = await formDefinition(t.db, "commune");
+  const def = await formDefinition(t.db, { entersAs: "commune", levels: [...EDUCATION_LEVELS] });
   const sexed = [...def.categories].find(([, cats]) => cats.includes("sex.female"));
   // a rate whose numerator and denominator have no breakdown (numerator ≤ denominator is checked)
   const plainRate = def.indicators.find(
