@@ -19,10 +19,10 @@ import * as m0012 from "./migrations/0012_indicators.ts";
 // @dhis2
 import * as m0013 from "./migrations/0013_dhis2.ts";
 // @pwa
-// @pages
-import * as m0017 from "./migrations/0017_pages.ts";
 // @reach
 import * as m0015 from "./migrations/0015_reach.ts";
+// @pages
+import * as m0017 from "./migrations/0017_pages.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
