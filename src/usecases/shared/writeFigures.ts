@@ -21,7 +21,6 @@ import type { Database } from "../../db/schema.ts";
 import { breakdownsOf, fieldKey, optionsOf } from "../../domain/breakdowns.ts";
 import { notApplicableReason } from "../../domain/educationLevels.ts";
 import { checkFigures, type FieldValues, type FigureProblem } from "../../domain/figureChecks.ts";
-import { checkReportedValue } from "../../domain/reportedFigures.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { AppError, type ErrorCode } from "../../errors.ts";
 
@@ -345,3 +344,6 @@ export async function writeFigures(
   );
   return { forms: plans, warnings: plans.flatMap((p) => p.warnings) };
 }
+
+// Figures reported for an indicator as a whole (a plan's indicator table) go through the same door.
+export { type ReportedFigureInput, writeReportedFigures } from "./writeReportedFigures.ts";

@@ -1,11 +1,17 @@
+/**
+ * The reported-figures half of the one figures writer (re-exported by writeFigures.ts): a figure a
+ * unit reports for an indicator as a whole, as a plan's indicator table gives it.
+ */
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../db/repositories/auditRepository.ts";
 import { isDraftStatus } from "../../db/repositories/formRepository.ts";
 import type { Database } from "../../db/schema.ts";
 import { checkReportedValue } from "../../domain/reportedFigures.ts";
 import type { Actor } from "../../domain/roles.ts";
-import { AppError, type ErrorCode } from "../../errors.ts";
-import { formKey, type RowProblem, summarize } from "./writeFigures.ts";
+import { AppError } from "../../errors.ts";
+import type { RowProblem } from "./writeFigures.ts";
+
+const formKey = (unitId: number, periodId: number) => `${unitId}|${periodId}`;
 
 /** One figure a unit reports for an indicator as a whole (a plan's indicator table). */
 export interface ReportedFigureInput {

@@ -1,0 +1,59 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/database.ts";
+import { readSeed, seedsAvailable } from "../import/testing/seeds.ts";
+import { launchChromium, snap } from "./testing/browser.ts";
+import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+
+let server: WebServer;
+let db: Db;
+let base: string;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await startWebServer({
+    users: [{ username: "dieuphoi", displayName: "Điều phối", role: "coordinator" }],
+  });
+  ({ db, base } = server);
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+describe.runIf(seedsAvailable())("reviewing an indicator table in the browser", () => {
+  it("shows each row's proposed indicator and each column's period; a skipped row is not written", async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await signInPage(page, base, "dieuphoi");
+    await page.getByTestId("current-user").waitFor();
+    await page.goto(`${base}/van-ban/nhap`);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "5272.txt", mimeType: "text/plain", buffer: Buffer.from(readSeed("002_")) });
+    await page.getByRole("button", { name: "Đọc văn bản" }).click();
+    const card = page.getByTestId("review-indicators");
+    await card.waitFor({ timeout: 120_000 });
+    const columns = await page.getByTestId("review-indicator-columns").textContent();
+    expect(columns).toContain("«Kết quả năm học 2024-2025»→số liệu kỳ 2024SY");
+    expect(columns).toContain("«Chỉ tiêu năm học 2025-2026»→mục tiêu kỳ 2025SY");
+    await expect
+      .poll(() => page.getByLabel("Chỉ tiêu trong danh mục 13", { exact: true }).first().inputValue())
+      .toContain("KH5272-13");
+    expect(await page.getByTestId("indicator-row-9").textContent()).toContain("95,4");
+    await page.getByLabel("Bỏ qua 1", { exact: true }).check();
+    expect(await card.textContent()).toContain("26/27");
+    await snap(page, "indicator-review");
+    await page.getByTestId("confirm-import").click();
+    await page.getByTestId("document-tasks").waitFor({ timeout: 120_000 });
+    const written = await db.db
+      .selectFrom("reported_value as r")
+      .innerJoin("indicator as i", "i.id", "r.indicator_id")
+      .select("i.code")
+      .execute();
+    expect(written).toHaveLength(52);
+    expect(written.some((w) => w.code === "KH5272-01")).toBe(false);
+    await page.close();
+  }, 300_000);
+});
