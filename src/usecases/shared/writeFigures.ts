@@ -7,7 +7,7 @@
  * All or nothing: any error refuses the whole write, with every row's problem named.
  */
 import type { Kysely } from "kysely";
-import { recordAudit, recordAudits } from "../../db/repositories/auditRepository.ts";
+import { recordAudits } from "../../db/repositories/auditRepository.ts";
 import { type FigureWrite, writeFigureRows } from "../../db/repositories/figureQueries.ts";
 import {
   elementCatalog,
@@ -70,7 +70,7 @@ export function summarize(errs: FigureProblem[]): string {
   return other.join(" ");
 }
 
-export const formKey = (unitId: number, periodId: number) => `${unitId}|${periodId}`;
+const formKey = (unitId: number, periodId: number) => `${unitId}|${periodId}`;
 
 function ratesOf(def: Definition) {
   return def.indicators
