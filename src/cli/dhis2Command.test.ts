@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe.skipIf(onPostgres)("lotrinh dhis2", () => {
   it("metadata, push in batches with progress, pull back; a wrong token is one clear line", {
-    timeout: 240_000,
+    timeout: 900_000,
   }, async () => {
     const auth = ["--url", server.url, "--token", "d2pat_thu_nghiem"];
     const md = await run(["dhis2", "metadata", ...auth, "--instance", "Bộ"]);
