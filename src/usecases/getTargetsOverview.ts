@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { coverageOf } from "../db/repositories/figureQueries.ts";
+import { schoolsNotAskedFor } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type Coverage,
@@ -122,6 +123,7 @@ export async function getTargetsOverview(
             kinds: t.level === "school" ? ["school"] : ["commune", "ward", "township"],
             elementId: element,
             periodId,
+            notAsked: t.level === "school" ? await schoolsNotAskedFor(db, element) : [],
           })
         : null;
     const judged = targetStatus(trajectory, latest?.value ?? null, year, thresholds);

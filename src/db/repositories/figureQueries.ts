@@ -201,7 +201,15 @@ export async function writeFigureRows(db: Kysely<Database>, rows: FigureWrite[],
  */
 export async function coverageOf(
   db: Kysely<Database>,
-  opts: { rootId: number; asOf: string; kinds: string[]; elementId: number; periodId: number },
+  opts: {
+    rootId: number;
+    asOf: string;
+    kinds: string[];
+    elementId: number;
+    periodId: number;
+    /** Units never asked for the element (a school that does not teach its level): not counted. */
+    notAsked?: readonly number[];
+  },
 ): Promise<{ reported: number; total: number }> {
   const rows = await sql<{ reported: string; total: string }>`
     with recursive edges(up, down, w) as (${edgesAsOf(opts.asOf)}),
@@ -209,6 +217,7 @@ export async function coverageOf(
     covered(id) as (
       select u.id from org_unit u join tree t on t.id = u.id
        where u.kind in (${sql.join(opts.kinds)})
+         and u.id <> all(${[...(opts.notAsked ?? [])]}::integer[])
          and (u.valid_from is null or u.valid_from <= ${opts.asOf})
          and (u.valid_to is null or u.valid_to > ${opts.asOf})
     ),

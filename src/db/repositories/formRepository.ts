@@ -194,3 +194,25 @@ export async function elementCatalog(db: Kysely<Database>) {
     ]),
   );
 }
+
+/** The schools an element is never asked of (they do not teach its levels), for coverage counts. */
+export async function schoolsNotAskedFor(db: Kysely<Database>, elementId: number): Promise<number[]> {
+  const element = await db
+    .selectFrom("data_element")
+    .select("education_levels")
+    .where("id", "=", elementId)
+    .executeTakeFirst();
+  const levels = educationLevelsOf(element?.education_levels);
+  if (levels.length === 0) return [];
+  const schools = await db
+    .selectFrom("org_unit")
+    .select(["id", "kind", "full_name", "education_levels"])
+    .where("kind", "=", "school")
+    .execute();
+  return schools
+    .filter((u) => {
+      const teaches = unitEducationLevels({ kind: u.kind, name: u.full_name, levels: u.education_levels });
+      return !elementApplies(levels, { entersAs: "school", levels: teaches });
+    })
+    .map((u) => u.id);
+}
