@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertParentLink, insertUnit } from "../db/repositories/orgUnitRepository.ts";
 import { REFORM_DATE } from "../domain/orgUnits.ts";
 import { getDataForm } from "../usecases/getDataForm.ts";
+import { getTargetsOverview } from "../usecases/getTargetsOverview.ts";
 import { type Client, createTestApp, multipartFile, signIn, type TestApp, unitIdByName } from "./testing.ts";
 
 /**
@@ -238,5 +239,47 @@ describe("every way in refuses what does not apply", () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe("ELEMENT_NOT_APPLICABLE");
     expect(refused.json().message).toContain(`dòng ${line}: «Số giáo viên THPT» không áp dụng`);
+  });
+
+  it("a school target's coverage counts only the schools asked for its figures", async () => {
+    const kh13 = await t.db.db
+      .selectFrom("indicator")
+      .select(["id", "level"])
+      .where("code", "=", "KH5272-13")
+      .executeTakeFirstOrThrow();
+    expect(kh13.level).toBe("school");
+    await t.db.db
+      .insertInto("indicator_target")
+      .values({
+        indicator_id: kh13.id,
+        org_unit_id: commune,
+        comparator: ">=",
+        value: 97,
+        due_year: 2027,
+        label: "Giáo viên mầm non đạt chuẩn (kiểm thử)",
+      })
+      .execute();
+    const imported = await admin.request("POST", "/api/datavaluesets", {
+      dataValues: [
+        {
+          dataElement: await elementCodeOf("Số giáo viên mầm non đạt chuẩn"),
+          period: periodCode,
+          orgUnit: `LT${preschool}`,
+          value: "13",
+        },
+        {
+          dataElement: await elementCodeOf("Số giáo viên mầm non"),
+          period: periodCode,
+          orgUnit: `LT${preschool}`,
+          value: "14",
+        },
+      ],
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const targets = await getTargetsOverview(t.db.db, "2026-10-01", commune);
+    const mine = targets.find((x) => x.label === "Giáo viên mầm non đạt chuẩn (kiểm thử)");
+    // under Bình Lư: the preschool (reported), the lower-secondary and the primary+lower-secondary
+    // schools — neither of which is ever asked for preschool teachers
+    expect(mine?.coverage).toEqual({ reported: 1, total: 1 });
   });
 });

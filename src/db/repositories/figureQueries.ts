@@ -150,7 +150,15 @@ export async function writeFigureRows(db: Kysely<Database>, rows: FigureWrite[],
  */
 export async function coverageOf(
   db: Kysely<Database>,
-  opts: { rootId: number; asOf: string; kinds: string[]; elementId: number; periodId: number },
+  opts: {
+    rootId: number;
+    asOf: string;
+    kinds: string[];
+    elementId: number;
+    periodId: number;
+    /** Units never asked for the element (a school that does not teach its level): not counted. */
+    notAsked?: readonly number[];
+  },
 ): Promise<{ reported: number; total: number }> {
   const [c] = await coverageMany(db, opts.asOf, [opts]);
   return c ?? { reported: 0, total: 0 };

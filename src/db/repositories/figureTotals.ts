@@ -152,6 +152,8 @@ export interface CoverageAsk {
   kinds: string[];
   elementId: number;
   periodId: number;
+  /** Units never asked for the element (a school that does not teach its level): not counted. */
+  notAsked?: readonly number[];
 }
 
 export interface CoverageCount {
@@ -171,6 +173,19 @@ function pairsSql(asks: CoverageAsk[]): RawBuilder<unknown> {
   const pairs = [...new Map(asks.map((a) => [`${a.elementId}|${a.periodId}`, a])).values()];
   return sql`select * from unnest(${pairs.map((a) => a.elementId)}::integer[],
     ${pairs.map((a) => a.periodId)}::integer[]) as x(element, period)`;
+}
+
+/** The units each element is not asked of, as a relation (element, id); one list per element. */
+function notAskedSql(asks: CoverageAsk[]): RawBuilder<unknown> {
+  const byElement = new Map<number, Set<number>>();
+  for (const a of asks) {
+    const set = byElement.get(a.elementId) ?? new Set<number>();
+    for (const id of a.notAsked ?? []) set.add(id);
+    byElement.set(a.elementId, set);
+  }
+  const pairs = [...byElement].flatMap(([element, ids]) => [...ids].map((id) => [element, id] as const));
+  return sql`select * from unnest(${pairs.map((p) => p[0])}::integer[], ${pairs.map((p) => p[1])}::integer[])
+    as x(element, id)`;
 }
 
 const validOn = (asOf: string) =>
@@ -205,12 +220,14 @@ export async function coverageMany(
 async function coverageManyStored(db: Kysely<Database>, asOf: string, asks: CoverageAsk[]) {
   const rows = await sql<CoverageRow>`
     with asks(k, root, kinds, element, period) as (${coverageAsksSql(asks)}),
+    not_asked(element, id) as (${notAskedSql(asks)}),
     covered(k, id) as (
       select a.k, u.id from asks a
         join lateral (select a.root as id union all
                       select x.unit_id from unit_ancestry x where x.ancestor_id = a.root) s on true
         join org_unit u on u.id = s.id
        where u.kind = any(string_to_array(a.kinds, ',')) and ${validOn(asOf)}
+         and not exists (select 1 from not_asked n where n.element = a.element and n.id = u.id)
     ),
     pairs(element, period) as (${pairsSql(asks)}),
     -- per (element, period): the units holding an official value, and the units a rollup row counts one under
@@ -237,10 +254,12 @@ export async function coverageManyLive(db: Kysely<Database>, asOf: string, asks:
   const rows = await sql<CoverageRow>`
     with recursive edges(up, down, w) as (${edgesAsOf(asOf)}),
     asks(k, root, kinds, element, period) as (${coverageAsksSql(asks)}),
+    not_asked(element, id) as (${notAskedSql(asks)}),
     tree(k, id) as (select k, root from asks union select t.k, e.down from tree t join edges e on e.up = t.id),
     covered(k, id) as (
       select t.k, u.id from tree t join asks a on a.k = t.k join org_unit u on u.id = t.id
        where u.kind = any(string_to_array(a.kinds, ',')) and ${validOn(asOf)}
+         and not exists (select 1 from not_asked n where n.element = a.element and n.id = u.id)
     ),
     reach(k, cover, id) as (
       select k, id, id from covered

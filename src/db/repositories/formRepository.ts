@@ -194,3 +194,44 @@ export async function elementCatalog(db: Kysely<Database>) {
     ]),
   );
 }
+
+/** The schools an element is never asked of (they do not teach its levels), for coverage counts. */
+export async function schoolsNotAskedFor(db: Kysely<Database>, elementId: number): Promise<number[]> {
+  return (await schoolsNotAskedForMany(db, [elementId])).get(elementId) ?? [];
+}
+
+/** For each element, the schools it is never asked of; the schools are read once for every element. */
+export async function schoolsNotAskedForMany(
+  db: Kysely<Database>,
+  elementIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (elementIds.length === 0) return out;
+  const elements = await db
+    .selectFrom("data_element")
+    .select(["id", "education_levels"])
+    .where("id", "in", [...new Set(elementIds)])
+    .execute();
+  const withLevels = elements
+    .map((e) => ({ id: e.id, levels: educationLevelsOf(e.education_levels) }))
+    .filter((e) => e.levels.length > 0);
+  if (withLevels.length === 0) return out;
+  const schools = (
+    await db
+      .selectFrom("org_unit")
+      .select(["id", "kind", "full_name", "education_levels"])
+      .where("kind", "=", "school")
+      .execute()
+  ).map((u) => ({
+    id: u.id,
+    teaches: unitEducationLevels({ kind: u.kind, name: u.full_name, levels: u.education_levels }),
+  }));
+  for (const e of withLevels)
+    out.set(
+      e.id,
+      schools
+        .filter((u) => !elementApplies(e.levels, { entersAs: "school", levels: u.teaches }))
+        .map((u) => u.id),
+    );
+  return out;
+}
