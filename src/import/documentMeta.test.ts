@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractDocumentMeta, findNumbers } from "./documentMeta.ts";
+import type { Warning } from "./draft.ts";
 import { splitLines } from "./lines.ts";
 
 describe("document numbers", () => {
@@ -22,5 +23,37 @@ describe("document numbers", () => {
   it("keeps a lone bar inside a scanned number as its slash", () => {
     const d = extractDocumentMeta(splitLines("Sb: 5272 |KH-UBND\nLai Châu, ngày 09 tháng 9 năm 2025"), []);
     expect(d.number).toBe("5272/KH-UBND");
+  });
+  it("takes the plan's own number and date from an appendix caption on the title's line, never as a reference", () => {
+    const d = extractDocumentMeta(
+      splitLines(
+        [
+          "Số: /KH-UBND",
+          "KẾ HOẠCH",
+          "Thực hiện Nghị quyết số 06-NQ/TU ngày 01/3/2026 của Tỉnh ủy.",
+          "PHÂN CÔNG NHIỆM VỤ CỤ THỂ (Kèm theo Kế hoạch số 47-KH/UBND, ngày 5/3/2026 của UBND tỉnh)",
+        ].join("\n"),
+      ),
+      [],
+    );
+    expect(d).toMatchObject({ number: "47-KH/UBND", issuedOn: "2026-03-05" });
+    expect(d.references.map((r) => r.number)).toEqual(["06-NQ/TU"]);
+    // "kèm theo" inside a sentence is not a caption
+    const e = extractDocumentMeta(
+      splitLines("Số: /KH-UBND\nGửi các biểu mẫu kèm theo Kế hoạch số 12/KH-SGD."),
+      [],
+    );
+    expect(e.number).toBeNull();
+  });
+  it("resolves OCR variants of one cited number to one document, with a warning", () => {
+    const warnings: Warning[] = [];
+    const d = extractDocumentMeta(
+      splitLines(
+        "Căn cứ Nghị quyết số 12/2025/NQHĐND; Nghị quyết số 12/2025/NQ-HĐND; Nghị định số 5/2024/NP-CP và Nghị định số 5/2024/NĐ-CP; Nghị định số 6/2024/NĐ-CP.",
+      ),
+      warnings,
+    );
+    expect(d.references.map((r) => r.number)).toEqual(["12/2025/NQ-HĐND", "5/2024/NĐ-CP", "6/2024/NĐ-CP"]);
+    expect(warnings.filter((w) => w.code === "NUMBER_VARIANT")).toHaveLength(2);
   });
 });

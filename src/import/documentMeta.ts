@@ -1,3 +1,4 @@
+import { asciiKey } from "../domain/text.ts";
 import type { DocumentDraft, ReferenceDraft, Warning } from "./draft.ts";
 import type { Line } from "./lines.ts";
 
@@ -105,15 +106,31 @@ function issuerAfter(text: string): string | null {
   return m ? (m[1] as string).trim() : null;
 }
 
+/**
+ * One key for the OCR variants of one number: "12/2025/NQHĐND", "12/2025/NQ-HPND" and "12/2025/NQ-HĐND";
+ * "5/2024/NP-CP" and "5/2024/NĐ-CP" (a dropped hyphen, Đ read as P).
+ */
+export function variantKey(num: string): string {
+  return numberKey(num).replace(/-/g, "").replace(/P/g, "D");
+}
+
+/** How well-formed a written number looks: hyphens kept and Đ read as Đ. */
+const formScore = (num: string) => (num.match(/-/g)?.length ?? 0) + (num.match(/Đ/g)?.length ?? 0);
+
 /** Every document number the text cites, with its date and issuer when written next to it. */
-export function extractReferences(lines: Line[], own: string | null, title: string | null): ReferenceDraft[] {
+export function extractReferences(
+  lines: Line[],
+  own: string | null,
+  title: string | null,
+  warnings: Warning[] = [],
+): ReferenceDraft[] {
   const seen = new Map<string, ReferenceDraft>();
-  const ownKey = own ? numberKey(own) : null;
+  const ownKey = own ? variantKey(own) : null;
   const implementsKeys = implementedNumbers(lines, title);
   for (const line of lines) {
     const found = findNumbers(line.text);
     found.forEach((f, i) => {
-      const key = numberKey(f.number);
+      const key = variantKey(f.number);
       const next = found[i + 1];
       // "Kế hoạch số 2086/KH-UBND … về thực hiện Kế hoạch số 47-KH/ĐU": what the cited document implements
       const between = next ? line.text.slice(f.end, next.index) : "";
@@ -126,6 +143,14 @@ export function extractReferences(lines: Line[], own: string | null, title: stri
       const known = seen.get(key);
       if (known) {
         if (!known.implementsNumber && via) known.implementsNumber = via;
+        if (numberKey(known.number) !== numberKey(f.number)) {
+          warnings.push({
+            code: "NUMBER_VARIANT",
+            message: `"${known.number}" và "${f.number}" được coi là một văn bản (khác nhau do lỗi nhận dạng chữ): hãy kiểm tra.`,
+            where: `dòng ${line.n}`,
+          });
+          if (formScore(f.number) > formScore(known.number)) known.number = f.number;
+        }
         return;
       }
       if (key === ownKey) return;
@@ -135,7 +160,7 @@ export function extractReferences(lines: Line[], own: string | null, title: stri
         type: typeOfNumber(f.number),
         issuedOn: dateAfter(after),
         issuer: issuerAfter(after),
-        relation: implementsKeys.has(key) ? "implements" : "cites",
+        relation: [...implementsKeys].some((k) => variantKey(k) === key) ? "implements" : "cites",
         implementsNumber: via,
       });
     });
@@ -217,9 +242,19 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
   }
 
   // "(Kèm theo Kế hoạch số 47 -KH/ĐU ngày 23 tháng 3 năm 2026 của …)"
-  const caption = lines.find((l) =>
-    /^\(?\s*kem theo\s+(ke hoach|nghi quyet|quyet dinh|bao cao|chuong trinh)/.test(l.key),
+  // — alone on its line, or after the appendix title on the same line ("PHÂN CÔNG NHIỆM VỤ (Kèm theo …)")
+  const captionLine = lines.find((l) =>
+    /(?:^|\()\s*kem theo\s+(ke hoach|nghi quyet|quyet dinh|bao cao|chuong trinh)/.test(l.key),
   );
+  const captionAt = captionLine ? captionLine.text.search(/\(\s*K[èe]m theo\s/iu) : -1;
+  const caption =
+    captionLine && captionAt > 0
+      ? {
+          ...captionLine,
+          text: captionLine.text.slice(captionAt),
+          key: asciiKey(captionLine.text.slice(captionAt)),
+        }
+      : captionLine;
   if (caption) {
     const t = /kem theo\s+([a-z ]+?)\s+so\b/.exec(caption.key);
     if (!type && t) {
@@ -312,7 +347,7 @@ export function extractDocumentMeta(lines: Line[], warnings: Warning[]): Documen
     place,
     title,
     period,
-    references: extractReferences(lines, number, title),
+    references: extractReferences(lines, number, title, warnings),
   };
 }
 

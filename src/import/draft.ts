@@ -117,6 +117,8 @@ export interface BodyMention {
 export type WarningCode =
   | "NUMBER_BLANK"
   | "NUMBER_MISSING"
+  /** Two spellings of one cited number (OCR): kept as one document. */
+  | "NUMBER_VARIANT"
   | "DATE_INCOMPLETE"
   | "DATE_MISSING"
   | "DIACRITICS_LOST"

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { joinCell, parseDecimal, splitLines, stripHtml } from "./lines.ts";
+import { joinCell, markerTab, parseDecimal, splitLines, stripHtml } from "./lines.ts";
 
 describe("line cleaning", () => {
+  it("reads a list marker set off by a tab stop as a list item, a table row as a row", () => {
+    expect(markerTab("a)\tĐến năm 2027, 100% trường học.")).toBe("a) Đến năm 2027, 100% trường học.");
+    expect(markerTab("2.\tSở Nội vụ chủ trì.")).toBe("2. Sở Nội vụ chủ trì.");
+    expect(markerTab("1.\tRà soát\tSở Tư pháp\tHằng năm")).toBe("1.\tRà soát\tSở Tư pháp\tHằng năm");
+    expect(markerTab("Số:\t/KH-UBND")).toBe("Số:\t/KH-UBND");
+  });
   it("removes HTML and keeps paragraphs apart", () => {
     expect(stripHtml("<p>Một.</p> <p>Hai.</p>").text).toBe("Một.\nHai.");
     expect(stripHtml("“ <i>có học sinh</i> ” và &amp;").text).toBe("“có học sinh” và &");

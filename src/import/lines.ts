@@ -79,8 +79,13 @@ export function splitLines(source: string): Line[] {
   }));
 }
 
+/** A list marker set off by a tab stop ("a)\tĐến năm 2027 …", a Word list printed to PDF) is not a table cell. */
+export function markerTab(raw: string): string {
+  return raw.replace(/^(\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–+•*]|\(\d{1,2}\)))\t(?=[^\t]+$)/u, "$1 ");
+}
+
 function cleanLine(raw: string, n: number): Line {
-  const { text, had } = stripHtml(raw);
+  const { text, had } = stripHtml(markerTab(raw));
   const cleaned = stripMarkdown(text)
     .split("\t")
     .map((c) => c.replace(/[ \u00a0]+/g, " ").trim())

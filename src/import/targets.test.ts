@@ -9,6 +9,16 @@ const targets = (text: string) => {
 };
 
 describe("targets in the shapes offices write", () => {
+  it("reads a count of any noun after 'ít nhất', 'tối thiểu', 'trên'; a bare number in prose is no count", () => {
+    expect(findValue("Ít nhất 30 doanh nghiệp được hỗ trợ.")).toMatchObject({
+      comparator: ">=",
+      value: 30,
+      unit: "doanh nghiệp",
+    });
+    expect(findValue("trên 1.000 hộ gia đình")).toMatchObject({ comparator: ">", value: 1000, unit: "hộ" });
+    expect(findValue("Tối thiểu 5 mô hình điểm.")).toMatchObject({ value: 5, unit: "mô hình" });
+    expect(findValue("Thực hiện theo 2 bước như sau")).toBeNull();
+  });
   it("reads a yearly series as one target per year", () => {
     const { list } = targets(
       "1. Nhiệm vụ\ne) Đến năm 2020, phấn đấu đạt 100% gia đình có mức sống trung bình, năm 2018 đạt 99%, năm 2019 đạt 99,5%; 98% xã phường làm tốt.",

@@ -14,6 +14,14 @@ interface ValueHit {
   end: number;
 }
 
+/** The counted noun: one word ("hộ", "lần"), two when the first only starts a compound ("doanh nghiệp", "mô hình"). */
+function countUnit(words: string): string {
+  const [a, b] = words.toLowerCase().split(" ");
+  const compound =
+    /^(doanh|mô|cơ|học|giáo|đơn|công|sản|dự|sáng|đề|tổ|nhà|sinh|chương|câu|hợp|trung|điểm|phòng)$/u;
+  return b && compound.test(a as string) ? `${a} ${b}` : (a as string);
+}
+
 /** The measurable value of a part: "đạt từ 60% trở lên", "trên 99%", "ít nhất 50%", "100% …", "11 trường". */
 export function findValue(text: string): ValueHit | null {
   const patterns: [RegExp, TargetDraft["comparator"], string | null][] = [
@@ -57,6 +65,22 @@ export function findValue(text: string): ValueHit | null {
       unit: (count[3] as string).toLowerCase(),
       start: count.index,
       end: count.index + count[0].length,
+    };
+  }
+  // "Ít nhất 30 doanh nghiệp …", "tối thiểu 5 mô hình điểm": a count of any noun after a comparator word
+  const any =
+    /(ít nhất|tối thiểu|trên|hơn)\s+(\d{1,3}(?:\.\d{3})*)\s+((?!được|có|đạt|trở|và|%)\p{L}+(?:\s(?!được|có|đạt|trở|và)\p{L}+)?)/iu.exec(
+      text,
+    );
+  if (any) {
+    const word = (any[1] as string).toLowerCase();
+    return {
+      comparator: word === "trên" || word === "hơn" ? ">" : ">=",
+      comparatorText: word,
+      value: Number((any[2] as string).replace(/\./g, "")),
+      unit: countUnit(any[3] as string),
+      start: any.index,
+      end: any.index + any[0].length,
     };
   }
   return null;

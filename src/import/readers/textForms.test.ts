@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { splitLines } from "../lines.ts";
 import { parsePlan } from "../parsePlan.ts";
-import { isColumnNumberRow, joinHardWrapped, joinOcrPieces, pipeRow } from "./textForms.ts";
+import { isCapsHeading, isColumnNumberRow, joinHardWrapped, joinOcrPieces, pipeRow } from "./textForms.ts";
 
 describe("text forms", () => {
+  it("takes a line in capitals for a heading, not for the rest of a wrapped line", () => {
+    expect(isCapsHeading("II1. TO CHU'C THUC HIEN")).toBe(true);
+    expect(isCapsHeading("PHÂN CÔNG NHIỆM VỤ")).toBe(true);
+    expect(isCapsHeading("UBND tỉnh và các sở")).toBe(false);
+    expect(isCapsHeading("UBND")).toBe(false);
+  });
   it("reads a Markdown pipe table as tab-separated rows, separator rows dropped", () => {
     expect(pipeRow("| 1 | Nhiệm vụ | Cơ quan chủ trì |")).toBe("1\tNhiệm vụ\tCơ quan chủ trì");
     expect(pipeRow("|---|:---:|---|")).toBeNull();

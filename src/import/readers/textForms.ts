@@ -51,6 +51,11 @@ export function isColumnNumberRow(cells: string[]): boolean {
 const STARTS_ITEM =
   /^(\d{1,2}(\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[-–+•*]\s|[IVXLC]+[.-]\s|\(\d{1,2}\)\s|(Điều|Phụ lục|PHỤ LỤC|Nơi nhận)\b)/u;
 
+/** A line in capitals ("II1. TO CHUC THU'C HIEN", "KẾ HOẠCH") is a heading, never the rest of a wrapped line. */
+export function isCapsHeading(text: string): boolean {
+  return text.length < 100 && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
 /** The width text was wrapped at, when most long lines end near one width; null when it was not wrapped. */
 function wrapWidth(lines: TextLine[]): number | null {
   const lengths = lines.map((l) => l.text.length).filter((n) => n > 0);
@@ -72,8 +77,17 @@ export function joinHardWrapped<T extends TextLine>(lines: T[]): T[] {
   const out: T[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
-    const full = prev && prev.text.length >= width * 0.8 && !prev.text.includes("\t");
-    if (prev && full && l.text && !l.text.includes("\t") && !STARTS_ITEM.test(l.text)) {
+    // "…/." closes the body of a document: what follows ("Nơi nhận") is never the rest of its line
+    const full =
+      prev && prev.text.length >= width * 0.8 && !prev.text.includes("\t") && !/\.\/\.$/.test(prev.text);
+    if (
+      prev &&
+      full &&
+      l.text &&
+      !l.text.includes("\t") &&
+      !STARTS_ITEM.test(l.text) &&
+      !isCapsHeading(l.text)
+    ) {
       const sep = /[\p{L}\d][-/]$/u.test(prev.text) && /^\p{L}/u.test(l.text) ? "" : " ";
       out[out.length - 1] = { ...prev, text: `${prev.text}${sep}${l.text}` };
     } else out.push(l);
