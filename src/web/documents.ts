@@ -12,9 +12,12 @@ export interface GraphEdge {
   relation: "implements" | "cites";
 }
 
+/** The documents resource's query keys: one key per answer, invalidated together after an import. */
+export const documentKeys = { all: ["documents"] as const };
+
 export function usePlanGraph() {
   return useQuery({
-    queryKey: ["documents"],
+    queryKey: documentKeys.all,
     queryFn: () =>
       get<{ nodes: GraphNode[]; edges: GraphEdge[]; can: { read: boolean; import: boolean } }>(
         "/api/documents",

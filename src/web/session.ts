@@ -1,38 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SessionAnswer } from "../shared/session.ts";
 import { api, get, setCsrfToken } from "./api.ts";
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  display_name: string;
-  role: "admin" | "coordinator" | "officer" | "leader";
-  org_unit_id: number | null;
-  is_demo: boolean;
-  email: string | null;
-  version: number;
-}
+/** Shapes from the server's response schemas (src/shared/session.ts), imported as types only. */
+export type { Capabilities, SessionUser } from "../shared/session.ts";
 
-/** What the server's policies allow this user in general (src/domain/policies/capabilities.ts). */
-export interface Capabilities {
-  importPlans: boolean;
-  editTargets: boolean;
-  manageUsers: boolean;
-  browseAudit: boolean;
-  editCatalog: boolean;
-  exchangeFigures: boolean;
-  coordinateTasks: boolean;
-  managePublication: boolean;
-  manageReportRounds: boolean;
-  landing: "myWork" | "overview";
-  readAllUnits: boolean;
-  enterFiguresFor: number | null;
-}
-
-interface SessionResponse {
-  user: SessionUser | null;
-  csrfToken: string | null;
-  can: Capabilities | null;
-}
+type SessionResponse = SessionAnswer;
 
 export function useSession() {
   return useQuery({

@@ -4,6 +4,7 @@ import { capabilitiesOf } from "../../domain/policies/capabilities.ts";
 import { policyActor } from "../../domain/policies/role.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError } from "../../errors.ts";
+import { Done, SessionAnswer } from "../../shared/session.ts";
 import { loadScope } from "../../usecases/loadScope.ts";
 import { LoginInput, login, sessionLimits } from "../../usecases/login.ts";
 import { logout } from "../../usecases/logout.ts";
@@ -29,7 +30,14 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/session",
-    { config: { public: true }, schema: { tags, summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)" } },
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "Người dùng hiện tại và mã chống giả mạo (CSRF)",
+        response: { 200: SessionAnswer },
+      },
+    },
     async (req) => ({
       user: req.auth?.user ?? null,
       csrfToken: req.auth?.csrfToken ?? null,
@@ -39,7 +47,10 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/session",
-    { config: { public: true }, schema: { tags, summary: "Đăng nhập", body: LoginInput } },
+    {
+      config: { public: true },
+      schema: { tags, summary: "Đăng nhập", body: LoginInput, response: { 200: SessionAnswer } },
+    },
     async (req, reply) => {
       const now = app.deps.now().getTime();
       const attempt = { ip: req.ip, username: req.body.username, device: req.cookies[DEVICE_COOKIE] };
@@ -74,12 +85,16 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.delete("/api/session", { schema: { tags, summary: "Đăng xuất" } }, async (req, reply) => {
-    const user = requireUser(req);
-    await logout(app.deps.db, actorOf(user), req.auth?.token as string);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return { ok: true };
-  });
+  r.delete(
+    "/api/session",
+    { schema: { tags, summary: "Đăng xuất", response: { 200: Done } } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      await logout(app.deps.db, actorOf(user), req.auth?.token as string);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true };
+    },
+  );
 
   r.get(
     "/api/meta",

@@ -16,6 +16,7 @@ import {
 } from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../api.ts";
+import { docLabel } from "../documents.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import type { Key } from "../i18n.en.ts";
 import { useI18n } from "../i18n.tsx";
@@ -85,7 +86,7 @@ function Plans({ data }: { data: PublicProgress }) {
       {cascadeOrder(data.plans).map(({ plan, depth }) => (
         <Card key={plan.id} withBorder padding="sm" ml={Math.min(depth, 3) * 12}>
           <Anchor component={Link} to={`/cong-khai?keHoach=${plan.id}`} fw={600}>
-            {plan.number ?? plan.type} {plan.issuedOn ? `(${formatDate(plan.issuedOn)})` : ""}
+            {docLabel(plan)} {plan.issuedOn ? `(${formatDate(plan.issuedOn)})` : ""}
           </Anchor>
           <Text size="sm">{plan.title}</Text>
           {plan.parents.length > 0 && (

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Card, Group, Stack, Switch, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { ApiError } from "../../api.ts";
+import { docLabel } from "../../documents.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { usePublicationChoices, useSetPublication } from "../../publicProgress.ts";
@@ -31,7 +32,7 @@ export function PublicationPage() {
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div style={{ minWidth: 0 }}>
                   <Text fw={600} size="sm">
-                    {d.number ?? d.type} {d.issuedOn ? `(${formatDate(d.issuedOn)})` : ""}
+                    {docLabel(d)} {d.issuedOn ? `(${formatDate(d.issuedOn)})` : ""}
                   </Text>
                   <Text size="sm" style={{ overflowWrap: "anywhere" }}>
                     {d.title}

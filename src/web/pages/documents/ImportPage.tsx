@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { draftToConfirmed } from "../../../import/toConfirmed.ts";
 import { ApiError, upload } from "../../api.ts";
+import { documentKeys } from "../../documents.ts";
 import { useI18n } from "../../i18n.tsx";
 import { ReviewScreen } from "./ReviewScreen.tsx";
 import type { Confirmed, PlanDraft } from "./reviewTypes.ts";
@@ -43,7 +44,7 @@ export function ImportPage() {
         initial={review.plan}
         onCancel={() => setReview(null)}
         onSaved={(id) => {
-          void qc.invalidateQueries({ queryKey: ["documents"] });
+          void qc.invalidateQueries({ queryKey: documentKeys.all });
           void qc.invalidateQueries({ queryKey: ["document", id] });
           navigate(`/van-ban/${id}`);
         }}

@@ -13,6 +13,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api, get } from "../../api.ts";
 import { NumberField } from "../../components/NumberField.tsx";
+import { usePlanGraph } from "../../documents.ts";
 import type { TargetRow } from "../../figures.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useOrgUnits } from "../../units.ts";
@@ -62,13 +63,8 @@ export function TargetForm(props: {
     queryFn: () => get<{ indicators: { id: number; code: string; name: string }[] }>("/api/indicators"),
   });
   const units = useOrgUnits(null);
-  const documents = useQuery({
-    queryKey: ["plan-graph"],
-    queryFn: () =>
-      get<{
-        nodes: { id: number; held: boolean; number: string | null; title: string | null; targets: number }[];
-      }>("/api/documents"),
-  });
+  // the same query (and key) as the documents page, so an import refreshes both
+  const documents = usePlanGraph();
   const planTargets = useQuery({
     queryKey: ["document", form.documentId],
     enabled: Boolean(form.documentId),
