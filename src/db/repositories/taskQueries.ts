@@ -102,6 +102,11 @@ const leadNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), 
 const supportNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
   from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id and b.role = 'support')`;
 
+/**
+ * One page of the register and the count of every match. The page is chosen first over the narrow
+ * ordering keys (a bounded top-N sort, not a sort of every wide matching row), then its rows are
+ * read in full.
+ */
 export async function searchRegister(
   db: Kysely<Database>,
   f: RegisterFilter,
@@ -109,7 +114,19 @@ export async function searchRegister(
   page: { limit: number; offset: number; order?: "due" | "urgency" },
 ) {
   const q = applyFilter(baseQuery(db), f, clock);
-  const rowsQ = q
+  const byUrgency = page.order === "urgency";
+  const chosen = q
+    .select(["o.id", "o.due_on", "t.document_id", "t.position"])
+    .$if(byUrgency, (x) => x.select(urgencySql(clock).as("urgency")))
+    .orderBy(byUrgency ? urgencySql(clock) : sql`o.due_on is null`)
+    .orderBy("o.due_on")
+    .orderBy("t.document_id")
+    .orderBy("t.position")
+    .orderBy("o.id")
+    .limit(page.limit)
+    .offset(page.offset);
+  const rowsQ = baseQuery(db)
+    .innerJoin(chosen.as("p"), "p.id", "o.id")
     .select([
       "o.id",
       "o.label",
@@ -144,13 +161,11 @@ export async function searchRegister(
       sql<number>`(select count(*) from task_occurrence s where s.share_of = o.id)`.as("shares_total"),
       ceasedLeadSql(clock.today).as("lead_ceased"),
     ])
-    .orderBy(page.order === "urgency" ? urgencySql(clock) : sql`o.due_on is null`)
-    .orderBy("o.due_on")
-    .orderBy("d.id")
-    .orderBy("t.position")
-    .orderBy("o.id")
-    .limit(page.limit)
-    .offset(page.offset);
+    .orderBy(byUrgency ? sql`p.urgency` : sql`p.due_on is null`)
+    .orderBy("p.due_on")
+    .orderBy("p.document_id")
+    .orderBy("p.position")
+    .orderBy("p.id");
   const [rows, total] = await Promise.all([
     rowsQ.execute(),
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
