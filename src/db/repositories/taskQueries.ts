@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import { type Clock, type Timeliness, URGENCY } from "../../domain/status.ts";
 import type { Database } from "../schema.ts";
-import { ceasedLeadSql, scoreboardBase } from "./bodyShareQueries.ts";
+import { ceasedLeadSql } from "./bodyShareQueries.ts";
 
 export interface RegisterFilter {
   documentId?: number;
