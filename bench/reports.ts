@@ -51,8 +51,9 @@ async function generate(db: Kysely<Database>) {
       case when t.position % 3 = 0 then 100 else 40 end,
       case when t.position % 3 = 0 then make_date(2028, 1 + t.position % 12, 28) + (t.position % 20 - 10) else null end
     from plan_task t where t.document_id = ${doc.id}`.execute(db);
-  await sql`insert into occurrence_update (occurrence_id, author_name, kind, text, product)
-    select o.id, 'Cán bộ', 'progress', 'Đã triển khai tại ' || o.id || ' trường.', case when o.state = 'done' then 'Báo cáo kết quả' end
+  await sql`insert into occurrence_update (occurrence_id, author_name, kind, text, product, on_date)
+    select o.id, 'Cán bộ', 'progress', 'Đã triển khai tại ' || o.id || ' trường.', case when o.state = 'done' then 'Báo cáo kết quả' end,
+      coalesce(o.completed_on, make_date(2028, 6, 15))
     from task_occurrence o join plan_task t on t.id = o.task_id where t.document_id = ${doc.id}`.execute(db);
   await sql`with ind as (select id, row_number() over (order by id) - 1 as i, count(*) over () as n from indicator),
       units as (select id, row_number() over (order by id) - 1 as i from org_unit where valid_to is null and kind in ('province', 'commune', 'ward'))

@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import { type Clock, type Timeliness, URGENCY } from "../../domain/status.ts";
 import type { Database } from "../schema.ts";
-import { ceasedLeadSql, scoreboardBase } from "./bodyShareQueries.ts";
+import { ceasedLeadSql } from "./bodyShareQueries.ts";
 
 export interface RegisterFilter {
   documentId?: number;
@@ -108,8 +108,10 @@ const bodyRefs = sql<BodyRefs | null>`(select coalesce(json_agg(json_build_objec
   from task_body b where b.task_id = t.id)`;
 
 /**
- * One page of the register and the number of rows in all pages, in one statement (a window count);
- * `withBodies` also gives each listed task's bodies (role, unit) for the policies, by task id.
+ * One page of the register and the count of every match, in one statement. The page is chosen first
+ * over the narrow ordering keys (a bounded top-N sort, not a sort of every wide matching row; the
+ * count is a window over all matches), then its rows are read in full; `withBodies` also gives each
+ * listed task's bodies (role, unit) for the policies, by task id.
  */
 export async function searchRegister(
   db: Kysely<Database>,
@@ -118,7 +120,25 @@ export async function searchRegister(
   page: { limit: number; offset: number; order?: "due" | "urgency"; withBodies?: boolean },
 ) {
   const q = applyFilter(baseQuery(db), f, clock);
-  const rowsQ = q
+  const byUrgency = page.order === "urgency";
+  const chosen = q
+    .select([
+      "o.id",
+      "o.due_on",
+      "t.document_id",
+      "t.position",
+      sql<number>`count(*) over ()`.as("total_count"),
+    ])
+    .$if(byUrgency, (x) => x.select(urgencySql(clock).as("urgency")))
+    .orderBy(byUrgency ? urgencySql(clock) : sql`o.due_on is null`)
+    .orderBy("o.due_on")
+    .orderBy("t.document_id")
+    .orderBy("t.position")
+    .orderBy("o.id")
+    .limit(page.limit)
+    .offset(page.offset);
+  const rowsQ = baseQuery(db)
+    .innerJoin(chosen.as("p"), "p.id", "o.id")
     .select([
       "o.id",
       "o.label",
@@ -154,15 +174,13 @@ export async function searchRegister(
       sql<number>`(select count(*) from task_occurrence s where s.share_of = o.id)`.as("shares_total"),
       ceasedLeadSql(clock.today).as("lead_ceased"),
       (page.withBodies ? bodyRefs : sql<BodyRefs | null>`null`).as("bodies"),
-      sql<number>`count(*) over ()`.as("total_count"),
+      "p.total_count",
     ])
-    .orderBy(page.order === "urgency" ? urgencySql(clock) : sql`o.due_on is null`)
-    .orderBy("o.due_on")
-    .orderBy("d.id")
-    .orderBy("t.position")
-    .orderBy("o.id")
-    .limit(page.limit)
-    .offset(page.offset);
+    .orderBy(byUrgency ? sql`p.urgency` : sql`p.due_on is null`)
+    .orderBy("p.due_on")
+    .orderBy("p.document_id")
+    .orderBy("p.position")
+    .orderBy("p.id");
   const found = await rowsQ.execute();
   // a page past the end has no row to carry the count
   const total =
