@@ -147,6 +147,8 @@ interface RunResult {
   seconds: number;
   rssMax: number;
   rssEnd: number;
+  /** The server process's CPU seconds over the run: per answer, a cost that a busy machine does not inflate much. */
+  cpu: number;
   timeouts: number;
   socketErrors: number;
 }
@@ -164,6 +166,7 @@ async function run(
   const start = performance.now();
   const counter = { next: 0 };
   let rssMax = 0;
+  const cpu0 = server.cpuSeconds();
   const sampler = setInterval(() => {
     rssMax = Math.max(rssMax, server.rss());
   }, 250);
@@ -194,6 +197,7 @@ async function run(
     seconds,
     rssMax,
     rssEnd: server.rss(),
+    cpu: server.cpuSeconds() - cpu0,
     timeouts: results.reduce((a, r) => a + r.timeouts, 0),
     socketErrors: results.reduce((a, r) => a + r.errors - r.timeouts, 0),
   };
@@ -209,7 +213,7 @@ function row(db: string, r: RunResult): string {
   const l = [...r.tally.latencies].sort((a, b) => a - b);
   const total = l.length;
   const errors = [...r.tally.errors.values()].reduce((a, b) => a + b, 0) + r.timeouts + r.socketErrors;
-  return `| ${db} | ${r.label} | ${num(total / r.seconds, 1)} | ${num(pct(l, 50))} | ${num(pct(l, 95))} | ${num(pct(l, 99))} | ${num(total)} | ${num(r.tally.conflicts)} | ${num(errors)} | ${mb(r.rssMax)} / ${mb(r.rssEnd)} |`;
+  return `| ${db} | ${r.label} | ${num(total / r.seconds, 1)} | ${num(pct(l, 50))} | ${num(pct(l, 95))} | ${num(pct(l, 99))} | ${num(total)} | ${num(r.tally.conflicts)} | ${num(errors)} | ${num((1000 * r.cpu) / Math.max(1, total), 1)} | ${mb(r.rssMax)} / ${mb(r.rssEnd)} |`;
 }
 
 function details(r: RunResult) {
@@ -298,8 +302,8 @@ async function checkAcked(url: string, acked: number[]) {
 }
 
 const HEAD = [
-  "| database | run | req/s | p50 ms | p95 ms | p99 ms | answers | 409 (race) | errors | server RSS max / end |",
-  "|---|---|---|---|---|---|---|---|---|---|",
+  "| database | run | req/s | p50 ms | p95 ms | p99 ms | answers | 409 (race) | errors | server CPU ms / answer | server RSS max / end |",
+  "|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 const rows: string[] = [];
 if (ONLY !== "postgres") rows.push(...(await bench("PGlite (embedded)", "")));

@@ -15,6 +15,8 @@ export interface Server {
   logFile: string;
   accounts: Map<string, string>;
   rss(): number;
+  /** CPU seconds the server process has used (user + system), from /proc. */
+  cpuSeconds(): number;
   alive(): boolean;
   stop(): Promise<void>;
 }
@@ -75,6 +77,7 @@ export async function startServer(databaseUrl: string): Promise<Server> {
         return 0;
       }
     },
+    cpuSeconds: () => processCpuSeconds(child.pid),
     alive: () => !exited,
     stop: async () => {
       if (!exited) {
@@ -93,6 +96,17 @@ export async function startServer(databaseUrl: string): Promise<Server> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** user + system CPU seconds of a process (0 when it is gone), from /proc/PID/stat. */
+export function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
 }
 
 /** A throw-away PostgreSQL cluster (scripts/throwaway-postgres.sh) that can be stopped for a while and started again. */
