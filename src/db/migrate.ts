@@ -16,6 +16,7 @@ import * as m0010 from "./migrations/0010_reports.ts";
 // @corpus
 // @dhis2
 // @pwa
+import * as m0014 from "./migrations/0014_pwa.ts";
 // @pages
 // @reach
 import type { Database } from "./schema.ts";
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   // @corpus
   // @dhis2
   // @pwa
+  "0014_pwa": m0014,
   // @pages
   // @reach
 };

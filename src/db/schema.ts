@@ -408,6 +408,7 @@ export interface Database {
   // @corpus
   // @dhis2
   // @pwa
+  idempotent_request: import("./idempotencyTables.ts").IdempotentRequestTable;
   // @pages
   // @reach
 }
