@@ -330,6 +330,26 @@ export const en: Record<Key, string> = {
   // @corpus
   // @dhis2
   // @pwa
+  "offline.noLink": "No network — showing the copy kept on this device",
+  "offline.keptAt": "copy from",
+  "offline.waiting": "waiting to be sent",
+  "offline.waitingTitle": "Waiting to be sent to the server",
+  "offline.waitingHint":
+    "These are kept on this device and sent by themselves when the network returns; reloading the page does not lose them.",
+  "offline.signInToSend": "Sign in to send what is waiting.",
+  "offline.sendNow": "Send now",
+  "offline.discard": "Discard",
+  "offline.discardConfirm": "Discard this item for good? What was not sent will be lost.",
+  "offline.conflict": "While you were offline, someone else changed it. The server has not taken yours:",
+  "offline.resendForm": "Send my figures over the latest version",
+  "offline.resendReport": "Send the report again",
+  "offline.refused": "The server refused it:",
+  "offline.queued": "No network: kept on this device, it will be sent when the network returns.",
+  "offline.formLabel": "Figures",
+  "offline.reportLabel": "Progress report",
+  "offline.files": "files",
+  "offline.formFromDevice": "The form shows the figures you entered on this device, waiting to be sent.",
+  "offline.sent": "Sent what was waiting",
   // @pages
   "overview.communesToday": "communes and wards (map since 1 July 2025)",
   "overview.plan": "Resolution / plan",

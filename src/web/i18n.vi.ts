@@ -325,6 +325,26 @@ export const vi = {
   // @corpus
   // @dhis2
   // @pwa
+  "offline.noLink": "Mất kết nối mạng — đang dùng bản lưu trên máy",
+  "offline.keptAt": "bản lưu lúc",
+  "offline.waiting": "đang chờ gửi",
+  "offline.waitingTitle": "Đang chờ gửi lên máy chủ",
+  "offline.waitingHint":
+    "Các mục này được lưu trên máy này và tự gửi khi có mạng; tải lại trang không làm mất chúng.",
+  "offline.signInToSend": "Hãy đăng nhập để gửi các mục đang chờ.",
+  "offline.sendNow": "Gửi ngay",
+  "offline.discard": "Bỏ mục này",
+  "offline.discardConfirm": "Bỏ hẳn mục này? Nội dung chưa được gửi sẽ mất.",
+  "offline.conflict": "Trong lúc bạn ngoại tuyến, người khác đã sửa. Máy chủ chưa nhận bản của bạn:",
+  "offline.resendForm": "Gửi bản của tôi lên bản mới nhất",
+  "offline.resendReport": "Gửi lại báo cáo",
+  "offline.refused": "Máy chủ không nhận:",
+  "offline.queued": "Chưa có mạng: đã lưu trên máy này, sẽ tự gửi khi có mạng.",
+  "offline.formLabel": "Số liệu",
+  "offline.reportLabel": "Báo cáo tiến độ",
+  "offline.files": "tệp",
+  "offline.formFromDevice": "Biểu đang hiện số liệu bạn đã nhập trên máy này, đang chờ gửi.",
+  "offline.sent": "Đã gửi các mục đang chờ",
   // @pages
   "overview.communesToday": "xã, phường (bản đồ từ 01/7/2025)",
   "overview.plan": "Nghị quyết / kế hoạch",

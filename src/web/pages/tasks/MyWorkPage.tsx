@@ -1,9 +1,9 @@
 import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { get } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { getKept } from "../../offline/kept.ts";
 import { type RegisterRow, type Timeliness, timelinessInfo } from "../../tasks.ts";
 import { TaskRows } from "./TaskRows.tsx";
 
@@ -11,8 +11,9 @@ export function MyWorkPage() {
   const { t, lang } = useI18n();
   const q = useQuery({
     queryKey: ["my-work"],
+    // kept on the device: the officer reads his work with no link
     queryFn: () =>
-      get<{
+      getKept<{
         rows: RegisterRow[];
         pending: RegisterRow[];
         total: number;
