@@ -33,6 +33,23 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // not needed to work offline, and most of the weight: the charts (echarts), the plan importer and
+        // the administrators' pages. Cached when first opened online (runtimeCaching below).
+        globIgnores: [
+          "**/TrendChart-*.js",
+          "**/ImportPage-*.js",
+          "**/AuditPage-*.js",
+          "**/CatalogPage-*.js",
+          "**/UsersPage-*.js",
+        ],
+        runtimeCaching: [
+          {
+            // hashed file names: a cached copy is never stale
+            urlPattern: ({ url }) => url.pathname.startsWith("/assets/"),
+            handler: "CacheFirst",
+            options: { cacheName: "lotrinh-assets", expiration: { maxEntries: 200 } },
+          },
+        ],
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,

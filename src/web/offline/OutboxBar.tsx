@@ -68,6 +68,8 @@ export function OutboxBar({ userId }: { userId: number | null }) {
   if (!offline && items.length === 0) return null;
   return (
     <>
+      {/* room at the end of the page, so the bar never covers its last buttons */}
+      <div style={{ height: 64 }} />
       <Paper
         data-testid="outbox-bar"
         shadow="md"
