@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetKeysBefore } from "../db/repositories/idempotencyRepository.ts";
 import { insertUnit } from "../db/repositories/orgUnitRepository.ts";
 import { makePdf } from "../import/testing/fixtures.ts";
 import { type Client, createTestApp, multipartFile, signIn, type TestApp, unitIdByName } from "./testing.ts";
@@ -308,5 +309,36 @@ describe(`progress reports with an idempotency key (${process.env.TEST_DB})`, ()
     const res = await postReport(id, 1, "Báo cáo", key);
     expect(res.statusCode).toBe(422);
     expect((await reportsOf(id)).updates).toBe(0);
+  });
+});
+
+describe(`old keys are forgotten (${process.env.TEST_DB})`, () => {
+  it("keys created before the cut-off go, later ones stay", async () => {
+    const db = t.db.db;
+    const user = binhLu.userId;
+    await db
+      .insertInto("idempotent_request")
+      .values([
+        { user_id: user, key: "cu-qua-ba-muoi-ngay", request: "PUT /x", response: "{}" },
+        { user_id: user, key: "moi-trong-ba-muoi-ngay", request: "PUT /x", response: "{}" },
+      ])
+      .execute();
+    await db
+      .updateTable("idempotent_request")
+      .set({ created_at: new Date("2026-01-01T00:00:00Z") })
+      .where("key", "=", "cu-qua-ba-muoi-ngay")
+      .execute();
+    await db
+      .updateTable("idempotent_request")
+      .set({ created_at: new Date("2026-01-31T00:00:01Z") })
+      .where("key", "=", "moi-trong-ba-muoi-ngay")
+      .execute();
+    expect(await forgetKeysBefore(db, new Date("2026-01-31T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+    const left = await db
+      .selectFrom("idempotent_request")
+      .select("key")
+      .where("key", "in", ["cu-qua-ba-muoi-ngay", "moi-trong-ba-muoi-ngay"])
+      .execute();
+    expect(left.map((r) => r.key)).toEqual(["moi-trong-ba-muoi-ngay"]);
   });
 });
