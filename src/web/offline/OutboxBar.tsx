@@ -37,8 +37,10 @@ function useFlushWhenOnline(userId: number | null, waiting: number, online: bool
     if (userId === null) return;
     const run = () =>
       void flush(userId)
-        .then((sent) => {
+        .then(({ sent, signInNeeded }) => {
           if (sent > 0) void qc.invalidateQueries();
+          // the session ended while offline: asking again shows the sign-in page; the items wait for it
+          if (signInNeeded) void qc.invalidateQueries({ queryKey: ["session"] });
         })
         .catch(() => {});
     if (waiting > 0 && online) run();

@@ -127,27 +127,36 @@ export async function sendOrKeep(
   return { queued: false, data: outcome.data };
 }
 
-let flushing: Promise<number> | null = null;
+export interface FlushResult {
+  sent: number;
+  /** The session ended while the items waited (401, or a stale CSRF token): they wait for a sign-in. */
+  signInNeeded: boolean;
+}
+
+let flushing: Promise<FlushResult> | null = null;
 
 /**
- * Sends this person's waiting items, oldest first; stops at the first one that finds no link. Returns
- * how many went through. One flush at a time.
+ * Sends this person's waiting items, oldest first; stops at the first one that finds no link or an
+ * ended session. One flush at a time.
  */
-export function flush(userId: number): Promise<number> {
+export function flush(userId: number): Promise<FlushResult> {
   flushing ??= (async () => {
-    let sent = 0;
+    const result: FlushResult = { sent: 0, signInNeeded: false };
     try {
       for (const item of await outboxItems(userId)) {
         if (item.state !== "waiting") continue;
         const outcome = await sendItem(item);
         if (outcome.kind === "no-link") break;
-        if (outcome.kind === "sent") sent++;
-        else if (needsSignIn(outcome.error)) break;
+        if (outcome.kind === "sent") result.sent++;
+        else if (needsSignIn(outcome.error)) {
+          result.signInNeeded = true;
+          break;
+        }
       }
     } finally {
       flushing = null;
     }
-    return sent;
+    return result;
   })();
   return flushing;
 }
