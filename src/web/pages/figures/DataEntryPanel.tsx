@@ -62,17 +62,26 @@ export function DataEntryPanel() {
   const kept = useOutbox(userId).find((i) => i.kind === "form" && i.subject === `${unitId}/${period}`);
   const [draft, setDraft] = useState<Draft>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (form.data)
+      setDraft(
+        Object.fromEntries(form.data.fields.map((f) => [f.key, { value: f.value, comment: f.comment }])),
+      );
+  }, [form.data]);
+  // the figures of a kept save go over the server's once per kept save (after a reload, or when a
+  // save is kept); a kept save leaving (sent, discarded) never resets what the person is typing
+  const keptKey = kept?.key;
   const keptValues = kept?.json?.values as
     | { elementId: number; category: string; value: number | null; comment: string | null }[]
     | undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: applied once per kept save (its key), not on every read of the outbox
   useEffect(() => {
-    if (!form.data) return;
-    const fromServer = form.data.fields.map((f) => [f.key, { value: f.value, comment: f.comment }] as const);
-    const fromDevice = (keptValues ?? []).map(
+    if (!form.data || !keptValues) return;
+    const fromDevice = keptValues.map(
       (v) => [fieldKey(v.elementId, v.category), { value: v.value, comment: v.comment }] as const,
     );
-    setDraft(Object.fromEntries([...fromServer, ...fromDevice]));
-  }, [form.data, keptValues]);
+    setDraft((d) => ({ ...d, ...Object.fromEntries(fromDevice) }));
+  }, [form.data, keptKey]);
 
   const save = async (submit: boolean) => {
     if (!form.data) return;
