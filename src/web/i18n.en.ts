@@ -349,6 +349,7 @@ export const en: Record<Key, string> = {
   "offline.reportLabel": "Progress report",
   "offline.files": "files",
   "offline.formFromDevice": "The form shows the figures you entered on this device, waiting to be sent.",
+  "offline.retry": "Try again",
   "offline.sent": "Sent what was waiting",
   // @pages
   "overview.communesToday": "communes and wards (map since 1 July 2025)",

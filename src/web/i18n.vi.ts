@@ -344,6 +344,7 @@ export const vi = {
   "offline.reportLabel": "Báo cáo tiến độ",
   "offline.files": "tệp",
   "offline.formFromDevice": "Biểu đang hiện số liệu bạn đã nhập trên máy này, đang chờ gửi.",
+  "offline.retry": "Thử gửi lại",
   "offline.sent": "Đã gửi các mục đang chờ",
   // @pages
   "overview.communesToday": "xã, phường (bản đồ từ 01/7/2025)",

@@ -157,7 +157,7 @@ describe("offline work in the browser (PWA)", () => {
     await expect.poll(() => count(page)).toBe("2");
     await page.goto(`${server.base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-kept").waitFor();
-    expect(await page.getByLabel("Số trẻ 6 tuổi", { exact: true }).inputValue()).toBe("50");
+    await expect.poll(() => page.getByLabel("Số trẻ 6 tuổi", { exact: true }).inputValue()).toBe("50");
     await page.getByTestId("outbox-open").click();
     await expect.poll(() => page.getByTestId("outbox-item").count()).toBe(2);
     await snap(page, "61-danh-sach-cho-gui");
@@ -199,6 +199,10 @@ describe("offline work in the browser (PWA)", () => {
     expect(lost).toBeGreaterThanOrEqual(1);
     await page.unroute("**/api/occurrences/*/updates");
     await page.reload(); // still kept after a reload; sent again with the same key
+    await page.getByTestId("current-user").waitFor();
+    await expect
+      .poll(async () => (await serverState(context, taskUrl)).updates.length, { timeout: 60_000 })
+      .toBe(before.updates.length + 1);
     await expect.poll(() => page.getByTestId("outbox-bar").count(), { timeout: 30_000 }).toBe(0);
     const after = await serverState(context, taskUrl);
     const reports = after.updates.filter((u) => u.text === "Đã tập huấn 20 giáo viên.");

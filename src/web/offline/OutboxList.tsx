@@ -4,7 +4,7 @@ import { useState } from "react";
 import { formatDateTime } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
 import { flush } from "./outbox.ts";
-import { discard, resendOnLatest } from "./outboxResolve.ts";
+import { discard, resendOnLatest, retry } from "./outboxResolve.ts";
 import type { OutboxItem } from "./store.ts";
 
 /** One kept send: what it is, from when, and — when the server refused it — its message and the choices. */
@@ -59,6 +59,11 @@ function ItemCard({ item, userId }: { item: OutboxItem; userId: number | null })
             data-testid="outbox-resend"
           >
             {item.kind === "form" ? t("offline.resendForm") : t("offline.resendReport")}
+          </Button>
+        )}
+        {item.state === "refused" && userId !== null && (
+          <Button size="compact-xs" variant="light" loading={busy} onClick={act(() => retry(item))}>
+            {t("offline.retry")}
           </Button>
         )}
         <Button

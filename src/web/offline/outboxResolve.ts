@@ -24,4 +24,13 @@ export async function resendOnLatest(item: OutboxItem): Promise<void> {
   await flush(item.userId);
 }
 
+/**
+ * Sends a refused item again as it is, with its key (a refusal can pass: the server was too busy to
+ * read a file, the person's rights were restored).
+ */
+export async function retry(item: OutboxItem): Promise<void> {
+  await putItem({ ...item, state: "waiting", error: undefined });
+  await flush(item.userId);
+}
+
 export const discard = (item: OutboxItem) => removeItem(item.key);
