@@ -45,18 +45,24 @@ async function visit(context: BrowserContext, base: string, user: string, passwo
   await page.getByLabel("Mật khẩu").fill(password);
   reset();
   t0 = performance.now();
+  // officers land on "Việc của tôi" by themselves; a navigation here could cut the sign-in request off
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.goto(`${base}/viec-cua-toi`);
   await page
     .getByRole("heading", { name: /Việc của tôi/ })
     .first()
     .waitFor({ timeout: 120_000 });
   const myWork = performance.now() - t0;
   const myWorkBytes = bytes();
+  // the app is installed (service worker active, shell precached) before the person comes back
+  t0 = performance.now();
+  await page.evaluate(async () => {
+    if (await navigator.serviceWorker?.getRegistration()) await navigator.serviceWorker.ready;
+  });
+  const installed = performance.now() - t0;
   // sign out by dropping the cookie, so the next visit starts at the login page with a warm cache
   await context.clearCookies();
   await page.close();
-  return { login, loginBytes, myWork, myWorkBytes };
+  return { login, loginBytes, myWork, myWorkBytes, installed };
 }
 
 // the real server with the demo data on a throw-away embedded database (the load bench's starter)
@@ -89,6 +95,9 @@ try {
       `| ${name.padEnd(6)} | ${s(r.login).padEnd(17)} | ${kb(r.loginBytes).padEnd(19)} | ${s(r.myWork).padEnd(22)} | ${kb(r.myWorkBytes).padEnd(18)} |`,
     );
   }
+  console.log(
+    `Offline-ready (service worker installed, shell precached) ${s(first.installed)} after the first visit's Việc của tôi`,
+  );
   await context.close();
 } finally {
   await browser.close();

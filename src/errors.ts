@@ -35,6 +35,7 @@ export type ErrorCode =
   // @corpus
   // @dhis2
   // @pwa
+  | "IDEMPOTENCY_KEY_REUSED"
   // @pages
   | "DHIS2_UNREACHABLE"
   | "DHIS2_REFUSED"
@@ -77,6 +78,7 @@ const statusOf: Record<ErrorCode, number> = {
   // @corpus
   // @dhis2
   // @pwa
+  IDEMPOTENCY_KEY_REUSED: 422,
   // @pages
   DHIS2_UNREACHABLE: 502,
   DHIS2_REFUSED: 502,
@@ -145,6 +147,11 @@ export const errors = {
   // @corpus
   // @dhis2
   // @pwa
+  keyReused: () =>
+    new AppError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "Mã gửi (Idempotency-Key) này đã dùng cho một yêu cầu khác; mỗi lần gửi mới cần một mã mới.",
+    ),
   // @pages
   // @reach
   rateLimited: (seconds: number) =>

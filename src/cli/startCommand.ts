@@ -13,6 +13,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
     .option("--port <port>", "cổng (mặc định PORT hoặc 3000)")
     .action(async (o: { demo?: boolean; port?: string }) => {
       // the server's modules load when it starts, not with every CLI command
+      const { forgetKeysBefore } = await import("../db/repositories/idempotencyRepository.ts");
       const { ensureRollups } = await import("../db/repositories/rollupRepository.ts");
       const { countAdmins } = await import("../db/repositories/userRepository.ts");
       const { todayIso } = await import("../domain/status.ts");
@@ -62,6 +63,14 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       const rollupTimer = setInterval(keepRollups, 5 * 60_000);
       rollupTimer.unref();
 
+      // a phone repeats a send within days: idempotency keys older than 30 days are forgotten, daily
+      const forgetOldKeys = () =>
+        forgetKeysBefore(db.db, new Date(now().getTime() - 30 * 86_400_000)).catch((e) =>
+          app.log.error({ err: e }, "forgetting old idempotency keys failed"),
+        );
+      const keysTimer = setInterval(forgetOldKeys, 24 * 3_600_000);
+      keysTimer.unref();
+
       // đôn đốc: the reminder job runs inside the server (also: npx lotrinh remind)
       const mailer = smtpMailer(cfg.smtpUrl, cfg.smtpFrom);
       const remind = () =>
@@ -79,6 +88,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         say(`Nhận ${signal}: dừng nhận yêu cầu mới, chờ các yêu cầu đang xử lý...`);
         if (timer) clearInterval(timer);
         clearInterval(rollupTimer);
+        clearInterval(keysTimer);
         const killer = setTimeout(() => process.exit(1), 15_000);
         await app.close();
         await closeFilePool();
@@ -93,6 +103,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       await app.listen({ port: cfg.port, host: cfg.host });
       // not awaited before listening: until it is done, totals are computed by walking the map
       void keepRollups();
+      void forgetOldKeys();
       // a file worker ready before the first upload (tsx and the readers take seconds to load)
       void warmFilePool().catch(() => undefined);
       if (timer) void remind();

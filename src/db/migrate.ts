@@ -19,6 +19,7 @@ import * as m0012 from "./migrations/0012_indicators.ts";
 // @dhis2
 import * as m0013 from "./migrations/0013_dhis2.ts";
 // @pwa
+import * as m0014 from "./migrations/0014_pwa.ts";
 // @reach
 import * as m0015 from "./migrations/0015_reach.ts";
 // @pages
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   // @dhis2
   "0013_dhis2": m0013,
   // @pwa
+  "0014_pwa": m0014,
   // @pages
   "0017_pages": m0017,
   // @reach

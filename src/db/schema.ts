@@ -419,6 +419,7 @@ export interface Database {
   dhis2_mapping: import("./dhis2Tables.ts").Dhis2MappingTable;
   dhis2_value_meta: import("./dhis2Tables.ts").Dhis2ValueMetaTable;
   // @pwa
+  idempotent_request: import("./idempotencyTables.ts").IdempotentRequestTable;
   // @pages
   // @reach
   public_document: import("./publicationSchema.ts").PublicDocumentTable;

@@ -3,6 +3,7 @@ import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import type { StoredFile } from "./shared/fileStore.ts";
+import type { IdempotencyKey } from "./shared/idempotent.ts";
 import { changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -15,7 +16,10 @@ export const ProgressInput = z.object({
 });
 export type ProgressInput = z.input<typeof ProgressInput>;
 
-/** A progress report by the lead body, or the part a coordinating body contributes. */
+/**
+ * A progress report by the lead body, or the part a coordinating body contributes. Sent again with the
+ * same idempotency key (a report queued offline), it returns the first answer and adds nothing.
+ */
 export async function postProgressUpdate(
   db: Kysely<Database>,
   actor: Actor,
@@ -24,6 +28,7 @@ export async function postProgressUpdate(
   by: Relation,
   today: string,
   files: StoredFile[] = [],
+  idempotency: IdempotencyKey | null = null,
 ) {
   const input = ProgressInput.parse(raw);
   const role = by === "support" ? "support" : "lead";
@@ -31,7 +36,13 @@ export async function postProgressUpdate(
     db,
     actor,
     occurrenceId,
-    { action: role === "lead" ? "progress" : "contribute", by, version: input.version, today },
+    {
+      action: role === "lead" ? "progress" : "contribute",
+      by,
+      version: input.version,
+      today,
+      idempotency,
+    },
     (cur) => {
       const percent = role === "lead" && input.percent !== undefined ? input.percent : cur.percent;
       return {

@@ -6,6 +6,7 @@ import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { notifyFormStep } from "./shared/figureNotifications.ts";
+import { type IdempotencyKey, idempotentTransaction } from "./shared/idempotent.ts";
 import { writeFigures } from "./shared/writeFigures.ts";
 import { z } from "./shared/zod.ts";
 
@@ -77,7 +78,8 @@ async function claimForm(
 /**
  * Saves (and optionally submits) one unit's figures for one period, all or nothing, through the one
  * writer every way in shares (shared/writeFigures.ts). Errors block the save; warnings are returned. A
- * submitted or approved form is read-only for the unit.
+ * submitted or approved form is read-only for the unit. With an idempotency key, a repeated send
+ * (a phone retrying a save queued offline) gets the first answer and writes nothing.
  */
 export async function saveDataForm(
   db: Kysely<Database>,
@@ -87,9 +89,10 @@ export async function saveDataForm(
   raw: z.input<typeof SaveFormInput>,
   /** How the figures came (audit) and, for a file, each value's place in it ("dòng 12") for messages. */
   how: { action: "figures.save" | "figures.upload"; positions?: string[] } = { action: "figures.save" },
+  idempotency: IdempotencyKey | null = null,
 ) {
   const input = SaveFormInput.parse(raw);
-  return db.transaction().execute(async (trx) => {
+  return idempotentTransaction(db, idempotency, async (trx) => {
     const unit = await trx
       .selectFrom("org_unit")
       .select(["kind"])

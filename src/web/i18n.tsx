@@ -1,9 +1,17 @@
-import { createContext, type ReactNode, useContext, useState } from "react";
-import { en, type Key } from "./i18n.en.ts";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import type { Key } from "./i18n.en.ts";
 import { vi } from "./i18n.vi.ts";
 
 export type Lang = "vi" | "en";
-const dictionaries: Record<Lang, Record<Key, string>> = { vi, en };
+// English is loaded when chosen, so the first load carries one dictionary; until it arrives, Vietnamese
+const dictionaries: Partial<Record<Lang, Record<Key, string>>> = { vi };
+let loadingEnglish: Promise<void> | null = null;
+function loadEnglish(): Promise<void> {
+  loadingEnglish ??= import("./i18n.en.ts").then((m) => {
+    dictionaries.en = m.en;
+  });
+  return loadingEnglish;
+}
 
 const I18nContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
   lang: "vi",
@@ -14,6 +22,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() =>
     localStorage.getItem("lotrinh.lang") === "en" ? "en" : "vi",
   );
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (lang === "en" && !dictionaries.en) void loadEnglish().then(() => setLoaded((n) => n + 1));
+  }, [lang]);
   const setLang = (l: Lang) => {
     localStorage.setItem("lotrinh.lang", l);
     document.documentElement.lang = l;
@@ -24,6 +36,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
 export function useI18n() {
   const { lang, setLang } = useContext(I18nContext);
-  const t = (key: Key) => dictionaries[lang][key];
+  const t = (key: Key) => (dictionaries[lang] ?? vi)[key];
   return { lang, setLang, t };
 }

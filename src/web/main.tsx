@@ -1,35 +1,39 @@
-import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
-import "./print.css";
+import "./styles/shell.ts";
 import "./phone.css";
 import { createTheme, MantineProvider } from "@mantine/core";
-import { DatesProvider } from "@mantine/dates";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App.tsx";
 import { I18nProvider } from "./i18n.tsx";
+import { registerServiceWorker } from "./offline/registerServiceWorker.ts";
 import { installTableLabels } from "./tableLabels.ts";
-import "dayjs/locale/vi";
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
+// "always": with no link the queries still run, so those that keep a copy on the device (offline/kept.ts)
+// can answer from it instead of waiting for the network
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, staleTime: 30_000, networkMode: "always" },
+    mutations: { networkMode: "always" },
+  },
+});
 
 installTableLabels();
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <DatesProvider settings={{ locale: "vi", firstDayOfWeek: 1 }}>
-        <QueryClientProvider client={queryClient}>
-          <I18nProvider>
-            <BrowserRouter>
-              <App />
-            </BrowserRouter>
-          </I18nProvider>
-        </QueryClientProvider>
-      </DatesProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </I18nProvider>
+      </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Timeframe } from "../domain/timeframe.ts";
 import type { OccurrenceAction } from "../domain/transitions.ts";
 import { get } from "./api.ts";
+import { getKept } from "./offline/kept.ts";
 import { both } from "./texts.ts";
 
 export type Timeliness =
@@ -123,5 +124,6 @@ export interface TaskDetail {
 }
 
 export function useTask(id: number) {
-  return useQuery({ queryKey: ["task", id], queryFn: () => get<TaskDetail>(`/api/tasks/${id}`) });
+  // kept on the device: a task opened once can be read, and reported on, with no link
+  return useQuery({ queryKey: ["task", id], queryFn: () => getKept<TaskDetail>(`/api/tasks/${id}`) });
 }

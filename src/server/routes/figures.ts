@@ -21,6 +21,7 @@ import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { uploadDataForm } from "../../usecases/uploadDataForm.ts";
 import { actorOf } from "../context.ts";
+import { IdempotencyHeaders, idempotencyOf } from "../idempotency.ts";
 import { authorize, authorized, callerOf } from "../policies/authorize.ts";
 import { runInFilePool } from "../uploads/filePool.ts";
 import { receiveSingleFile } from "../uploads/receiveUpload.ts";
@@ -90,11 +91,29 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(
     "/api/forms/:unitId/:periodId",
-    { schema: { tags, summary: "Lưu (và gửi) số liệu", params: FormParams, body: SaveFormInput } },
+    {
+      schema: {
+        tags,
+        summary: "Lưu (và gửi) số liệu; gửi lại cùng Idempotency-Key nhận lại kết quả lần đầu",
+        params: FormParams,
+        headers: IdempotencyHeaders,
+        body: SaveFormInput,
+      },
+    },
     async (req) => {
       const { user, actor } = await callerOf(req);
       authorize(figurePolicy, actor, "enter", await formUnit(req.params.unitId));
-      return saveDataForm(app.deps.db, actorOf(user), req.params.unitId, req.params.periodId, req.body);
+      const { unitId, periodId } = req.params;
+      const key = idempotencyOf(req, user.id);
+      return saveDataForm(
+        app.deps.db,
+        actorOf(user),
+        unitId,
+        periodId,
+        req.body,
+        { action: "figures.save" },
+        key,
+      );
     },
   );
 

@@ -18,6 +18,7 @@ import { ReturnInput, returnCompletion } from "../../usecases/returnCompletion.t
 import { FileStore, type StoredFile } from "../../usecases/shared/fileStore.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
+import { IdempotencyHeaders, idempotencyOf } from "../idempotency.ts";
 import { authorize, callerOf } from "../policies/authorize.ts";
 import { runInFilePool } from "../uploads/filePool.ts";
 import { assertDeclaredSize, fieldText, readFilePart } from "../uploads/receiveUpload.ts";
@@ -47,13 +48,14 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          "Báo cáo tiến độ (multipart: version, text, percent, product, links, tệp đính kèm PDF/DOCX/XLSX/ảnh)",
+          "Báo cáo tiến độ (multipart: version, text, percent, product, links, tệp đính kèm PDF/DOCX/XLSX/ảnh); gửi lại cùng Idempotency-Key nhận lại kết quả lần đầu",
         params: idParam,
+        headers: IdempotencyHeaders,
         consumes: ["multipart/form-data", "application/json"],
       },
     },
     async (req, reply) => {
-      const { actor, by } = await context(req, req.params.id);
+      const { user, actor, by } = await context(req, req.params.id);
       const fields: Record<string, string | string[]> = {};
       const saved: StoredFile[] = [];
       try {
@@ -84,7 +86,10 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
           by,
           today(),
           saved,
+          idempotencyOf(req, user.id),
         );
+        // a repeated send: the first one's files are kept, this one's copies are not needed
+        if (result.replayed) for (const f of saved) files.remove(f.stored_name);
         return reply.status(201).send(result);
       } catch (e) {
         for (const f of saved) files.remove(f.stored_name);

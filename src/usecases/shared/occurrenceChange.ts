@@ -6,6 +6,7 @@ import type { Actor } from "../../domain/roles.ts";
 import type { OccurrenceState } from "../../domain/status.ts";
 import { type OccurrenceAction, type Relation, transition } from "../../domain/transitions.ts";
 import { errors } from "../../errors.ts";
+import { type IdempotencyKey, idempotentTransaction } from "./idempotent.ts";
 import { assertNotSharedOut, syncParentFromShares } from "./shareRules.ts";
 
 export type OccurrenceRow = Awaited<ReturnType<typeof readOccurrence>>;
@@ -35,6 +36,8 @@ export interface ChangeRequest {
   version: number;
   /** Today in Vietnam, from the injected clock: the day the change is dated. */
   today: string;
+  /** The device's key for this send: a repeated send gets the first answer (shared/idempotent.ts). */
+  idempotency?: IdempotencyKey | null;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function changeOccurrence(
   after?: (trx: Kysely<Database>, updateId: number, current: OccurrenceRow) => Promise<unknown>,
 ) {
   const { action, by, version, today } = request;
-  return db.transaction().execute(async (trx) => {
+  return idempotentTransaction(db, request.idempotency ?? null, async (trx) => {
     const current = await readOccurrence(trx, id);
     // who may act comes first (403), then whether they saw the latest version (409), then the state
     const allowed = transition(action, by, { state: current.state, resumeState: current.resume_state });

@@ -5,23 +5,26 @@ import {
   Card,
   Group,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { getOverview } from "../../usecases/getOverview.ts";
 import { get } from "../api.ts";
-import { usePlanGraph } from "../documents.ts";
 import { type TargetStatus, targetStatusInfo } from "../figures.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
 import { CommuneTileMap } from "./overview/CommuneTileMap.tsx";
+
+// the plan and date pickers (with their popovers and dayjs) come after the figures they filter
+const OverviewFilters = lazy(async () => ({
+  default: (await import("./overview/OverviewFilters.tsx")).OverviewFilters,
+}));
 
 type Overview = Awaited<ReturnType<typeof getOverview>>;
 const STATUSES: TargetStatus[] = ["achieved", "on_track", "at_risk", "behind", "no_data"];
@@ -59,7 +62,6 @@ export function OverviewPage() {
     queryKey: ["overview", q.toString()],
     queryFn: () => get<Overview>(`/api/overview?${q}`),
   });
-  const graph = usePlanGraph();
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -77,24 +79,15 @@ export function OverviewPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t("overview.title")}</Title>
         <Group className="lt-no-print">
-          <Select
-            label={t("overview.plan")}
-            w={260}
-            data={(graph.data?.nodes ?? []).map((n) => ({
-              value: String(n.id),
-              label: `${n.number ?? t("tasks.unnumbered")}${n.held ? "" : ` (${t("overview.notHeld")})`}`,
-            }))}
-            value={documentId ?? (o?.root ? String(o.root.id) : null)}
-            onChange={(v) => set("documentId", v)}
-            searchable
-          />
-          <DateInput
-            label={t("overview.asOf")}
-            valueFormat="DD/MM/YYYY"
-            value={asOf ?? o?.asOf ?? null}
-            onChange={(v) => set("asOf", v ? String(v).slice(0, 10) : null)}
-            clearable
-          />
+          {o && (
+            <Suspense fallback={null}>
+              <OverviewFilters
+                documentId={documentId ?? (o.root ? String(o.root.id) : null)}
+                asOf={asOf ?? o.asOf ?? null}
+                onChange={set}
+              />
+            </Suspense>
+          )}
           <Button variant="light" onClick={() => window.print()}>
             {t("overview.print")}
           </Button>

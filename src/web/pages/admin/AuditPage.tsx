@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Code, Group, Pagination, Spoiler, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useDebouncedValue } from "@mantine/hooks";

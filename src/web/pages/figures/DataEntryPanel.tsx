@@ -1,10 +1,14 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { fieldKey } from "../../../domain/breakdowns.ts";
 import type { FigureProblem } from "../../../domain/figureChecks.ts";
-import { ApiError, api, get } from "../../api.ts";
+import { ApiError, get } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { getKept } from "../../offline/kept.ts";
+import { sendOrKeep } from "../../offline/outbox.ts";
+import { useOutbox } from "../../offline/useOutbox.ts";
 import { useSession } from "../../session.ts";
 import { FormSections, firstFieldWithError, scrollToField } from "./FormSections.tsx";
 import { type DataForm, type Draft, instantChecks } from "./instantChecks.ts";
@@ -50,7 +54,7 @@ export function DataEntryPanel() {
   const periods = useQuery({
     queryKey: ["periods", "school_year"],
     queryFn: () =>
-      get<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
+      getKept<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
   });
   const [periodId, setPeriodId] = useState<string | null>(null);
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
@@ -59,8 +63,11 @@ export function DataEntryPanel() {
     queryKey: ["form", unitId, period],
     enabled: Boolean(unitId && period),
     retry: false,
-    queryFn: () => get<Form>(`/api/forms/${unitId}/${period}`),
+    queryFn: () => getKept<Form>(`/api/forms/${unitId}/${period}`), // kept: the form opens offline
   });
+  // a save of this form kept on the device (no link when it was made): its values are shown, not lost
+  const userId = session.data?.user?.id ?? null;
+  const kept = useOutbox(userId).find((i) => i.kind === "form" && i.subject === `${unitId}/${period}`);
   const [draft, setDraft] = useState<Draft>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Map<string, string[]>>(new Map());
@@ -70,6 +77,20 @@ export function DataEntryPanel() {
         Object.fromEntries(form.data.fields.map((f) => [f.key, { value: f.value, comment: f.comment }])),
       );
   }, [form.data]);
+  // the figures of a kept save go over the server's once per kept save (after a reload, or when a
+  // save is kept); a kept save leaving (sent, discarded) never resets what the person is typing
+  const keptKey = kept?.key;
+  const keptValues = kept?.json?.values as
+    | { elementId: number; category: string; value: number | null; comment: string | null }[]
+    | undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: applied once per kept save (its key), not on every read of the outbox
+  useEffect(() => {
+    if (!form.data || !keptValues) return;
+    const fromDevice = keptValues.map(
+      (v) => [fieldKey(v.elementId, v.category), { value: v.value, comment: v.comment }] as const,
+    );
+    setDraft((d) => ({ ...d, ...Object.fromEntries(fromDevice) }));
+  }, [form.data, keptKey]);
 
   const save = async (submit: boolean) => {
     if (!form.data) return;
@@ -89,10 +110,15 @@ export function DataEntryPanel() {
       return;
     }
     try {
-      const r = await api<{ status: string; warnings: { message: string }[] }>(
-        "PUT",
-        `/api/forms/${unitId}/${period}`,
-        {
+      // kept on the device first, then sent with its own key: with no link it waits (offline/outbox.ts)
+      const sent = await sendOrKeep({
+        userId: userId ?? 0,
+        kind: "form",
+        method: "PUT",
+        url: `/api/forms/${unitId}/${period}`,
+        label: `${form.data.unit.full_name} — ${form.data.period.name}`,
+        subject: `${unitId}/${period}`,
+        json: {
           version: form.data.status.version,
           submit,
           values: Object.entries(draft).map(([key, v]) => ({
@@ -102,7 +128,12 @@ export function DataEntryPanel() {
             comment: v.comment || null,
           })),
         },
-      );
+      });
+      if (sent.queued) {
+        setMessage({ ok: true, text: t("offline.queued") });
+        return;
+      }
+      const r = sent.data as { status: string; warnings: { message: string }[] };
       setMessage({ ok: true, text: [t("tasks.saved"), ...r.warnings.map((w) => w.message)].join(" ") });
       setServerErrors(new Map());
       void qc.invalidateQueries({ queryKey: ["form"] });
@@ -141,6 +172,11 @@ export function DataEntryPanel() {
         )}
       </Group>
       {f?.status.reason && <Alert color="orange">{f.status.reason}</Alert>}
+      {kept && (
+        <Alert color="blue" data-testid="form-kept">
+          {t("offline.formFromDevice")}
+        </Alert>
+      )}
       {message && (
         <Alert
           color={message.ok ? "teal" : "red"}

@@ -18,7 +18,7 @@ import type { TargetRow } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
-import { TrendChart } from "./TrendChart.tsx";
+import { TrendChart } from "./LazyTrendChart.tsx";
 
 interface Point {
   unitId: number;

@@ -8,8 +8,8 @@ import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { DataEntryPanel } from "./DataEntryPanel.tsx";
 import { DrillDownPanel } from "./DrillDownPanel.tsx";
+import { TrendChart } from "./LazyTrendChart.tsx";
 import { TargetForm } from "./TargetForm.tsx";
-import { TrendChart } from "./TrendChart.tsx";
 
 const CMP: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
 

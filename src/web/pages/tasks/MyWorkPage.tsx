@@ -2,9 +2,9 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@man
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { get } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { getKept } from "../../offline/kept.ts";
 import { type RegisterRow, type Timeliness, timelinessInfo } from "../../tasks.ts";
 import { TaskRows } from "./TaskRows.tsx";
 
@@ -12,8 +12,9 @@ export function MyWorkPage() {
   const { t, lang } = useI18n();
   const q = useQuery({
     queryKey: ["my-work"],
+    // kept on the device: the officer reads his work with no link
     queryFn: () =>
-      get<{
+      getKept<{
         /** Due now and the next occurrence of each task; `later` the years after. */
         rows: (RegisterRow & { horizon: "now" | "next" })[];
         later: RegisterRow[];

@@ -1,11 +1,13 @@
+import "@mantine/dates/styles.css";
 import { Button, FileInput, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useState } from "react";
 import type { OccurrenceAction as Action } from "../../../domain/transitions.ts";
-import { ApiError, api, csrfHeader } from "../../api.ts";
+import { ApiError, api } from "../../api.ts";
 import { useI18n } from "../../i18n.tsx";
+import { sendOrKeep } from "../../offline/outbox.ts";
+import { useSession } from "../../session.ts";
 import type { TaskDetail } from "../../tasks.ts";
-import { textNow } from "../../texts.ts";
 import { chaseSummary } from "./chaseSummary.ts";
 
 type Occ = TaskDetail["occurrences"][number];
@@ -16,9 +18,11 @@ type Occ = TaskDetail["occurrences"][number];
  */
 export function OccurrenceActions(props: {
   occurrence: Occ;
+  task: { id: number; ref: string; title: string };
   onDone: (m: { ok: boolean; text: string }) => void;
 }) {
   const { t, lang } = useI18n();
+  const session = useSession();
   const o = props.occurrence;
   const [open, setOpen] = useState<Action | null>(null);
   const [text, setText] = useState("");
@@ -35,26 +39,22 @@ export function OccurrenceActions(props: {
       const base = `/api/occurrences/${o.id}`;
       let message = t("tasks.saved");
       if (open === "progress" || open === "contribute") {
-        const form = new FormData();
-        form.append("version", String(o.version));
-        form.append("text", text);
-        if (open === "progress") form.append("percent", String(percent));
-        if (product) form.append("product", product);
-        if (links.trim()) form.append("links", links);
-        for (const f of files) form.append("files", f);
-        const res = await fetch(`${base}/updates`, {
+        // kept on the device first, then sent with its own key: with no link it waits (offline/outbox.ts)
+        const fields: Record<string, string> = { version: String(o.version), text };
+        if (open === "progress") fields.percent = String(percent);
+        if (product) fields.product = product;
+        if (links.trim()) fields.links = links;
+        const sent = await sendOrKeep({
+          userId: session.data?.user?.id ?? 0,
+          kind: "progress",
           method: "POST",
-          body: form,
-          credentials: "same-origin",
-          headers: csrfHeader(),
+          url: `${base}/updates`,
+          label: `${props.task.ref}. ${props.task.title} — ${o.label}`,
+          fields,
+          files,
+          subject: `${props.task.id}/${o.id}`,
         });
-        const data = await res.json().catch(() => null);
-        if (!res.ok)
-          throw new ApiError(
-            res.status,
-            data?.code ?? "HTTP_ERROR",
-            data?.message ?? `${textNow("api.httpError")} ${res.status}`,
-          );
+        if (sent.queued) message = t("offline.queued");
       } else if (open === "propose")
         await api("POST", `${base}/propose`, { version: o.version, text, product: product || undefined });
       else if (open === "confirm") await api("POST", `${base}/confirm`, { version: o.version, text });

@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useQuery } from "@tanstack/react-query";

@@ -152,7 +152,7 @@ export function TaskPage() {
                 </Text>
               </Group>
               <Progress value={o.percent} color={tl.color} />
-              <OccurrenceActions occurrence={o} onDone={refresh} />
+              <OccurrenceActions occurrence={o} task={d.task} onDone={refresh} />
               {o.updates.length > 0 && (
                 <Timeline bulletSize={14} lineWidth={2} mt="xs">
                   {o.updates.map((u) => (

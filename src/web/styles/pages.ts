@@ -1,0 +1,27 @@
+// The component CSS the pages use beyond the frame (styles/shell.ts), loaded with the first page opened;
+// the date pickers' CSS comes with the pages that have one.
+import "@mantine/core/styles/Breadcrumbs.css";
+import "@mantine/core/styles/Card.css";
+import "@mantine/core/styles/Checkbox.css";
+import "@mantine/core/styles/CheckboxIndicator.css";
+import "@mantine/core/styles/Code.css";
+import "@mantine/core/styles/Container.css";
+import "@mantine/core/styles/Divider.css";
+import "@mantine/core/styles/Grid.css";
+import "@mantine/core/styles/Indicator.css";
+import "@mantine/core/styles/List.css";
+import "@mantine/core/styles/Modal.css";
+import "@mantine/core/styles/Pagination.css";
+import "@mantine/core/styles/Pill.css";
+import "@mantine/core/styles/PillsInput.css";
+import "@mantine/core/styles/NumberInput.css";
+import "@mantine/core/styles/Progress.css";
+import "@mantine/core/styles/ScrollArea.css";
+import "@mantine/core/styles/SegmentedControl.css";
+import "@mantine/core/styles/SimpleGrid.css";
+import "@mantine/core/styles/Spoiler.css";
+import "@mantine/core/styles/Switch.css";
+import "@mantine/core/styles/Table.css";
+import "@mantine/core/styles/Tabs.css";
+import "@mantine/core/styles/Timeline.css";
+import "@mantine/core/styles/Tooltip.css";
