@@ -1,4 +1,5 @@
 import { ApiError, csrfHeader } from "../api.ts";
+import { textNow } from "../texts.ts";
 import { isNoLink } from "./kept.ts";
 import { type OutboxItem, offlineStore } from "./store.ts";
 
@@ -83,7 +84,7 @@ async function tryOnce(item: OutboxItem): Promise<SendOutcome> {
     error: new ApiError(
       res.status,
       data?.code ?? "HTTP_ERROR",
-      data?.message ?? `Lỗi ${res.status}`,
+      data?.message ?? `${textNow("api.httpError")} ${res.status}`,
       data?.details,
     ),
   };
