@@ -3,7 +3,7 @@ import { splitBodies } from "./bodies.ts";
 import type { Warning } from "./draft.ts";
 import { splitLines } from "./lines.ts";
 import { parsePlan } from "./parsePlan.ts";
-import { columnOf, extractTaskTables, withYear } from "./taskTable.ts";
+import { columnOf, cutProse, extractTaskTables, withYear } from "./taskTable.ts";
 
 const table = (text: string) => {
   const warnings: Warning[] = [];
@@ -43,6 +43,18 @@ describe("task tables as other offices head and fill them", () => {
     );
     expect(tasks.map((t) => t.ref)).toEqual(["IV.1", "V", "V.2"]);
     expect(warnings.some((w) => w.code === "ROW_UNUSED" && w.message.includes("năm tiếp theo"))).toBe(true);
+  });
+  it("a lead cell that goes on into prose keeps the body as the lead and the prose as a note", () => {
+    const { tasks } = table(
+      "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n1\tRà soát\tPhòng Văn hóa - Xã hội phối hợp đề xuất nhiệm vụ bổ sung\tNăm 2026",
+    );
+    expect(tasks.map((t) => [t.lead, t.note])).toEqual([
+      [["Phòng Văn hóa - Xã hội"], "Phòng Văn hóa - Xã hội phối hợp đề xuất nhiệm vụ bổ sung"],
+    ]);
+    expect(cutProse("Ban Chỉ đạo thực hiện hỗ trợ nhà ở")).toEqual({
+      body: "Ban Chỉ đạo thực hiện hỗ trợ nhà ở",
+      prose: null,
+    });
   });
   it("'Lãnh đạo X' is X when X is a body, and stays as written otherwise", () => {
     expect(splitBodies("Lãnh đạo UBND xã Đức Trọng")).toEqual(["UBND xã Đức Trọng"]);

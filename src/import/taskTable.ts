@@ -201,7 +201,9 @@ export function extractTaskTables(
     }
     // "Theo phân công tại Quyết định số …" names no body: the lead is set by that document
     const byOther = /^theo\s/iu.test(draft.leadText.trim());
-    const lead = byOther ? [] : splitBodies(draft.leadText);
+    const lead = byOther ? [] : splitBodies(draft.leadText).map(cutProse);
+    for (const l of lead)
+      if (l.prose) draft.note = joinCell(draft.note ?? "", `${l.body} ${l.prose}`) || null;
     if (byOther) draft.note = joinCell(draft.note ?? "", draft.leadText) || null;
     if (lead.length === 0) {
       warnings.push({
@@ -211,7 +213,14 @@ export function extractTaskTables(
       });
     }
     const { leadText: _l, supportText, timeText: _t, ...rest } = draft;
-    return { ...rest, title: rest.title.trim(), lead, support: splitBodies(supportText), timeframe };
+    return {
+      ...rest,
+      note: draft.note,
+      title: rest.title.trim(),
+      lead: lead.map((l) => l.body),
+      support: splitBodies(supportText),
+      timeframe,
+    };
   });
 }
 
@@ -223,6 +232,16 @@ export function isColumnNumberRow(text: string): boolean {
   if (cells.length < 3) return false;
   const nums = cells.map((c) => /^\(?(\d{1,2})\)?$/.exec(c)?.[1]);
   return nums.every((n, i) => n !== undefined && (i === 0 || Number(n) === Number(nums[i - 1]) + 1));
+}
+
+// Prose that never belongs to a body's name: "Phòng X phối hợp đề xuất nhiệm vụ …"
+const PROSE = /\s(?:phối hợp|chủ trì|tham mưu|đề xuất|chịu trách nhiệm)(?=[\s,.;:]|$)/iu;
+
+/** A lead cell that goes on into prose: the body, and the rest kept as a note. */
+export function cutProse(text: string): { body: string; prose: string | null } {
+  const m = PROSE.exec(text);
+  if (!m || m.index < 4) return { body: text, prose: null };
+  return { body: text.slice(0, m.index).trim(), prose: text.slice(m.index).trim() };
 }
 
 /** A day written without its year ("ngày 23 tháng 1") gets the year the column header names. */
