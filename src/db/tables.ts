@@ -31,6 +31,12 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "indicator_target",
   "report_round",
   "report_submission",
+  "dhis2_instance",
+  "dhis2_mapping",
+  "dhis2_value_meta",
+  "public_document",
+  "public_target",
+  "idempotent_request",
 ];
 
 /**
@@ -43,5 +49,14 @@ export const DERIVED_TABLES: (keyof Database)[] = ["unit_ancestry", "value_rollu
 export const NOT_BACKED_UP = new Set<keyof Database>(["user_session"]);
 
 /** Tables keyed by other columns; every other table has a serial `id` whose sequence follows restored rows. */
-const NOT_SERIAL = new Set<keyof Database>(["user_session", "reference_data", "email_digest", "form_status"]);
+const NOT_SERIAL = new Set<keyof Database>([
+  "user_session",
+  "reference_data",
+  "email_digest",
+  "form_status",
+  "dhis2_value_meta",
+  "public_document",
+  "public_target",
+  "idempotent_request",
+]);
 export const SERIAL_TABLES = new Set<keyof Database>(TABLES_IN_ORDER.filter((t) => !NOT_SERIAL.has(t)));
