@@ -80,6 +80,9 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
     expect(await officer.getByTestId("my-reports").textContent()).toContain("10/07/2026");
     await officer.getByTestId("my-reports").getByRole("link").first().click();
     await officer.waitForURL(/\/bao-cao$/);
+    // the reports page is its own chunk: until it has loaded, the task rows of Việc của tôi are still shown
+    await expect.poll(() => officer.getByRole("heading", { name: "Báo cáo" }).count()).toBe(1);
+    await expect.poll(() => officer.getByRole("row", { name: /32\/KH-UBND/ }).count()).toBe(1);
     await officer.getByRole("row", { name: /32\/KH-UBND/ }).click();
     await officer.getByRole("button", { name: "Soạn báo cáo" }).click();
     // the draft is generated from the body's own tasks and shown in the page
