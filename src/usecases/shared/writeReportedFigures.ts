@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../db/repositories/auditRepository.ts";
 import { isDraftStatus } from "../../db/repositories/formRepository.ts";
+import { reportedFigureContext, upsertReportedValue } from "../../db/repositories/reportedFigureQueries.ts";
 import type { Database } from "../../db/schema.ts";
 import { checkReportedValue } from "../../domain/reportedFigures.ts";
 import type { Actor } from "../../domain/roles.ts";
@@ -40,63 +41,11 @@ export async function writeReportedFigures(
 ) {
   if (rows.length === 0) return { written: 0, warnings: [] as string[] };
   const ids = (pick: (r: ReportedFigureInput) => number) => [...new Set(rows.map(pick))];
-  const [indicators, units, periods, statuses, before] = await Promise.all([
-    db
-      .selectFrom("indicator")
-      .select(["id", "code", "name", "type", "multiplier", "gross"])
-      .where(
-        "id",
-        "in",
-        ids((r) => r.indicatorId),
-      )
-      .execute(),
-    db
-      .selectFrom("org_unit")
-      .select(["id", "full_name"])
-      .where(
-        "id",
-        "in",
-        ids((r) => r.unitId),
-      )
-      .execute(),
-    db
-      .selectFrom("period")
-      .select(["id", "code", "name"])
-      .where(
-        "id",
-        "in",
-        ids((r) => r.periodId),
-      )
-      .execute(),
-    db
-      .selectFrom("form_status")
-      .select(["org_unit_id", "period_id", "status"])
-      .where(
-        "org_unit_id",
-        "in",
-        ids((r) => r.unitId),
-      )
-      .where(
-        "period_id",
-        "in",
-        ids((r) => r.periodId),
-      )
-      .execute(),
-    db
-      .selectFrom("reported_value")
-      .select(["indicator_id", "org_unit_id", "period_id", "kind", "value"])
-      .where(
-        "indicator_id",
-        "in",
-        ids((r) => r.indicatorId),
-      )
-      .where(
-        "org_unit_id",
-        "in",
-        ids((r) => r.unitId),
-      )
-      .execute(),
-  ]);
+  const [indicators, units, periods, statuses, before] = await reportedFigureContext(db, {
+    indicatorIds: ids((r) => r.indicatorId),
+    unitIds: ids((r) => r.unitId),
+    periodIds: ids((r) => r.periodId),
+  });
   const problems: RowProblem[] = [];
   const warnings: string[] = [];
   let locked = false;
@@ -145,23 +94,7 @@ export async function writeReportedFigures(
         b.kind === r.kind,
     );
     const wasValue = was ? Number(was.value) : null;
-    await db
-      .insertInto("reported_value")
-      .values({
-        indicator_id: r.indicatorId,
-        org_unit_id: r.unitId,
-        period_id: r.periodId,
-        kind: r.kind,
-        value: r.value,
-        source: r.source,
-        document_id: r.documentId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(["indicator_id", "org_unit_id", "period_id", "kind"])
-          .doUpdateSet({ value: r.value, source: r.source, document_id: r.documentId }),
-      )
-      .execute();
+    await upsertReportedValue(db, r);
     if (wasValue === r.value) continue;
     const key = formKey(r.unitId, r.periodId);
     const form = byForm.get(key) ?? { unitId: r.unitId, periodId: r.periodId, before: {}, after: {} };
