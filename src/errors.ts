@@ -29,17 +29,17 @@ export type ErrorCode =
   | "PASSWORD_WEAK"
   | "REPORT_WRONG_STATE"
   // @load
-  // @forms
+  // @coverage
   | "ELEMENT_NOT_APPLICABLE"
-  // @indicators
-  // @corpus
+  // @importer
+  // @contracta
   // @dhis2
-  // @pwa
+  // @contractb
   | "IDEMPOTENCY_KEY_REUSED"
-  // @pages
+  // @checks
   | "DHIS2_UNREACHABLE"
   | "DHIS2_REFUSED"
-  // @reach
+  // @spare
   | "PUBLIC_BELOW_COMMUNE"
   | "RATE_LIMITED"
   | "INTERNAL";
@@ -72,17 +72,17 @@ const statusOf: Record<ErrorCode, number> = {
   PASSWORD_WEAK: 400,
   REPORT_WRONG_STATE: 409,
   // @load
-  // @forms
+  // @coverage
   ELEMENT_NOT_APPLICABLE: 400,
-  // @indicators
-  // @corpus
+  // @importer
+  // @contracta
   // @dhis2
-  // @pwa
+  // @contractb
   IDEMPOTENCY_KEY_REUSED: 422,
-  // @pages
+  // @checks
   DHIS2_UNREACHABLE: 502,
   DHIS2_REFUSED: 502,
-  // @reach
+  // @spare
   PUBLIC_BELOW_COMMUNE: 400,
   RATE_LIMITED: 429,
 };
@@ -142,18 +142,18 @@ export const errors = {
     new AppError("NOT_A_SUCCESSOR", `${name} không phải đơn vị kế thừa của đơn vị đã giải thể này.`),
   reportWrongState: (message: string) => new AppError("REPORT_WRONG_STATE", message),
   // @load
-  // @forms
-  // @indicators
-  // @corpus
+  // @coverage
+  // @importer
+  // @contracta
   // @dhis2
-  // @pwa
+  // @contractb
   keyReused: () =>
     new AppError(
       "IDEMPOTENCY_KEY_REUSED",
       "Mã gửi (Idempotency-Key) này đã dùng cho một yêu cầu khác; mỗi lần gửi mới cần một mã mới.",
     ),
-  // @pages
-  // @reach
+  // @checks
+  // @spare
   rateLimited: (seconds: number) =>
     new AppError("RATE_LIMITED", `Quá nhiều yêu cầu từ địa chỉ này. Hãy thử lại sau ${seconds} giây.`, {
       retryAfterSeconds: seconds,

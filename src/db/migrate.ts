@@ -11,18 +11,18 @@ import * as m0008 from "./migrations/0008_bodies.ts";
 import * as m0009 from "./migrations/0009_hostile.ts";
 import * as m0010 from "./migrations/0010_reports.ts";
 // @load
-// @forms
+// @coverage
 import * as m0011 from "./migrations/0011_forms.ts";
-// @indicators
+// @importer
 import * as m0012 from "./migrations/0012_indicators.ts";
-// @corpus
+// @contracta
 // @dhis2
 import * as m0013 from "./migrations/0013_dhis2.ts";
-// @pwa
+// @contractb
 import * as m0014 from "./migrations/0014_pwa.ts";
-// @reach
+// @spare
 import * as m0015 from "./migrations/0015_reach.ts";
-// @pages
+// @checks
 import * as m0017 from "./migrations/0017_pages.ts";
 import type { Database } from "./schema.ts";
 
@@ -39,18 +39,18 @@ const migrations: Record<string, Migration> = {
   "0009_hostile": m0009,
   "0010_reports": m0010,
   // @load
-  // @forms
+  // @coverage
   "0011_forms": m0011,
-  // @indicators
+  // @importer
   "0012_indicators": m0012,
-  // @corpus
+  // @contracta
   // @dhis2
   "0013_dhis2": m0013,
-  // @pwa
+  // @contractb
   "0014_pwa": m0014,
-  // @pages
+  // @checks
   "0017_pages": m0017,
-  // @reach
+  // @spare
   "0015_reach": m0015,
 };
 

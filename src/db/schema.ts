@@ -411,17 +411,17 @@ export interface Database {
   report_round: import("./reportTables.ts").ReportRoundTable;
   report_submission: import("./reportTables.ts").ReportSubmissionTable;
   // @load
-  // @forms
-  // @indicators
-  // @corpus
+  // @coverage
+  // @importer
+  // @contracta
   // @dhis2
   dhis2_instance: import("./dhis2Tables.ts").Dhis2InstanceTable;
   dhis2_mapping: import("./dhis2Tables.ts").Dhis2MappingTable;
   dhis2_value_meta: import("./dhis2Tables.ts").Dhis2ValueMetaTable;
-  // @pwa
+  // @contractb
   idempotent_request: import("./idempotencyTables.ts").IdempotentRequestTable;
-  // @pages
-  // @reach
+  // @checks
+  // @spare
   public_document: import("./publicationSchema.ts").PublicDocumentTable;
   public_target: import("./publicationSchema.ts").PublicTargetTable;
 }

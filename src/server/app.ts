@@ -94,15 +94,15 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(ceasedBodyRoutes);
   await app.register(reportRoutes);
   // @load
-  // @forms
-  // @indicators
-  // @corpus
+  // @coverage
+  // @importer
+  // @contracta
   // @dhis2
   await app.register(dhis2Routes);
-  // @pwa
-  // @pages
+  // @contractb
+  // @checks
   await app.register(overviewRoutes);
-  // @reach
+  // @spare
   await app.register(publicProgressRoutes);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, "index.html"))) {

@@ -324,7 +324,7 @@ export const en: Record<Key, string> = {
   "reports.appendix": "Appendix",
   "reports.myReports": "Reports your body owes",
   // @load
-  // @forms
+  // @coverage
   "catalog.educationLevels": "Education levels of the indicator",
   "catalog.educationLevelsHint":
     "A school is asked only for the levels it teaches; empty: asked of every unit entering at this level.",
@@ -342,7 +342,7 @@ export const en: Record<Key, string> = {
   "figures.section.upper_secondary": "Upper secondary",
   "figures.section.secondary": "Secondary (lower and upper)",
   "figures.fixFirst": "Some fields have errors; correct them and save again:",
-  // @indicators
+  // @importer
   "docs.indicatorsFigures":
     "On save, each row with a catalog indicator is written as figures of the issuing unit for the period its column header names; the «Chỉ tiêu» column becomes the plan's targets. Rows written",
   "docs.indicatorColumnResult": "figures for",
@@ -353,7 +353,7 @@ export const en: Record<Key, string> = {
   "docs.indicatorNew": "New indicator — no figures written",
   "docs.indicatorSkip": "Skip",
   "docs.indicatorScore": "How alike the name is to the catalog indicator's",
-  // @corpus
+  // @contracta
   // @dhis2
   "nav.dhis2": "DHIS2 mapping",
   "dhis2.title": "Mapping with DHIS2",
@@ -387,7 +387,7 @@ export const en: Record<Key, string> = {
   "dhis2.more": "Showing {shown} of {total}; search to narrow down.",
   "dhis2.none": "Nothing here.",
   "dhis2.noInstance": "No DHIS2 system yet: load a metadata file to start.",
-  // @pwa
+  // @contractb
   "offline.noLink": "No network — showing the copy kept on this device",
   "offline.keptAt": "copy from",
   "offline.waiting": "waiting to be sent",
@@ -409,7 +409,7 @@ export const en: Record<Key, string> = {
   "offline.formFromDevice": "The form shows the figures you entered on this device, waiting to be sent.",
   "offline.retry": "Try again",
   "offline.sent": "Sent what was waiting",
-  // @pages
+  // @checks
   "overview.communesToday": "communes and wards (map since 1 July 2025)",
   "overview.plan": "Resolution / plan",
   "overview.notHeld": "not held",
@@ -467,7 +467,7 @@ export const en: Record<Key, string> = {
   "align.tasksAllCovered": "Every task assigned from above has a counterpart.",
   "align.bodiesWithoutPlan": "Lead bodies with no implementing plan in the system",
   "align.tasksCount": "tasks",
-  // @reach
+  // @spare
   "unit.now": "now",
   "updateKind.progress": "Progress report",
   "updateKind.contribution": "Coordinating part",

@@ -319,7 +319,7 @@ export const vi = {
   "reports.appendix": "Phụ lục",
   "reports.myReports": "Báo cáo đơn vị phải gửi",
   // @load
-  // @forms
+  // @coverage
   "catalog.educationLevels": "Cấp học của chỉ số",
   "catalog.educationLevelsHint":
     "Trường chỉ được hỏi chỉ số thuộc cấp mình dạy; để trống: chung cho mọi đơn vị nhập ở cấp này.",
@@ -337,7 +337,7 @@ export const vi = {
   "figures.section.upper_secondary": "Trung học phổ thông",
   "figures.section.secondary": "Trung học (cơ sở và phổ thông)",
   "figures.fixFirst": "Còn ô có lỗi; hãy sửa rồi lưu lại:",
-  // @indicators
+  // @importer
   "docs.indicatorsFigures":
     "Khi lưu, mỗi dòng có chỉ tiêu trong danh mục được ghi thành số liệu của đơn vị ban hành cho kỳ mà tiêu đề cột ghi; cột «Chỉ tiêu» thành mục tiêu của kế hoạch. Dòng được ghi",
   "docs.indicatorColumnResult": "số liệu kỳ",
@@ -348,7 +348,7 @@ export const vi = {
   "docs.indicatorNew": "Chỉ tiêu mới — chưa ghi số liệu",
   "docs.indicatorSkip": "Bỏ qua",
   "docs.indicatorScore": "Độ giống tên với chỉ tiêu trong danh mục",
-  // @corpus
+  // @contracta
   // @dhis2
   "nav.dhis2": "Ánh xạ DHIS2",
   "dhis2.title": "Ánh xạ với DHIS2",
@@ -382,7 +382,7 @@ export const vi = {
   "dhis2.more": "Hiện {shown} trên {total} mục; tìm để thu hẹp.",
   "dhis2.none": "Không có mục nào.",
   "dhis2.noInstance": "Chưa có hệ thống DHIS2 nào: nạp tệp siêu dữ liệu để bắt đầu.",
-  // @pwa
+  // @contractb
   "offline.noLink": "Mất kết nối mạng — đang dùng bản lưu trên máy",
   "offline.keptAt": "bản lưu lúc",
   "offline.waiting": "đang chờ gửi",
@@ -404,7 +404,7 @@ export const vi = {
   "offline.formFromDevice": "Biểu đang hiện số liệu bạn đã nhập trên máy này, đang chờ gửi.",
   "offline.retry": "Thử gửi lại",
   "offline.sent": "Đã gửi các mục đang chờ",
-  // @pages
+  // @checks
   "overview.communesToday": "xã, phường (bản đồ từ 01/7/2025)",
   "overview.plan": "Nghị quyết / kế hoạch",
   "overview.notHeld": "chưa có văn bản",
@@ -462,7 +462,7 @@ export const vi = {
   "align.tasksAllCovered": "Mọi nhiệm vụ cấp trên giao cho đơn vị đều có nhiệm vụ tương ứng.",
   "align.bodiesWithoutPlan": "Đơn vị chủ trì chưa có kế hoạch thực hiện trong hệ thống",
   "align.tasksCount": "nhiệm vụ",
-  // @reach
+  // @spare
   "unit.now": "nay",
   "updateKind.progress": "Báo cáo tiến độ",
   "updateKind.contribution": "Phần việc phối hợp",
