@@ -194,7 +194,8 @@ export function fromDatabaseError(e: unknown): AppError | null {
   const message = typeof err?.message === "string" ? err.message : "";
   if (
     (typeof code === "string" && DATABASE_DOWN.has(code)) ||
-    /Connection terminated|connection timeout/i.test(message)
+    // pg: a client whose socket broke refuses its next query (the rollback after the failed one)
+    /Connection terminated|connection timeout|connection error and is not queryable/i.test(message)
   )
     return new AppError(
       "DB_UNREACHABLE",

@@ -16,6 +16,10 @@ describe("database errors become answers a person can act on", () => {
 
   it("a connection cut in the middle of a query is 503, not 500", () => {
     expect(fromDatabaseError(new Error("Connection terminated unexpectedly"))?.code).toBe("DB_UNREACHABLE");
+    // the rollback a transaction sends after its query failed with the server gone
+    const broken = new Error("Client has encountered a connection error and is not queryable");
+    expect(fromDatabaseError(broken)?.code).toBe("DB_UNREACHABLE");
+    expect(fromDatabaseError(new Error("Client is not queryable"))).toBeNull();
   });
 
   it("anything else is left to the generic handler", () => {
