@@ -11,6 +11,11 @@
  * Prints throughput, p50/p95/p99, errors (non-2xx other than the 409 of a version race) and the
  * server's memory. BENCH_DB=pglite|postgres runs one database only; BENCH_SKIP=targets,overview leaves
  * those routes out of the mix (bench/loadMix.ts planOf). Every loop is bounded.
+ * Per answer it also prints the CPU the server used and, on the throw-away cluster, PostgreSQL's: on a
+ * shared machine these vary much less than the latencies. The embedded database starts from a demo
+ * data directory prepared once and kept (bench/loadServer.ts). BENCH_CPU_PROF=DIR makes the server
+ * write a V8 CPU profile there (read it with bench/cpuProfileTop.ts); BENCH_LOG_LEVEL (default warn)
+ * is the server's LOG_LEVEL.
  */
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
@@ -149,6 +154,8 @@ interface RunResult {
   rssEnd: number;
   /** The server process's CPU seconds over the run: per answer, a cost that a busy machine does not inflate much. */
   cpu: number;
+  /** The PostgreSQL cluster's CPU seconds over the run (throw-away cluster only; 0 otherwise). */
+  dbCpu: number;
   timeouts: number;
   socketErrors: number;
 }
@@ -161,12 +168,14 @@ async function run(
   world: World,
   paced: boolean,
   during?: (t0: number) => Promise<void>,
+  dbCpuSeconds: () => number = () => 0,
 ): Promise<RunResult> {
   const tally: Tally = { latencies: [], ok: 0, conflicts: 0, busy: 0, errors: new Map(), timeline: [] };
   const start = performance.now();
   const counter = { next: 0 };
   let rssMax = 0;
   const cpu0 = server.cpuSeconds();
+  const dbCpu0 = dbCpuSeconds();
   const sampler = setInterval(() => {
     rssMax = Math.max(rssMax, server.rss());
   }, 250);
@@ -198,6 +207,7 @@ async function run(
     rssMax,
     rssEnd: server.rss(),
     cpu: server.cpuSeconds() - cpu0,
+    dbCpu: dbCpuSeconds() - dbCpu0,
     timeouts: results.reduce((a, r) => a + r.timeouts, 0),
     socketErrors: results.reduce((a, r) => a + r.errors - r.timeouts, 0),
   };
@@ -213,7 +223,7 @@ function row(db: string, r: RunResult): string {
   const l = [...r.tally.latencies].sort((a, b) => a - b);
   const total = l.length;
   const errors = [...r.tally.errors.values()].reduce((a, b) => a + b, 0) + r.timeouts + r.socketErrors;
-  return `| ${db} | ${r.label} | ${num(total / r.seconds, 1)} | ${num(pct(l, 50))} | ${num(pct(l, 95))} | ${num(pct(l, 99))} | ${num(total)} | ${num(r.tally.conflicts)} | ${num(errors)} | ${num((1000 * r.cpu) / Math.max(1, total), 1)} | ${mb(r.rssMax)} / ${mb(r.rssEnd)} |`;
+  return `| ${db} | ${r.label} | ${num(total / r.seconds, 1)} | ${num(pct(l, 50))} | ${num(pct(l, 95))} | ${num(pct(l, 99))} | ${num(total)} | ${num(r.tally.conflicts)} | ${num(errors)} | ${num((1000 * r.cpu) / Math.max(1, total), 1)} | ${r.dbCpu ? num((1000 * r.dbCpu) / Math.max(1, total), 1) : "-"} | ${mb(r.rssMax)} / ${mb(r.rssEnd)} |`;
 }
 
 function details(r: RunResult) {
@@ -223,7 +233,13 @@ function details(r: RunResult) {
     console.log(`    ${r.label}: ${r.timeouts} timeouts, ${r.socketErrors} socket errors`);
 }
 
-async function bench(db: string, databaseUrl: string, restart?: () => Promise<void>): Promise<string[]> {
+async function bench(
+  db: string,
+  databaseUrl: string,
+  cluster?: { restart(): Promise<void>; cpuSeconds(): number },
+): Promise<string[]> {
+  const restart = cluster?.restart;
+  const dbCpu = cluster ? () => cluster.cpuSeconds() : undefined;
   const server = await startServer(databaseUrl);
   try {
     const sessions = await signInAll(server);
@@ -233,8 +249,8 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
     ).join(", ");
     console.log(`${db}: ${sessions.length} sessions (${roles}), ${SECONDS} s per run`);
     const results = [
-      await run("a) 1 req/s per session", server, sessions, world, true),
-      await run("b) capacity (no wait)", server, sessions, world, false),
+      await run("a) 1 req/s per session", server, sessions, world, true, undefined, dbCpu),
+      await run("b) capacity (no wait)", server, sessions, world, false, undefined, dbCpu),
     ];
     if (restart) {
       const before = world.ackedUpdates.length;
@@ -251,6 +267,7 @@ async function bench(db: string, databaseUrl: string, restart?: () => Promise<vo
           await restart();
           marks.start = (performance.now() - t0) / 1000;
         },
+        dbCpu,
       );
       results.push(r);
       outage(r, server, marks, world.ackedUpdates.length - before);
@@ -302,8 +319,8 @@ async function checkAcked(url: string, acked: number[]) {
 }
 
 const HEAD = [
-  "| database | run | req/s | p50 ms | p95 ms | p99 ms | answers | 409 (race) | errors | server CPU ms / answer | server RSS max / end |",
-  "|---|---|---|---|---|---|---|---|---|---|---|",
+  "| database | run | req/s | p50 ms | p95 ms | p99 ms | answers | 409 (race) | errors | server CPU ms / answer | PostgreSQL CPU ms / answer | server RSS max / end |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 const rows: string[] = [];
 if (ONLY !== "postgres") rows.push(...(await bench("PGlite (embedded)", "")));
@@ -320,7 +337,7 @@ if (ONLY !== "pglite") {
     u.pathname = "/lotrinh_load";
     if (!cluster)
       console.log("BENCH_DATABASE_URL given: the restart run needs a throw-away cluster — skipped.");
-    rows.push(...(await bench("PostgreSQL", u.toString(), cluster?.restart)));
+    rows.push(...(await bench("PostgreSQL", u.toString(), cluster ?? undefined)));
     if (given) {
       const admin2 = await openPostgres(base);
       await sql`drop database if exists lotrinh_load`.execute(admin2.db);
