@@ -1,5 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, endOfMonth, formatVnDate, isIsoDate, isoDate, todayIso, vnDateOf } from "./dates.ts";
+import {
+  addDays,
+  endOfMonth,
+  formatVnDate,
+  isIsoDate,
+  isoDate,
+  todayIso,
+  VN_TIME_ZONE,
+  vnDateOf,
+} from "./dates.ts";
 
 describe("today in Vietnam (UTC+7) from the injected clock", () => {
   it("changes day at 17:00 UTC: 16:59:59 is still today, 23:30 UTC is already tomorrow", () => {
@@ -8,6 +18,23 @@ describe("today in Vietnam (UTC+7) from the injected clock", () => {
     expect(todayIso(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
     expect(todayIso(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
     expect(vnDateOf("2026-03-14T18:00:00Z")).toBe("2026-03-15");
+  });
+
+  it("the fixed +7 h arithmetic gives the day the Asia/Ho_Chi_Minh zone rules give", () => {
+    const zone = new Intl.DateTimeFormat("en-CA", {
+      timeZone: VN_TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const from = Date.UTC(1976, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (ms) => {
+        expect(todayIso(new Date(ms))).toBe(zone.format(new Date(ms)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
