@@ -199,6 +199,8 @@ export function throwawayPostgres(downSeconds: number): {
   stop(): void;
   restart(): Promise<void>;
   cpuSeconds(): number;
+  /** The directory of the cluster's Unix socket (DATABASE_URL …?host=DIR). */
+  socketDir: string;
 } {
   const out = execFileSync("bash", ["scripts/throwaway-postgres.sh"], { encoding: "utf8" });
   const url = /DATABASE_URL_TEST=(\S+)/.exec(out)?.[1] as string;
@@ -216,6 +218,7 @@ export function throwawayPostgres(downSeconds: number): {
   return {
     url,
     cpuSeconds: () => clusterCpuSeconds(path.join(dir, "data")),
+    socketDir: dir,
     stop: () => execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", dir]),
     restart: async () => {
       await asPg(`'${pgBin}/pg_ctl' -D '${dir}/data' -m fast -w stop`);

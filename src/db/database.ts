@@ -83,6 +83,9 @@ export async function openPglite(opts: PgliteOptions): Promise<Db> {
 export function describeUrl(url: string): string {
   try {
     const u = new URL(url);
+    // ?host=/run/postgresql: the server's Unix socket in that directory (pg reads it over the URL's host)
+    const socket = u.searchParams.get("host");
+    if (socket?.startsWith("/")) return `${socket} (socket)${u.pathname}`;
     return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
   } catch {
     return "(địa chỉ không hợp lệ)";
