@@ -192,7 +192,11 @@ export function fromDatabaseError(e: unknown): AppError | null {
   if (code === "40P01" || code === "40001") return errors.busy();
   if (code === "23505") return errors.conflict("Dữ liệu này");
   const message = typeof err?.message === "string" ? err.message : "";
+  // through a Unix socket, a stopped server has no socket file: connect fails with ENOENT (a missing
+  // file elsewhere, e.g. an attachment, is not the database being down)
+  const socketGone = code === "ENOENT" && (e as { syscall?: unknown }).syscall === "connect";
   if (
+    socketGone ||
     (typeof code === "string" && DATABASE_DOWN.has(code)) ||
     // pg: a client whose socket broke refuses its next query (the rollback after the failed one)
     /Connection terminated|connection timeout|connection error and is not queryable/i.test(message)

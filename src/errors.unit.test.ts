@@ -22,6 +22,19 @@ describe("database errors become answers a person can act on", () => {
     expect(fromDatabaseError(new Error("Client is not queryable"))).toBeNull();
   });
 
+  it("PostgreSQL stopped behind its Unix socket (connect ENOENT) is 503; a missing file is not", () => {
+    const gone = Object.assign(new Error("connect ENOENT /run/postgresql/.s.PGSQL.5432"), {
+      code: "ENOENT",
+      syscall: "connect",
+    });
+    expect(fromDatabaseError(gone)?.code).toBe("DB_UNREACHABLE");
+    const missingFile = Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), {
+      code: "ENOENT",
+      syscall: "open",
+    });
+    expect(fromDatabaseError(missingFile)).toBeNull();
+  });
+
   it("anything else is left to the generic handler", () => {
     expect(fromDatabaseError({ code: "22P02", message: "invalid input syntax" })).toBeNull();
     expect(fromDatabaseError(new Error("boom"))).toBeNull();
