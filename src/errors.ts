@@ -199,7 +199,10 @@ export function fromDatabaseError(e: unknown): AppError | null {
     socketGone ||
     (typeof code === "string" && DATABASE_DOWN.has(code)) ||
     // pg: a client whose socket broke refuses its next query (the rollback after the failed one)
-    /Connection terminated|connection timeout|connection error and is not queryable/i.test(message)
+    // pg-pool: no connection within connectionTimeoutMillis (the server starting again, or swamped)
+    /Connection terminated|connection timeout|connection error and is not queryable|timeout exceeded when trying to connect/i.test(
+      message,
+    )
   )
     return new AppError(
       "DB_UNREACHABLE",

@@ -20,6 +20,11 @@ describe("database errors become answers a person can act on", () => {
     const broken = new Error("Client has encountered a connection error and is not queryable");
     expect(fromDatabaseError(broken)?.code).toBe("DB_UNREACHABLE");
     expect(fromDatabaseError(new Error("Client is not queryable"))).toBeNull();
+    // pg-pool found no connection in time: PostgreSQL starting again, or every connection held too long
+    expect(fromDatabaseError(new Error("timeout exceeded when trying to connect"))?.code).toBe(
+      "DB_UNREACHABLE",
+    );
+    expect(fromDatabaseError(new Error("timeout exceeded"))).toBeNull();
   });
 
   it("PostgreSQL stopped behind its Unix socket (connect ENOENT) is 503; a missing file is not", () => {
