@@ -71,14 +71,25 @@ async function preparedDemoDir(): Promise<string> {
   const ready = path.join(cache, demoSourcesKey());
   if (fs.existsSync(path.join(ready, ".prepared"))) return ready;
   fs.mkdirSync(cache, { recursive: true });
-  for (const old of fs.readdirSync(cache)) fs.rmSync(path.join(cache, old), { recursive: true, force: true });
+  // other versions (other checkouts bench their own sources at the same time) are kept for a day
+  for (const other of fs.readdirSync(cache)) {
+    const mark = path.join(cache, other, ".prepared");
+    if (fs.existsSync(mark) && Date.now() - fs.statSync(mark).mtimeMs > 86_400_000)
+      fs.rmSync(path.join(cache, other), { recursive: true, force: true });
+  }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-bench-load-prepare-"));
   console.log("PGlite: preparing the demo data directory once (kept for the next runs)...");
   const started = performance.now();
   const server = await launch("", work, true);
   await server.stop();
-  fs.renameSync(work, ready);
-  fs.writeFileSync(path.join(ready, ".prepared"), new Date().toISOString());
+  fs.writeFileSync(path.join(work, ".prepared"), new Date().toISOString());
+  try {
+    fs.renameSync(work, ready);
+  } catch {
+    // another bench prepared the same version meanwhile: use that one
+    fs.rmSync(work, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(ready, ".prepared"))) throw new Error(`could not keep ${ready}`);
+  }
   console.log(
     `PGlite: demo data directory prepared in ${Math.round((performance.now() - started) / 1000)} s`,
   );
