@@ -29,17 +29,20 @@ function coverageApply(delta: RawBuilder<unknown>) {
         select a.ancestor_id, d.e, d.p, d.dn from d join unit_ancestry a on a.unit_id = d.u
       ) x group by 1, 2, 3
     ),
+    -- what each touched unit holds now, own values and below; materialized so it is read once
+    counted(u, e, p, dn, after) as materialized (
+      select t.u, t.e, t.p, t.dn,
+             (select count(*) from data_value v
+               where v.org_unit_id = t.u and v.element_id = t.e and v.period_id = t.p
+                 and v.category = '' and not v.draft)
+             + coalesce((select r.value_count from value_rollup r
+                          where r.ancestor_id = t.u and r.element_id = t.e and r.period_id = t.p
+                            and r.category = ''), 0)
+        from touched t
+    ),
     flips(u, e, p, f) as (
-      select t.u, t.e, t.p, case when n.after > 0 then 1 else -1 end
-        from touched t cross join lateral (
-          select (select count(*) from data_value v
-                   where v.org_unit_id = t.u and v.element_id = t.e and v.period_id = t.p
-                     and v.category = '' and not v.draft)
-               + coalesce((select r.value_count from value_rollup r
-                            where r.ancestor_id = t.u and r.element_id = t.e and r.period_id = t.p
-                              and r.category = ''), 0) as after
-        ) n
-       where (n.after > 0) <> (n.after - t.dn > 0)
+      select u, e, p, case when after > 0 then 1 else -1 end from counted
+       where (after > 0) <> (after - dn > 0)
     )
     insert into coverage_rollup as c (ancestor_id, element_id, period_id, kind, teaches, reported)
     select s.anc, f.e, f.p, u.kind, coalesce(ut.teaches, 0), sum(f.f)
