@@ -39,9 +39,12 @@ export async function createNationalMap(db: Kysely<Database>, schools: number): 
 
 /**
  * A fresh, migrated PostgreSQL database for a benchmark: on BENCH_DATABASE_URL (or DATABASE_URL_TEST),
- * else on a throw-away cluster started here. `drop()` removes the database and stops that cluster.
+ * else on a throw-away cluster started here, named after the run's process. `drop()` removes the database
+ * and stops that cluster.
  */
-export async function benchDatabase(name: string) {
+export async function benchDatabase(base: string) {
+  // one database per run: two benches on one shared server must not drop each other's
+  const name = `${base}_${process.pid}`;
   let server = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST;
   let stop: (() => void) | null = null;
   if (!server) {

@@ -24,6 +24,7 @@ import * as m0014 from "./migrations/0014_pwa.ts";
 import * as m0015 from "./migrations/0015_reach.ts";
 // @checks
 import * as m0017 from "./migrations/0017_pages.ts";
+import * as m0018 from "./migrations/0018_coverage.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "0010_reports": m0010,
   // @load
   // @coverage
+  "0018_coverage": m0018,
   "0011_forms": m0011,
   // @importer
   "0012_indicators": m0012,

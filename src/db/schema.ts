@@ -412,6 +412,9 @@ export interface Database {
   report_submission: import("./reportTables.ts").ReportSubmissionTable;
   // @load
   // @coverage
+  unit_teaching: import("./coverageTables.ts").UnitTeachingTable;
+  coverage_total: import("./coverageTables.ts").CoverageTotalTable;
+  coverage_rollup: import("./coverageTables.ts").CoverageRollupTable;
   // @importer
   // @contracta
   // @dhis2

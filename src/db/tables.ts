@@ -43,7 +43,14 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
  * Derived tables, rebuilt from the rows above (rollupRepository.rebuildRollups): never backed up, and
  * rebuilt after a restore.
  */
-export const DERIVED_TABLES: (keyof Database)[] = ["unit_ancestry", "value_rollup", "rollup_state"];
+export const DERIVED_TABLES: (keyof Database)[] = [
+  "unit_ancestry",
+  "value_rollup",
+  "rollup_state",
+  "unit_teaching",
+  "coverage_total",
+  "coverage_rollup",
+];
 
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */
 export const NOT_BACKED_UP = new Set<keyof Database>(["user_session"]);

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { indicatorSeeds } from "../db/seed/indicators.ts";
 import {
   defaultElementLevels,
+  EDUCATION_LEVELS,
   type EducationLevel,
   educationLevelsIn,
   elementApplies,
+  levelsMask,
+  levelsOfMask,
   sectionOf,
   unitEducationLevels,
 } from "./educationLevels.ts";
@@ -82,5 +85,22 @@ describe("education levels", () => {
     expect(sectionOf(["preschool"])).toBe("preschool");
     expect(sectionOf(["lower_secondary", "upper_secondary"])).toBe("secondary");
     expect(sectionOf(["primary", "lower_secondary"])).toBe("general");
+  });
+
+  it("keep a set of levels as a mask and read it back, for each of the 16 sets", () => {
+    const masks = new Set<number>();
+    for (let m = 0; m < 16; m++) {
+      const levels = EDUCATION_LEVELS.filter((_, i) => (m >> i) & 1);
+      expect(levelsOfMask(levelsMask(levels))).toEqual(levels);
+      masks.add(levelsMask(levels));
+    }
+    expect(masks.size).toBe(16);
+    expect(levelsMask([])).toBe(0);
+    expect(levelsMask(["upper_secondary", "preschool"])).toBe(levelsMask(["preschool", "upper_secondary"]));
+    // a school read back from its mask is asked exactly what it was asked before
+    expect(
+      elementApplies(["preschool"], { entersAs: "school", levels: levelsOfMask(levelsMask(["primary"])) }),
+    ).toBe(false);
+    expect(elementApplies(["preschool"], { entersAs: "school", levels: levelsOfMask(0) })).toBe(true);
   });
 });

@@ -129,3 +129,15 @@ export const SECTION_TITLE: Record<FormSection, string> = {
   upper_secondary: "Trung học phổ thông",
   secondary: "Trung học (cơ sở và phổ thông)",
 };
+
+/**
+ * A set of levels as a small number (bit i = EDUCATION_LEVELS[i]), so counts can be kept per kind of
+ * school (16 at most) and the rule above applied to each kind rather than to each school.
+ */
+export function levelsMask(levels: readonly EducationLevel[]): number {
+  return EDUCATION_LEVELS.reduce((m, l, i) => (levels.includes(l) ? m | (1 << i) : m), 0);
+}
+
+export function levelsOfMask(mask: number): EducationLevel[] {
+  return EDUCATION_LEVELS.filter((_, i) => (mask & (1 << i)) !== 0);
+}

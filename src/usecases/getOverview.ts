@@ -74,13 +74,20 @@ export async function getOverview(
     };
   };
 
-  const [counts, overdue, byBody, byCommune, targetsAll] = await Promise.all([
-    occurrenceCounts(db, cascade, opts.asOf, opts.scope),
-    mostOverdue(db, cascade, opts.asOf, opts.scope),
-    overdueByBody(db, cascade, opts.asOf, opts.scope),
-    overdueByCommune(db, cascade, opts.asOf, opts.scope),
-    getTargetsOverview(db, opts.asOf, undefined, opts.thresholds ?? DEFAULT_THRESHOLDS),
-  ]);
+  // every read that depends only on the cascade at once, then the forms (which need the province)
+  const below = cascade.filter((id) => docs.get(id)?.held && id !== rootId);
+  const [counts, overdue, byBody, byCommune, targetsAll, province, period, alignments, rootAlignment] =
+    await Promise.all([
+      occurrenceCounts(db, cascade, opts.asOf, opts.scope),
+      mostOverdue(db, cascade, opts.asOf, opts.scope),
+      overdueByBody(db, cascade, opts.asOf, opts.scope),
+      overdueByCommune(db, cascade, opts.asOf, opts.scope),
+      getTargetsOverview(db, opts.asOf, undefined, opts.thresholds ?? DEFAULT_THRESHOLDS),
+      provinceUnit(db),
+      schoolYearOn(db, opts.asOf),
+      Promise.all(below.map((id) => getPlanAlignment(db, id))),
+      rootId !== null && docs.get(rootId)?.held ? getPlanAlignment(db, rootId) : null,
+    ]);
 
   // targets of the cascade's plans; when none is tied to them, every target the reader follows
   const inCascade = targetsAll.filter((t) => t.document_id !== null && cascade.includes(t.document_id));
@@ -89,18 +96,14 @@ export async function getOverview(
   );
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length]));
 
-  const province = await provinceUnit(db);
-  const period = await schoolYearOn(db, opts.asOf);
   const forms =
     province && period && opts.scope.kind === "all"
       ? await getFormsStatus(db, province.id, period.id, opts.asOf)
       : null;
 
   const plans = [];
-  for (const id of cascade) {
-    const d = docs.get(id) as Brief;
-    if (!d.held || id === rootId) continue;
-    const a = await getPlanAlignment(db, id);
+  for (const [i, id] of below.entries()) {
+    const a = alignments[i] as Awaited<ReturnType<typeof getPlanAlignment>>;
     const verdicts = a.parents.flatMap((p) => p.targets.map((x) => x.verdict));
     plans.push({
       ...brief(id),
@@ -111,7 +114,6 @@ export async function getOverview(
       tasksWithoutCounterpart: a.parents.reduce((n, p) => n + p.tasksWithoutCounterpart.length, 0),
     });
   }
-  const rootAlignment = rootId !== null && docs.get(rootId)?.held ? await getPlanAlignment(db, rootId) : null;
 
   const done = (counts?.done_on_time ?? 0) + (counts?.done_late ?? 0);
   return {

@@ -5,7 +5,6 @@ import {
   type RootTotal,
   sumUpMany,
 } from "../db/repositories/figureTotals.ts";
-import { schoolsNotAskedForMany } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type Coverage,
@@ -142,16 +141,11 @@ export async function getTargetsOverview(
     );
   };
   const ownRead = own.map((t) => unitTarget(t, totalsOf(t), reported, schoolYears, today));
-  const asks = ownRead.flatMap((r) => (r.coverageAsk ? [r.coverageAsk] : []));
-  // a school that does not teach an element's level is never asked for it, so not counted as missing
-  const notAsked = await schoolsNotAskedForMany(
-    db,
-    asks.filter((a) => a.kinds.includes("school")).map((a) => a.elementId),
-  );
+  // a school that does not teach an element's level is never asked for it: coverageMany leaves it out
   const coverages = await coverageMany(
     db,
     today,
-    asks.map((a) => (a.kinds.includes("school") ? { ...a, notAsked: notAsked.get(a.elementId) ?? [] } : a)),
+    ownRead.flatMap((r) => (r.coverageAsk ? [r.coverageAsk] : [])),
   );
   let next = 0;
   const byId = new Map<number, ReturnType<typeof judgeUnit> | ReturnType<typeof eachCommune>>();

@@ -146,7 +146,8 @@ export async function writeFigureRows(db: Kysely<Database>, rows: FigureWrite[],
 /**
  * How many of the units a target covers have sent figures: the units of `kinds` under the root on the
  * map of `asOf` (the root itself when it is one), and of them those with an official (not draft) value
- * of the element for the period — entered by themselves or by the older units merged into them.
+ * of the element for the period — entered by themselves or by the older units merged into them; a school
+ * the element is not asked of is not counted.
  */
 export async function coverageOf(
   db: Kysely<Database>,
@@ -156,8 +157,6 @@ export async function coverageOf(
     kinds: string[];
     elementId: number;
     periodId: number;
-    /** Units never asked for the element (a school that does not teach its level): not counted. */
-    notAsked?: readonly number[];
   },
 ): Promise<{ reported: number; total: number }> {
   const [c] = await coverageMany(db, opts.asOf, [opts]);

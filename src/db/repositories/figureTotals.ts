@@ -5,7 +5,9 @@
  * for, else by walking the map live.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { educationLevelsOf, elementApplies, levelsOfMask } from "../../domain/educationLevels.ts";
 import type { Database } from "../schema.ts";
+import { schoolsNotAskedForMany } from "./formRepository.ts";
 import { edgesAsOf, readRollupState, rollupServes } from "./rollupRepository.ts";
 
 export interface ElementTotal {
@@ -152,8 +154,6 @@ export interface CoverageAsk {
   kinds: string[];
   elementId: number;
   periodId: number;
-  /** Units never asked for the element (a school that does not teach its level): not counted. */
-  notAsked?: readonly number[];
 }
 
 export interface CoverageCount {
@@ -168,22 +168,62 @@ function coverageAsksSql(asks: CoverageAsk[]): RawBuilder<unknown> {
     ${asks.map((a) => a.periodId)}::integer[]) as x(k, root, kinds, element, period)`;
 }
 
-/** The distinct (element, period) pairs of the asks, deduplicated here so the planner sees how few there are. */
-function pairsSql(asks: CoverageAsk[]): RawBuilder<unknown> {
-  const pairs = [...new Map(asks.map((a) => [`${a.elementId}|${a.periodId}`, a])).values()];
-  return sql`select * from unnest(${pairs.map((a) => a.elementId)}::integer[],
-    ${pairs.map((a) => a.periodId)}::integer[]) as x(element, period)`;
+/**
+ * For each ask, in order: the units of `kinds` under the root on the map of `asOf` (the root itself
+ * when it is one), and of them those with an official (not draft) value of the element for the period
+ * — entered by themselves or by the older units merged into them. A school is counted only when the
+ * element is asked of it (domain/educationLevels.elementApplies: it teaches one of the element's
+ * levels). Reads the counts kept on write (migration 0018) when the stored map describes `asOf`, else
+ * walks the map live; both give the same counts (rollupRepository.test.ts).
+ */
+export async function coverageMany(
+  db: Kysely<Database>,
+  asOf: string,
+  asks: CoverageAsk[],
+): Promise<CoverageCount[]> {
+  if (asks.length === 0) return [];
+  const stored = rollupServes(await readRollupState(db), asOf);
+  return stored ? coverageManyStored(db, asks) : coverageManyLive(db, asOf, asks);
+}
+
+type BucketRow = { k: number; reported: boolean; teaches: number; n: string; levels: unknown };
+
+/**
+ * From the kept counts: per ask, the root's counts for each kind of school (levels mask), summed over
+ * the masks the element is asked of — the rule is applied to at most 16 masks, not to every school.
+ */
+async function coverageManyStored(db: Kysely<Database>, asks: CoverageAsk[]): Promise<CoverageCount[]> {
+  const rows = await sql<BucketRow>`
+    with asks(k, root, kinds, element, period) as (${coverageAsksSql(asks)})
+    select a.k, false as reported, c.teaches, sum(c.total) as n, e.education_levels as levels
+      from asks a
+      join coverage_total c on c.ancestor_id = a.root and c.kind = any(string_to_array(a.kinds, ','))
+      left join data_element e on e.id = a.element
+     group by a.k, c.teaches, e.education_levels
+    union all
+    select a.k, true, c.teaches, sum(c.reported), e.education_levels
+      from asks a
+      join coverage_rollup c on c.ancestor_id = a.root and c.element_id = a.element
+                            and c.period_id = a.period and c.kind = any(string_to_array(a.kinds, ','))
+      left join data_element e on e.id = a.element
+     group by a.k, c.teaches, e.education_levels`.execute(db);
+  const out = asks.map(() => ({ reported: 0, total: 0 }));
+  for (const r of rows.rows) {
+    const asked = elementApplies(educationLevelsOf(r.levels), {
+      entersAs: "school",
+      levels: levelsOfMask(Number(r.teaches)),
+    });
+    const c = out[Number(r.k)];
+    if (!asked || !c) continue;
+    if (r.reported) c.reported += Number(r.n);
+    else c.total += Number(r.n);
+  }
+  return out;
 }
 
 /** The units each element is not asked of, as a relation (element, id); one list per element. */
-function notAskedSql(asks: CoverageAsk[]): RawBuilder<unknown> {
-  const byElement = new Map<number, Set<number>>();
-  for (const a of asks) {
-    const set = byElement.get(a.elementId) ?? new Set<number>();
-    for (const id of a.notAsked ?? []) set.add(id);
-    byElement.set(a.elementId, set);
-  }
-  const pairs = [...byElement].flatMap(([element, ids]) => [...ids].map((id) => [element, id] as const));
+function notAskedSql(notAsked: Map<number, number[]>): RawBuilder<unknown> {
+  const pairs = [...notAsked].flatMap(([element, ids]) => ids.map((id) => [element, id] as const));
   return sql`select * from unnest(${pairs.map((p) => p[0])}::integer[], ${pairs.map((p) => p[1])}::integer[])
     as x(element, id)`;
 }
@@ -193,68 +233,20 @@ const validOn = (asOf: string) =>
 
 type CoverageRow = { k: number; total: string; reported: string };
 
-function coverageResult(asks: CoverageAsk[], rows: CoverageRow[]): CoverageCount[] {
-  const byK = new Map(rows.map((r) => [Number(r.k), r]));
-  return asks.map((_, i) => {
-    const r = byK.get(i);
-    return { reported: Number(r?.reported ?? 0), total: Number(r?.total ?? 0) };
-  });
-}
-
 /**
- * For each ask, in order: the units of `kinds` under the root on the map of `asOf` (the root itself
- * when it is one), and of them those with an official (not draft) value of the element for the period
- * — entered by themselves or by the older units merged into them. One statement for every ask.
+ * The same counts by walking the map of `asOf` live (a date the stored map does not describe), with
+ * the schools each element is not asked of read school by school (formRepository.schoolsNotAskedForMany).
  */
-export async function coverageMany(
-  db: Kysely<Database>,
-  asOf: string,
-  asks: CoverageAsk[],
-): Promise<CoverageCount[]> {
-  if (asks.length === 0) return [];
-  const stored = rollupServes(await readRollupState(db), asOf);
-  return stored ? coverageManyStored(db, asOf, asks) : coverageManyLive(db, asOf, asks);
-}
-
-/** From the stored closure: a unit has reported when it holds a value or its rollup row counts one. */
-async function coverageManyStored(db: Kysely<Database>, asOf: string, asks: CoverageAsk[]) {
-  const rows = await sql<CoverageRow>`
-    with asks(k, root, kinds, element, period) as (${coverageAsksSql(asks)}),
-    not_asked(element, id) as (${notAskedSql(asks)}),
-    covered(k, id) as (
-      select a.k, u.id from asks a
-        join lateral (select a.root as id union all
-                      select x.unit_id from unit_ancestry x where x.ancestor_id = a.root) s on true
-        join org_unit u on u.id = s.id
-       where u.kind = any(string_to_array(a.kinds, ',')) and ${validOn(asOf)}
-         and not exists (select 1 from not_asked n where n.element = a.element and n.id = u.id)
-    ),
-    pairs(element, period) as (${pairsSql(asks)}),
-    -- per (element, period): the units holding an official value, and the units a rollup row counts one under
-    has(element, period, id) as (
-      select p.element, p.period, v.id from pairs p cross join lateral (
-        select d.org_unit_id as id from data_value d
-         where d.element_id = p.element and d.period_id = p.period and d.category = '' and not d.draft
-        union
-        select r.ancestor_id from value_rollup r
-         where r.element_id = p.element and r.period_id = p.period and r.category = '' and r.value_count > 0
-      ) v
-    )
-    select c.k, count(*) as total, count(h.id) as reported
-      from covered c
-      join asks a on a.k = c.k
-      left join has h on h.id = c.id and h.element = a.element and h.period = a.period
-     group by c.k`.execute(db);
-  return coverageResult(asks, rows.rows);
-}
-
-/** The same counts by walking the map of `asOf` live (a date the stored closure does not describe). */
 export async function coverageManyLive(db: Kysely<Database>, asOf: string, asks: CoverageAsk[]) {
   if (asks.length === 0) return [];
+  const notAsked = await schoolsNotAskedForMany(
+    db,
+    asks.filter((a) => a.kinds.includes("school")).map((a) => a.elementId),
+  );
   const rows = await sql<CoverageRow>`
     with recursive edges(up, down, w) as (${edgesAsOf(asOf)}),
     asks(k, root, kinds, element, period) as (${coverageAsksSql(asks)}),
-    not_asked(element, id) as (${notAskedSql(asks)}),
+    not_asked(element, id) as (${notAskedSql(notAsked)}),
     tree(k, id) as (select k, root from asks union select t.k, e.down from tree t join edges e on e.up = t.id),
     covered(k, id) as (
       select t.k, u.id from tree t join asks a on a.k = t.k join org_unit u on u.id = t.id
@@ -275,5 +267,9 @@ export async function coverageManyLive(db: Kysely<Database>, asOf: string, asks:
     select a.k, (select count(*) from covered c where c.k = a.k) as total,
            (select count(*) from hits h where h.k = a.k) as reported
       from asks a`.execute(db);
-  return coverageResult(asks, rows.rows);
+  const byK = new Map(rows.rows.map((r) => [Number(r.k), r]));
+  return asks.map((_, i) => {
+    const r = byK.get(i);
+    return { reported: Number(r?.reported ?? 0), total: Number(r?.total ?? 0) };
+  });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { levelsMask, unitEducationLevels } from "../../domain/educationLevels.ts";
 import type { Database } from "../schema.ts";
 
 /**
@@ -46,7 +47,9 @@ export async function rebuildRollups(
   const run = async (trx: Kysely<Database>) => {
     await sql`select id from rollup_state where id = 1 for update`.execute(trx);
     await sql`lock table data_value in share mode`.execute(trx);
-    await sql`truncate value_rollup, unit_ancestry`.execute(trx);
+    await sql`truncate value_rollup, unit_ancestry, unit_teaching, coverage_total, coverage_rollup`.execute(
+      trx,
+    );
     const pairs = await sql`
       insert into unit_ancestry (unit_id, ancestor_id, w)
       with recursive edges(up, down, w) as (${edgesAsOf(day)}),
@@ -65,11 +68,16 @@ export async function rebuildRollups(
         from data_value v join unit_ancestry a on a.unit_id = v.org_unit_id
        where not v.draft
        group by 1, 2, 3, 4`.execute(trx);
+    await rebuildCoverage(trx, day);
+    // the stored map (and so the coverage counts, which count the units valid that day) holds until
+    // the next date on which a link, a lineage or a unit's validity changes
     const bounds = await sql<{ map_from: string | null; map_to: string | null }>`
       with b(d) as (
         select valid_from from org_unit_parent where valid_from is not null
         union select valid_to from org_unit_parent where valid_to is not null
         union select effective_on from org_unit_lineage
+        union select valid_from from org_unit where valid_from is not null
+        union select valid_to from org_unit where valid_to is not null
       )
       select (select max(d) from b where d <= ${day})::text as map_from,
              (select min(d) from b where d > ${day})::text as map_to`.execute(trx);
@@ -82,6 +90,52 @@ export async function rebuildRollups(
     return { pairs: Number(pairs.numAffectedRows ?? 0), rows: Number(rows.numAffectedRows ?? 0) };
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+const validOn = (day: string) =>
+  sql`(u.valid_from is null or u.valid_from <= ${day}) and (u.valid_to is null or u.valid_to > ${day})`;
+
+/**
+ * The coverage counts of migration 0018 from the values and the closure just rebuilt: each school's
+ * levels as a mask (read by the one rule, domain/educationLevels), then per unit the units of each kind
+ * and mask at or under it, and of those the ones that have reported per element and period.
+ */
+async function rebuildCoverage(trx: Kysely<Database>, day: string): Promise<void> {
+  const schools = await trx
+    .selectFrom("org_unit")
+    .select(["id", "kind", "full_name", "education_levels"])
+    .where("kind", "=", "school")
+    .execute();
+  const masks = schools
+    .map((u) => ({
+      id: u.id,
+      mask: levelsMask(unitEducationLevels({ kind: u.kind, name: u.full_name, levels: u.education_levels })),
+    }))
+    .filter((u) => u.mask !== 0);
+  for (let i = 0; i < masks.length; i += 20_000) {
+    const part = masks.slice(i, i + 20_000);
+    await sql`insert into unit_teaching (unit_id, teaches)
+      select * from unnest(${part.map((u) => u.id)}::integer[], ${part.map((u) => u.mask)}::smallint[])`.execute(
+      trx,
+    );
+  }
+  const selfAndAbove = sql`cross join lateral (select u.id as anc union all
+      select a.ancestor_id from unit_ancestry a where a.unit_id = u.id) s`;
+  await sql`insert into coverage_total (ancestor_id, kind, teaches, total)
+    select s.anc, u.kind, coalesce(t.teaches, 0), count(*)
+      from org_unit u left join unit_teaching t on t.unit_id = u.id ${selfAndAbove}
+     where ${validOn(day)}
+     group by 1, 2, 3`.execute(trx);
+  await sql`insert into coverage_rollup (ancestor_id, element_id, period_id, kind, teaches, reported)
+    with has(id, e, p) as (
+      select org_unit_id, element_id, period_id from data_value where category = '' and not draft
+      union
+      select ancestor_id, element_id, period_id from value_rollup where category = '' and value_count > 0
+    )
+    select s.anc, h.e, h.p, u.kind, coalesce(t.teaches, 0), count(*)
+      from has h join org_unit u on u.id = h.id left join unit_teaching t on t.unit_id = u.id ${selfAndAbove}
+     where ${validOn(day)}
+     group by 1, 2, 3, 4, 5`.execute(trx);
 }
 
 /** Rebuilds when the map changed or `today` left the stretch the stored map describes. */
