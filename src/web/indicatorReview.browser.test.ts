@@ -52,7 +52,7 @@ describe.runIf(seedsAvailable())("reviewing an indicator table in the browser", 
     expect(await card.textContent()).toContain("26/27");
     expect(await page.getByLabel("Tên chỉ tiêu mới 2", { exact: true }).inputValue()).toContain("mau giao"); // the scan's reading, to be corrected
     expect(await page.getByLabel("Đơn vị tính 2", { exact: true }).inputValue()).toBe("%");
-    expect(await page.getByLabel("Loại chỉ tiêu 2", { exact: true }).inputValue()).toBe("Tỷ lệ");
+    expect(await page.getByLabel("Loại chỉ tiêu 2", { exact: true }).first().inputValue()).toBe("Tỷ lệ");
     await page.getByLabel("Tên chỉ tiêu mới 2", { exact: true }).fill("Tỷ lệ trẻ mẫu giáo ra lớp (mới)");
     await snap(page, "indicator-review");
     await page.getByTestId("confirm-import").click();
