@@ -94,6 +94,8 @@ export interface IndicatorDraft {
   text?: string;
   /** The catalog indicator it matches (grammar/indicatorMatch.ts); null: a new indicator is proposed. */
   match?: IndicatorMatch | null;
+  /** With no match: the new catalog indicator the reviewer may accept for it (domain/newIndicator.ts). */
+  proposed?: import("../domain/newIndicator.ts").NewIndicatorProposal | null;
 }
 
 export interface IndicatorMatch {

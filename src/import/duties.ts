@@ -292,7 +292,8 @@ export function extractDuties(
         push(body, parts.rest, l);
         continue;
       }
-      const alone = !next || HEAD.test(next);
+      // nothing of its own follows: the next heading, or the end of the plan ("Nơi nhận")
+      const alone = !next || HEAD.test(next) || /^(noi nh|tren day la)/.test(asciiKey(next));
       if ((name.length > 100 || /[.;]$/.test(name)) && (alone || verbAt(parts.body) > 3)) {
         // "15. Đề nghị Ủy ban … chủ trì, phối hợp …." — one paragraph that starts with its body
         // "1. Thành lập Ban Chỉ đạo …" opens with a verb: a duty without a named lead

@@ -7,6 +7,7 @@ import { dutiesStart, extractDuties } from "./duties.ts";
 import { type IndicatorCandidate, matchIndicators } from "./grammar/indicatorMatch.ts";
 import { extractIndicatorTable } from "./grammar/indicatorTable.ts";
 import { type Line, splitLines } from "./lines.ts";
+import { ocrLeads } from "./ocrLeads.ts";
 import { extractSectionTasks } from "./sectionTasks.ts";
 import { extractSteps } from "./steps.ts";
 import { extractTargets } from "./targets.ts";
@@ -42,7 +43,8 @@ function unescapeMarkdown(l: Line): Line {
 export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   const warnings: Warning[] = [];
   const lines = splitLines(source).map(unescapeMarkdown);
-  if (diacriticsLost(lines)) {
+  const lost = diacriticsLost(lines);
+  if (lost) {
     warnings.push({
       code: "DIACRITICS_LOST",
       message:
@@ -84,6 +86,8 @@ export function parsePlan(source: string, opts: ParseOptions = {}): PlanDraft {
   // task tables inside the body (not an appendix that restates the duties): the duties come too
   else if (duties !== null && tasks.every((t) => t.line < duties))
     tasks = [...tasks, ...extractDuties(lines, warnings, opts, cov.duties)];
+  // a scan without marks: the bodies that open its duties, read letter-tolerantly
+  if (lost) ocrLeads(tasks, opts.units ?? []);
   for (const t of tasks) {
     if (t.source === "duties" && t.lead.length === 0) {
       warnings.push({

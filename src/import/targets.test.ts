@@ -9,6 +9,72 @@ const targets = (text: string) => {
 };
 
 describe("targets in the shapes offices write", () => {
+  it("a second figure of another thing after «và» or «, riêng năm …» is a target of its own", () => {
+    const { list } = targets(
+      [
+        "II. CHỈ TIÊU CHỦ YẾU THỰC HIỆN ĐẾN NĂM 2030",
+        "- Trên 80% số trạm y tế cấp xã và 100% cơ sở cai nghiện công lập đủ điều kiện.",
+        "- Phấn đấu đến năm 2030 đạt ít nhất 50% số xã không có ma túy, riêng năm 2025 phấn đấu ít nhất 20% xã không có ma túy.",
+        // «và» between two things with one figure, and a year without a figure: one target each
+        "- Bảo đảm 100% trường học và cơ sở giáo dục nghề nghiệp, riêng năm 2025 tổ chức tổng kết.",
+      ].join("\n"),
+    );
+    expect(list.map((t) => [t.value, t.comparator, t.year, t.text])).toEqual([
+      [80, ">", 2030, "Trên 80% số trạm y tế cấp xã"],
+      [100, ">=", 2030, "100% cơ sở cai nghiện công lập đủ điều kiện"],
+      [50, ">=", 2030, "Phấn đấu đến năm 2030 đạt ít nhất 50% số xã không có ma túy"],
+      [20, ">=", 2025, "riêng năm 2025 phấn đấu ít nhất 20% xã không có ma túy"],
+      [
+        100,
+        ">=",
+        2030,
+        "Bảo đảm 100% trường học và cơ sở giáo dục nghề nghiệp, riêng năm 2025 tổ chức tổng kết",
+      ],
+    ]);
+  });
+
+  it("«b) Nhiệm vụ» ends «a) Mục tiêu»: its items are duties, neither targets nor unread targets", () => {
+    const { list, warnings } = targets(
+      [
+        "1. Cải cách thể chế",
+        "a) Mục tiêu",
+        "- 100% văn bản được rà soát.",
+        "- Có ứng dụng AI hỗ trợ phổ biến pháp luật.",
+        "b) Nhiệm vụ",
+        "- Thực hiện việc đăng tải văn bản quy phạm pháp luật.",
+        "- Thường xuyên kiểm tra, rà soát văn bản.",
+        "2. Cải cách thủ tục hành chính",
+        "a) Mục tiêu",
+        "- 98% hồ sơ được giải quyết đúng hạn.",
+      ].join("\n"),
+    );
+    expect(list.filter((t) => t.value !== null).map((t) => t.value)).toEqual([100, 98]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Không đọc được con số của chỉ tiêu "Có ứng dụng AI hỗ trợ phổ biến pháp luật.": hãy nhập tay.',
+    ]);
+  });
+
+  it("the figures of «Mục tiêu tổng quát» and a numbered «Measure: Tối thiểu N%» line are targets", () => {
+    const { list, warnings } = targets(
+      [
+        "I. MỤC ĐÍCH",
+        "2. Mục tiêu tổng quát đến năm 2030",
+        "Xây dựng nền hành chính hiện đại. Phấn đấu mức độ hài lòng của người dân đạt tối thiểu 95%.",
+        "3. Yêu cầu",
+        "Bảo đảm 100% nội dung được triển khai.",
+        "IV. ĐOÀN KIỂM TRA",
+        "2. Số lượng đơn vị kiểm tra: Tối thiểu 20% cơ quan chuyên môn và đơn vị hành chính cấp xã.",
+        "3. Thời gian kiểm tra: 10% thời gian dành cho tổng hợp.",
+      ].join("\n"),
+    );
+    expect(list.map((t) => [t.value, t.comparator, t.year])).toEqual([
+      [95, ">=", 2030],
+      [20, ">=", null],
+    ]);
+    expect(list[0]?.text).toBe("Phấn đấu mức độ hài lòng của người dân đạt tối thiểu 95%");
+    expect(warnings).toEqual([]);
+  });
+
   it("reads a count of any noun after 'ít nhất', 'tối thiểu', 'trên'; a bare number in prose is no count", () => {
     expect(findValue("Ít nhất 30 doanh nghiệp được hỗ trợ.")).toMatchObject({
       comparator: ">=",

@@ -168,8 +168,8 @@ function targetsOfItem(ref: string, body: string, out: TargetDraft[], year: numb
       for (const part of parts.flatMap(splitSeries)) {
         const hit = findValue(part);
         const pYear = { ...sCtx, ...yearIn(part.replace(/^từ\s+năm học/iu, "")) };
-        const own = /^năm\s+(\d{4})\s+(?:đạt|là|có)\b/iu.exec(part.trim());
-        if (own) Object.assign(pYear, { year: Number(own[1]), schoolYear: null });
+        const own = /^(?:năm\s+(\d{4})\s+(?:đạt|là|có)\b|riêng\s+năm\s+(\d{4})\b)/iu.exec(part.trim());
+        if (own) Object.assign(pYear, { year: Number(own[1] ?? own[2]), schoolYear: null });
         const fromSchoolYear = /^từ\s+năm học\s+(\d{4})\s*-\s*(\d{4})/iu.exec(part.trim());
         if (fromSchoolYear)
           Object.assign(pYear, {
@@ -199,24 +199,46 @@ function targetsOfItem(ref: string, body: string, out: TargetDraft[], year: numb
 /** "… đạt 100 %, năm 2018 đạt 99 %, năm 2019 đạt 99,5 %": a yearly series is one part per year. */
 function splitSeries(part: string): string[] {
   const pieces = part.split(/,\s+(?=năm\s+\d{4}\s+(?:đạt|là|có)\b)/iu);
-  return pieces.length > 1 ? pieces : [part];
+  return (pieces.length > 1 ? pieces : [part]).flatMap(splitSecondFigure);
+}
+
+const PERCENT = String.raw`(?:trên|dưới|ít nhất|tối thiểu|tối đa|không dưới|khoảng)?\s*\d{1,3}(?:[.,]\d+)?\s*%`;
+/** "… và 100% cơ sở …" after a first percentage; ", riêng năm 2025 … 20% …": a second target. */
+const SECOND_FIGURE = new RegExp(
+  String.raw`\s+và\s+(?=${PERCENT})|,\s+(?=riêng\s+năm\s+\d{4}\b[^,;]*\d\s*%)`,
+  "iu",
+);
+
+/** A part that states two figures of two things ("Trên 80% trạm y tế … và 100% cơ sở …") is two parts. */
+function splitSecondFigure(part: string): string[] {
+  const m = SECOND_FIGURE.exec(part);
+  if (!m || !new RegExp(PERCENT, "iu").test(part.slice(0, m.index))) return [part];
+  return [part.slice(0, m.index), ...splitSecondFigure(part.slice(m.index + m[0].length))];
 }
 
 /** Headings of a section of targets, in the wordings offices use. */
 const TARGET_HEADING =
   /^(?:[ivx]+\s*[-.]\s*|(?:\d{1,2}\.)+\s*|[a-z]\)\s*)?(?:cac\s+)?(?:muc tieu cu the|chi tieu cu the|chi tieu chu yeu|cac chi tieu|muc tieu, chi tieu|chi tieu|muc tieu$)/;
 const ITEM = /^(?:\((\d{1,2})\)|([a-zđ])\)|\\?[-–+*•])\s*(\S.*)$/u;
+/** "Mục tiêu tổng quát (đến năm 2030)": a paragraph whose sentences with a figure are targets. */
+const GENERAL_HEADING = /^(?:[ivx]+\s*[-.]\s*|(?:\d{1,2}\.)+\s*|[a-z]\)\s*)?muc tieu tong quat\b/;
+/** "2. Số lượng đơn vị kiểm tra: Tối thiểu 20% cơ quan …": a numbered line that states a measure and its figure. */
+const LABELLED_FIGURE =
+  /^\d{1,2}\.\s+[^:]{3,60}:\s*((?:tối thiểu|ít nhất|không dưới|không ít hơn|trên|đạt)\s+\d{1,3}(?:[.,]\d+)?\s*%.*)$/iu;
 /** An item that states a year and a figure is a target wherever it stands ("e) Đến năm 2020, … đạt 100 %"). */
 const YEAR_LEAD = /^(?:phấn đấu\s+)?(?:đến|vào|trong)\s+năm\s+\d{4}\s*,/iu;
 
 /**
  * The targets of a plan: the items "(1) …", "a) …", "- …" of its target sections ("Mục tiêu cụ thể",
- * "Các chỉ tiêu cụ thể", "Chỉ tiêu chủ yếu", …), and elsewhere before "Tổ chức thực hiện" every item
- * that opens with a year and carries a figure. Each is split into measurable parts.
+ * "Các chỉ tiêu cụ thể", "Chỉ tiêu chủ yếu", …, ending at "b) Nhiệm vụ"), the sentences with a figure
+ * of "Mục tiêu tổng quát", and elsewhere before "Tổ chức thực hiện" every item that opens with a year
+ * and carries a figure and every numbered line "Measure: Tối thiểu 20% …". Each is split into
+ * measurable parts.
  */
 export function extractTargets(lines: Line[], warnings: Warning[], cov?: SectionCoverage): TargetDraft[] {
   const out: TargetDraft[] = [];
   let inSection = false;
+  let general = false;
   let sectionLine: Line | null = null;
   let sectionYear: number | null = null;
   let n = 0;
@@ -232,28 +254,48 @@ export function extractTargets(lines: Line[], warnings: Warning[], cov?: Section
     }
     if (TARGET_HEADING.test(k) && l.text.length < 120 && !ITEM.exec(l.text)?.[3]?.includes("%")) {
       inSection = true;
+      general = false;
       sectionLine ??= l;
       sectionYear = Number(/den nam\s+(\d{4})/.exec(k)?.[1]) || null;
       continue;
     }
-    if (
-      inSection &&
-      (/^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(k) || /^(\d\.\s*)?(nhiem vu|giai phap)/.test(k))
-    ) {
+    if (GENERAL_HEADING.test(k) && l.text.length < 120) {
+      // "2. Mục tiêu tổng quát đến năm 2030": only its sentences with a figure are targets
       inSection = false;
+      general = true;
+      sectionYear = Number(/den nam\s+(\d{4})/.exec(k)?.[1]) || null;
+      continue;
+    }
+    if (
+      (inSection || general) &&
+      (/^(i{1,3}|iv|v|vi{0,3})\s*[-.)]\s/.test(k) ||
+        /^(\d\.\s*)?(nhiem vu|giai phap)/.test(k) ||
+        /^[a-zđ]\)\s*(nhiem vu|giai phap)\b.{0,60}$/.test(k) ||
+        (general && /^\d{1,2}\.\s/.test(k)))
+    ) {
+      // "b) Nhiệm vụ" after "a) Mục tiêu": its items are duties, not targets
+      inSection = false;
+      general = false;
       sectionYear = null;
       continue;
     }
     const m = ITEM.exec(l.text);
     const body = (m ? (m[3] as string) : l.text).trim();
+    const labelled = m === null && !inSection ? LABELLED_FIGURE.exec(l.text) : null;
     const counts = inSection
       ? m !== null || /\d\s*%/.test(body)
-      : m !== null && YEAR_LEAD.test(body) && /\d\s*%/.test(body);
+      : general
+        ? /\d\s*%/.test(body)
+        : labelled !== null || (m !== null && YEAR_LEAD.test(body) && /\d\s*%/.test(body));
     if (!counts) continue;
     n++;
     const ref = m?.[1] ? `(${m[1]})` : m?.[2] ? `${m[2]})` : `-${n}`;
     const before = out.length;
-    targetsOfItem(ref, body, out, inSection ? sectionYear : null);
+    if (general) {
+      // the sentences of the paragraph that carry a figure
+      const figures = body.split(/(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])/u).filter((x) => /\d\s*%/.test(x));
+      targetsOfItem(ref, figures.join(" "), out, sectionYear);
+    } else targetsOfItem(ref, labelled ? (labelled[1] as string) : body, out, inSection ? sectionYear : null);
     const read = out.slice(before).some((t) => t.value !== null);
     if (cov) {
       cov.seen++;

@@ -47,6 +47,7 @@ export function draftToConfirmed(draft: PlanDraft, source: SourceInfo, createUnk
       note: r.note,
       indicatorId: r.match?.indicatorId ?? null,
       skip: false,
+      create: null as null | { name: string; unit: string; type: "count" | "rate" | "yes_no" },
     })),
     indicatorColumns: (draft.indicatorColumns ?? []).map((c) => ({
       header: c.header,

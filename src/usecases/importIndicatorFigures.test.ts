@@ -156,5 +156,73 @@ describe.runIf(seedsAvailable())(
       expect(await counts()).toEqual(before);
       await t.db.deleteFrom("form_status").where("org_unit_id", "=", province.id).execute();
     });
+
+    it("a new indicator accepted for a row is made with the figures, and rolled back with them", async () => {
+      const accept = (plan: Awaited<ReturnType<typeof seed002>>) => {
+        const row2 = plan.indicators.find((r) => r.ref === "2");
+        const row3 = plan.indicators.find((r) => r.ref === "3");
+        if (!row2 || !row3) throw new Error("rows");
+        Object.assign(row2, {
+          indicatorId: null,
+          create: { name: "Tỷ lệ trẻ mẫu giáo được huy động ra lớp", unit: "%", type: "rate" },
+        });
+        // accepted but skipped, or accepted while an indicator is chosen: nothing is made
+        Object.assign(row3, {
+          skip: true,
+          indicatorId: null,
+          create: { name: "Bỏ qua", unit: "%", type: "rate" },
+        });
+        return plan;
+      };
+      const made = () =>
+        t.db.selectFrom("indicator").selectAll().where("source", "like", "Nhập từ%").execute();
+      const bad = accept(await seed002());
+      const row9 = bad.indicators.find((r) => r.ref === "9");
+      if (!row9) throw new Error("row 9");
+      row9.values[RESULT] = 954;
+      await expect(importPlanDocument(t.db, actor, bad)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+      expect(await made()).toEqual([]);
+
+      const r = await importPlanDocument(t.db, actor, accept(await seed002()));
+      const [ind, ...more] = await made();
+      expect(more).toEqual([]);
+      expect(ind).toMatchObject({
+        code: "KH5272-02-2",
+        name: "Tỷ lệ trẻ mẫu giáo được huy động ra lớp",
+        unit: "%",
+        type: "rate",
+        level: "commune",
+        source: "Nhập từ văn bản 5272/KH-UBND",
+      });
+      expect(r.figures).toMatchObject({
+        created: [{ ref: "2", indicatorId: ind?.id }],
+        skipped: ["3"],
+        unmatched: [],
+      });
+      const mine = (await figures()).filter((f) => f.code === "KH5272-02-2");
+      expect(mine.map((f) => [f.period, f.kind, Number(f.value)])).toEqual([
+        ["2024SY", "result", 99.8],
+        ["2025SY", "target", 99.8],
+      ]);
+      const target = await t.db
+        .selectFrom("indicator_target")
+        .select(["value", "due_year"])
+        .where("indicator_id", "=", ind?.id as number)
+        .execute();
+      expect(target.map((x) => [Number(x.value), x.due_year])).toEqual([[99.8, 2026]]);
+      // its elements' education levels default from the name: "mẫu giáo" is preschool
+      const elements = await t.db
+        .selectFrom("data_element")
+        .select(["name", "education_levels"])
+        .where("id", "in", [ind?.numerator_id as number, ind?.denominator_id as number])
+        .execute();
+      expect(elements.map((e) => e.education_levels)).toEqual([["preschool"], ["preschool"]]);
+      const audit = await t.db
+        .selectFrom("audit_log")
+        .select(["entity_id", "after"])
+        .where("action", "=", "indicator.create")
+        .execute();
+      expect(audit.map((a) => a.entity_id)).toEqual([String(ind?.id)]);
+    });
   },
 );

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { newIndicatorCode } from "../domain/newIndicator.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
+import { insertIndicator } from "./shared/insertIndicator.ts";
 import type { ConfirmedPlan } from "./shared/planSchemas.ts";
 import { type ReportedFigureInput, writeReportedFigures } from "./shared/writeReportedFigures.ts";
 
@@ -11,7 +13,9 @@ export interface IndicatorFiguresResult {
   figures: number;
   /** Targets of the plan set from its target columns. */
   targets: number;
-  /** Rows left out: skipped by the reviewer, or with no catalog indicator chosen. */
+  /** Rows for which the reviewer accepted a new catalog indicator, and the indicator made. */
+  created: { ref: string; indicatorId: number }[];
+  /** Rows left out: skipped by the reviewer, or with no catalog indicator chosen nor a new one accepted. */
   skipped: string[];
   unmatched: string[];
   warnings: string[];
@@ -54,12 +58,18 @@ export async function importIndicatorFigures(
   input: { documentId: number; plan: ConfirmedPlan; issuerUnitId: number | null },
 ): Promise<IndicatorFiguresResult> {
   const { documentId, plan } = input;
-  const rows = plan.indicators.filter((r) => !r.skip && r.indicatorId !== null);
+  const created = await createAcceptedIndicators(trx, actor, documentId, plan);
+  const withNew = plan.indicators.map((r) => ({
+    ...r,
+    indicatorId: r.indicatorId ?? created.get(r.ref) ?? null,
+  }));
+  const rows = withNew.filter((r) => !r.skip && r.indicatorId !== null);
   const result: IndicatorFiguresResult = {
     figures: 0,
     targets: 0,
+    created: [...created.entries()].map(([ref, id]) => ({ ref, indicatorId: id })),
     skipped: plan.indicators.filter((r) => r.skip).map((r) => r.ref),
-    unmatched: plan.indicators.filter((r) => !r.skip && r.indicatorId === null).map((r) => r.ref),
+    unmatched: withNew.filter((r) => !r.skip && r.indicatorId === null).map((r) => r.ref),
     warnings: [],
   };
   const columns = plan.indicatorColumns.filter((c) => c.kind !== null && c.period !== null);
@@ -115,6 +125,55 @@ export async function importIndicatorFigures(
       after: { document: source, targets: result.targets },
     });
   return result;
+}
+
+/**
+ * The new catalog indicators the reviewer accepted for rows that match none (not skipped, no indicator
+ * chosen): counted, rated or yes/no as accepted, entered by communes, their elements' education levels
+ * defaulted from the names; each audited (indicator.create). Returns the new indicator of each row.
+ */
+async function createAcceptedIndicators(
+  trx: Kysely<Database>,
+  actor: Actor,
+  documentId: number,
+  plan: ConfirmedPlan,
+): Promise<Map<string, number>> {
+  const made = new Map<string, number>();
+  const accepted = plan.indicators.filter((r) => !r.skip && r.indicatorId === null && r.create !== null);
+  if (accepted.length === 0) return made;
+  const codes = new Set((await trx.selectFrom("indicator").select("code").execute()).map((c) => c.code));
+  const source = `Nhập từ văn bản ${plan.document.number ?? plan.document.title ?? ""}`.trim();
+  for (const row of accepted) {
+    const create = row.create as NonNullable<typeof row.create>;
+    const code = newIndicatorCode(plan.document.number, documentId, row.ref, (c) => codes.has(c));
+    codes.add(code);
+    const rate = create.type === "rate";
+    const { id } = await insertIndicator(
+      trx,
+      actor,
+      {
+        code,
+        name: create.name,
+        definition: `Dòng ${row.ref} của bảng chỉ tiêu: ${row.name}`.slice(0, 4000),
+        unit: create.unit || (rate ? "%" : ""),
+        type: create.type,
+        direction: "higher",
+        level: "commune",
+        multiplier: 100,
+        gross: false,
+        numerator: rate ? `Tử số: ${create.name}` : undefined,
+        denominator: rate ? `Mẫu số: ${create.name}` : undefined,
+        element: rate ? undefined : create.name,
+        breakdowns: [],
+        valueKind: "count",
+        minValue: 0,
+        maxValue: 1_000_000,
+      },
+      source,
+    );
+    made.set(row.ref, id);
+  }
+  return made;
 }
 
 /** What an earlier import of this document set: its targets and the figures no longer confirmed. */

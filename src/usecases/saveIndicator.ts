@@ -5,8 +5,8 @@ import { expectOneRow } from "../db/versioned.ts";
 import { EDUCATION_LEVELS } from "../domain/educationLevels.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
-import { elementCode } from "./loadIndicatorCatalog.ts";
 import { fillElementLevels } from "./shared/elementLevels.ts";
+import { indicatorRow, insertIndicator } from "./shared/insertIndicator.ts";
 import { z } from "./shared/zod.ts";
 
 export const IndicatorInput = z
@@ -56,82 +56,8 @@ export async function saveIndicator(
 ) {
   const input = IndicatorInput.parse(raw);
   return db.transaction().execute(async (trx) => {
-    const element = async (name: string | undefined) => {
-      if (!name) return null;
-      const code = elementCode(name);
-      const found = await trx
-        .selectFrom("data_element")
-        .select("id")
-        .where("code", "=", code)
-        .executeTakeFirst();
-      if (found) return found.id;
-      return (
-        await trx
-          .insertInto("data_element")
-          .values({ code, name, level: input.level })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-    };
-    const values = {
-      code: input.code,
-      name: input.name,
-      definition: input.definition,
-      unit: input.unit,
-      type: input.type,
-      direction: input.direction,
-      level: input.level,
-      multiplier: input.multiplier,
-      gross: input.gross,
-      numerator_id: input.type === "rate" ? await element(input.numerator) : null,
-      denominator_id: input.type === "rate" ? await element(input.denominator) : null,
-      element_id: input.type === "rate" ? null : await element(input.element),
-      breakdowns: JSON.stringify(input.breakdowns),
-    };
-    const yesNo = input.type === "yes_no" || input.type === "units_meeting";
-    const elementIds = [values.numerator_id, values.denominator_id, values.element_id].filter(
-      (x): x is number => x !== null,
-    );
-    await trx
-      .updateTable("data_element")
-      .set(
-        yesNo
-          ? { value_kind: "yes_no", min_value: 0, max_value: 1 }
-          : { value_kind: input.valueKind, min_value: input.minValue, max_value: input.maxValue },
-      )
-      .where("id", "in", elementIds)
-      .execute();
-    if (input.educationLevels)
-      await trx
-        .updateTable("data_element")
-        .set({
-          education_levels: JSON.stringify(
-            EDUCATION_LEVELS.filter((l) => input.educationLevels?.includes(l)),
-          ),
-        })
-        .where("id", "in", elementIds)
-        .execute();
-    if (id === undefined) {
-      const dup = await trx
-        .selectFrom("indicator")
-        .select("id")
-        .where("code", "=", input.code)
-        .executeTakeFirst();
-      if (dup) throw errors.duplicate(`Mã chỉ tiêu "${input.code}" đã có.`);
-      const row = await trx
-        .insertInto("indicator")
-        .values({ ...values, source: "Quản trị viên thêm" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, {
-        action: "indicator.create",
-        entity: "indicator",
-        entityId: row.id,
-        after: values,
-      });
-      await fillElementLevels(trx);
-      return { id: row.id, version: 1 };
-    }
+    if (id === undefined) return insertIndicator(trx, actor, input, "Quản trị viên thêm");
+    const values = await indicatorRow(trx, input);
     const before = await trx.selectFrom("indicator").selectAll().where("id", "=", id).executeTakeFirst();
     if (!before) throw errors.notFound("chỉ tiêu");
     if (input.version !== before.version) throw errors.conflict("Chỉ tiêu này");

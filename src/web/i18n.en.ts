@@ -353,6 +353,14 @@ export const en: Record<Key, string> = {
   "docs.indicatorNew": "New indicator — no figures written",
   "docs.indicatorSkip": "Skip",
   "docs.indicatorScore": "How alike the name is to the catalog indicator's",
+  "docs.indicatorClear": "Clear the indicator",
+  "docs.indicatorCreate": "Create a new indicator",
+  "docs.indicatorCreateName": "New indicator's name",
+  "docs.indicatorCreateUnit": "Unit of measure",
+  "docs.indicatorCreateType": "Indicator kind",
+  "docs.indicatorType.count": "Count",
+  "docs.indicatorType.rate": "Rate",
+  "docs.indicatorType.yes_no": "Yes/No",
   // @contracta
   // @dhis2
   "nav.dhis2": "DHIS2 mapping",

@@ -348,6 +348,14 @@ export const vi = {
   "docs.indicatorNew": "Chỉ tiêu mới — chưa ghi số liệu",
   "docs.indicatorSkip": "Bỏ qua",
   "docs.indicatorScore": "Độ giống tên với chỉ tiêu trong danh mục",
+  "docs.indicatorClear": "Bỏ chọn chỉ tiêu",
+  "docs.indicatorCreate": "Tạo chỉ tiêu mới",
+  "docs.indicatorCreateName": "Tên chỉ tiêu mới",
+  "docs.indicatorCreateUnit": "Đơn vị tính",
+  "docs.indicatorCreateType": "Loại chỉ tiêu",
+  "docs.indicatorType.count": "Số lượng",
+  "docs.indicatorType.rate": "Tỷ lệ",
+  "docs.indicatorType.yes_no": "Có/Không",
   // @contracta
   // @dhis2
   "nav.dhis2": "Ánh xạ DHIS2",

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe.runIf(seedsAvailable())("reviewing an indicator table in the browser", () => {
-  it("shows each row's proposed indicator and each column's period; a skipped row is not written", async () => {
+  it("shows each row's proposed indicator and each column's period; a skipped row is not written, a new indicator is made", async () => {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
     await signInPage(page, base, "dieuphoi");
     await page.getByTestId("current-user").waitFor();
@@ -44,6 +44,16 @@ describe.runIf(seedsAvailable())("reviewing an indicator table in the browser", 
     expect(await page.getByTestId("indicator-row-9").textContent()).toContain("95,4");
     await page.getByLabel("Bỏ qua 1", { exact: true }).check();
     expect(await card.textContent()).toContain("26/27");
+    // row 2 cleared: not written unless the reviewer accepts a new indicator for it
+    expect(await page.getByLabel("Tạo chỉ tiêu mới 2", { exact: true }).count()).toBe(0);
+    await page.getByLabel("Bỏ chọn chỉ tiêu 2", { exact: true }).click();
+    expect(await card.textContent()).toContain("25/27");
+    await page.getByLabel("Tạo chỉ tiêu mới 2", { exact: true }).check();
+    expect(await card.textContent()).toContain("26/27");
+    expect(await page.getByLabel("Tên chỉ tiêu mới 2", { exact: true }).inputValue()).toContain("mau giao"); // the scan's reading, to be corrected
+    expect(await page.getByLabel("Đơn vị tính 2", { exact: true }).inputValue()).toBe("%");
+    expect(await page.getByLabel("Loại chỉ tiêu 2", { exact: true }).first().inputValue()).toBe("Tỷ lệ");
+    await page.getByLabel("Tên chỉ tiêu mới 2", { exact: true }).fill("Tỷ lệ trẻ mẫu giáo ra lớp (mới)");
     await snap(page, "indicator-review");
     await page.getByTestId("confirm-import").click();
     await page.getByTestId("document-tasks").waitFor({ timeout: 120_000 });
@@ -53,7 +63,14 @@ describe.runIf(seedsAvailable())("reviewing an indicator table in the browser", 
       .select("i.code")
       .execute();
     expect(written).toHaveLength(52);
-    expect(written.some((w) => w.code === "KH5272-01")).toBe(false);
+    expect(written.some((w) => w.code === "KH5272-01" || w.code === "KH5272-02")).toBe(false);
+    expect(written.filter((w) => w.code === "KH5272-02-2")).toHaveLength(2);
+    const made = await db.db
+      .selectFrom("indicator")
+      .select(["name", "unit", "type"])
+      .where("code", "=", "KH5272-02-2")
+      .executeTakeFirstOrThrow();
+    expect(made).toEqual({ name: "Tỷ lệ trẻ mẫu giáo ra lớp (mới)", unit: "%", type: "rate" });
     await page.close();
   }, 300_000);
 });

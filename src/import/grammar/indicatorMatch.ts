@@ -1,3 +1,4 @@
+import { proposeNewIndicator } from "../../domain/newIndicator.ts";
 import { asciiKey } from "../../domain/text.ts";
 import type { IndicatorDraft, IndicatorMatch } from "../draft.ts";
 
@@ -114,7 +115,8 @@ function unitKind(unit: string | null): string | null {
 /**
  * Proposes, for each row, the catalog indicator it matches: the same name (exact), else the most
  * similar name in a compatible unit at or above MATCH_THRESHOLD; each catalog indicator goes to one row
- * at most (the best pairs first). A row left without one proposes a new indicator (match null).
+ * at most (the best pairs first). A row left without one proposes a new indicator (match null,
+ * `proposed` its name, unit and kind), which the reviewer may accept.
  */
 export function matchIndicators(rows: IndicatorDraft[], catalog: IndicatorCandidate[]): void {
   const words = catalog.map((c) => ({ c, words: [...new Set(nameWords(c.name))] }));
@@ -155,4 +157,5 @@ export function matchIndicators(rows: IndicatorDraft[], catalog: IndicatorCandid
     };
     (rows[p.row] as IndicatorDraft).match = match;
   }
+  for (const r of rows) r.proposed = r.match ? null : proposeNewIndicator(r.name, r.unit);
 }

@@ -197,3 +197,46 @@ describe("a value cell through domain/numbers.ts, with a scan's variants", () =>
     expect(r.doubt).toContain("nhiều dấu phẩy");
   });
 });
+
+describe("group rows give the period of the value columns to the rows below them", () => {
+  const table = (groups: [string, string][]) =>
+    [
+      "PHỤ LỤC",
+      "TT\tChỉ tiêu\tĐơn vị\tKết quả\tCơ quan theo dõi",
+      ...groups.map(([a, b]) => `${a}\t${b}`),
+      "Nơi nhận:",
+    ].join("\n");
+
+  it("«Đến năm 2030» / «Năm 2026»: one column per group, of that year, targets when it says by when", () => {
+    const d = parsePlan(
+      table([
+        ["I", "Đến năm 2030\t\t\t"],
+        ["1", "Tỷ lệ dân số có tài khoản ngân hàng\t%\t95\tNgân hàng Nhà nước"],
+        ["2", "Số doanh nghiệp công nghệ số\tDoanh nghiệp\t5\tBộ Khoa học và Công nghệ"],
+        ["", "Năm 2026\t\t\t"],
+        ["3", "Tỷ lệ hồ sơ giải quyết đúng hạn\t%\t98\tVăn phòng"],
+      ]),
+    );
+    expect(d.indicatorColumns?.map((c) => [c.header, c.kind, c.period])).toEqual([
+      ["Kết quả (Đến năm 2030)", "target", "2030"],
+      ["Kết quả (Năm 2026)", "result", "2026"],
+    ]);
+    expect(d.indicators.map((r) => [r.ref, r.values])).toEqual([
+      ["1", { "Kết quả (Đến năm 2030)": 95, "Kết quả (Năm 2026)": null }],
+      ["2", { "Kết quả (Đến năm 2030)": 5, "Kết quả (Năm 2026)": null }],
+      ["3", { "Kết quả (Năm 2026)": 98, "Kết quả (Đến năm 2030)": null }],
+    ]);
+    // a value missing under its own group is still said; the other group's column is not
+    expect(d.warnings.filter((w) => w.code === "VALUE_MISSING")).toEqual([]);
+  });
+
+  it("a group heading naming no year leaves the column as its header says", () => {
+    const d = parsePlan(
+      table([
+        ["I", "Lĩnh vực giáo dục\t\t\t"],
+        ["1", "Tỷ lệ trẻ đến trường\t%\t95\tSở"],
+      ]),
+    );
+    expect(d.indicatorColumns?.map((c) => [c.header, c.period])).toEqual([["Kết quả", null]]);
+  });
+});

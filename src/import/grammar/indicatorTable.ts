@@ -59,6 +59,7 @@ function tabbedTable(lines: Line[], headerIdx: number, cells: string[], warnings
   if (nameAt < 0 || valueAt.length === 0) return { columns: [], rows: [] };
   const columns = valueAt.map((v) => v.column);
   const rows: IndicatorDraft[] = [];
+  const groups = new GroupColumns(columns);
   let expected = 1;
   for (const l of lines.slice(headerIdx + 1)) {
     if (END.test(l.key)) break;
@@ -69,7 +70,10 @@ function tabbedTable(lines: Line[], headerIdx: number, cells: string[], warnings
     const row = l.text.split("\t");
     const ref = (row[0] ?? "").trim();
     if (HEADER.test(l.key.replace(/\t/g, " "))) continue; // the header repeated on the next page
-    if (/^[IVXLC]+$/.test(ref)) continue; // a group heading ("I | Đến năm 2030")
+    if (/^[IVXLC]+$/.test(ref) || (!ref && groupHeading(row))) {
+      groups.enter(row.slice(1).join(" ")); // a group heading ("I | Đến năm 2030", "| Năm 2026")
+      continue;
+    }
     if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(ref)) {
       if (ref || row.some((c) => /\d/.test(c))) unread(warnings, l, "không có số thứ tự");
       continue;
@@ -78,9 +82,59 @@ function tabbedTable(lines: Line[], headerIdx: number, cells: string[], warnings
     const unitCell = unitAt >= 0 ? (row[unitAt] ?? "").trim() : "";
     const unit = unitCell === "" ? null : unitCell;
     const read = valueAt.map((v) => readIndicatorValue((row[v.i] ?? "").trim(), unit));
-    rows.push(rowOf(ref, (row[nameAt] ?? "").trim(), unit, columns, read, null, l, warnings));
+    rows.push(rowOf(ref, (row[nameAt] ?? "").trim(), unit, groups.current(), read, null, l, warnings));
   }
-  return { columns, rows };
+  return groups.finish(rows);
+}
+
+/** A row with no number whose only text names a year ("Năm 2026", "Đến năm 2030"): a group heading. */
+function groupHeading(row: string[]): boolean {
+  const text = row.map((c) => c.trim()).filter(Boolean);
+  return text.length === 1 && /^(?:den |trong |giai doan )?nam \d{4}\b/.test(asciiKey(text[0] as string));
+}
+
+/**
+ * The year a group heading gives the rows below it: each value column whose header names no period
+ * of its own is, for those rows, a column of the group's period ("Kết quả (Đến năm 2030)"), a target
+ * when the heading says by when ("Đến năm …", "Phấn đấu …"). Columns no row uses are dropped.
+ */
+class GroupColumns {
+  private group: IndicatorColumn[] | null = null;
+  private readonly all: IndicatorColumn[];
+  constructor(private readonly base: IndicatorColumn[]) {
+    this.all = [...base];
+  }
+  enter(heading: string) {
+    const named = columnOfHeader(heading);
+    if (named.period === null) return;
+    const label = heading.replace(/[*_]+/g, "").replace(/\s+/g, " ").trim();
+    const byWhen = /\b(den nam|phan dau|chi ?tieu|ke ?hoach|muc ?tieu)\b/.test(asciiKey(label));
+    this.group = this.base.map((c) => {
+      if (c.period !== null) return c;
+      const header = `${c.header} (${label})`;
+      const found = this.all.find((x) => x.header === header);
+      if (found) return found;
+      const made: IndicatorColumn = {
+        ...c,
+        header,
+        kind: byWhen ? "target" : (c.kind ?? named.kind),
+        schoolYear: named.schoolYear,
+        year: named.year,
+        period: named.period,
+      };
+      this.all.push(made);
+      return made;
+    });
+  }
+  current(): IndicatorColumn[] {
+    return this.group ?? this.base;
+  }
+  finish(rows: IndicatorDraft[]): IndicatorTable {
+    const used = this.all.filter((c) => rows.some((r) => c.header in r.values));
+    const columns = used.length > 0 ? used : this.base;
+    for (const r of rows) for (const c of columns) if (!(c.header in r.values)) r.values[c.header] = null;
+    return { columns, rows };
+  }
 }
 
 interface Acc {

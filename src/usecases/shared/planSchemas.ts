@@ -1,3 +1,4 @@
+import { NEW_INDICATOR_TYPES } from "../../domain/newIndicator.ts";
 import { z } from "./zod.ts";
 
 const isoDateOrNull = z
@@ -87,6 +88,15 @@ export const ConfirmedPlan = z.object({
         indicatorId: z.number().int().positive().nullable().default(null),
         /** The reviewer left this row out of the figures (it stays in the document's table). */
         skip: z.boolean().default(false),
+        /** With no indicatorId: the new catalog indicator the reviewer accepted for the row. */
+        create: z
+          .object({
+            name: text(300).min(3, "Tên chỉ tiêu mới cần ít nhất 3 ký tự"),
+            unit: text(40),
+            type: z.enum(NEW_INDICATOR_TYPES),
+          })
+          .nullable()
+          .default(null),
       }),
     )
     .max(2000),

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { get } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { ReviewNewIndicator } from "./ReviewNewIndicator.tsx";
 import type { Confirmed, PlanDraft } from "./reviewTypes.ts";
 
 interface CatalogIndicator {
@@ -15,7 +16,8 @@ interface CatalogIndicator {
 /**
  * The indicator table as proposals: what each value column holds (figures or targets of which
  * period), and per row the catalog indicator it matched with how sure the match is. The reviewer
- * changes the indicator or skips the row; on "Lưu" the values become figures of the issuing unit.
+ * changes the indicator, accepts a new one for a row that matches none, or skips the row; on "Lưu"
+ * the values become figures of the issuing unit.
  */
 export function ReviewIndicators({
   draft,
@@ -40,7 +42,9 @@ export function ReviewIndicators({
   const update = (i: number, patch: Partial<Confirmed["indicators"][number]>) =>
     setPlan((p) => ({ ...p, indicators: p.indicators.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
   const columns = plan.indicatorColumns;
-  const loaded = plan.indicators.filter((r) => !r.skip && r.indicatorId !== null).length;
+  const loaded = plan.indicators.filter(
+    (r) => !r.skip && (r.indicatorId !== null || r.create !== null),
+  ).length;
   return (
     <Card withBorder data-testid="review-indicators">
       <Text fw={600}>
@@ -84,7 +88,8 @@ export function ReviewIndicators({
           </Table.Thead>
           <Table.Tbody>
             {plan.indicators.map((r, i) => {
-              const proposed = draft.indicators.find((d) => d.ref === r.ref)?.match ?? null;
+              const read = draft.indicators.find((d) => d.ref === r.ref);
+              const proposed = read?.match ?? null;
               const changed = (proposed?.indicatorId ?? null) !== r.indicatorId;
               return (
                 <Table.Tr key={r.ref} data-testid={`indicator-row-${r.ref}`} opacity={r.skip ? 0.5 : 1}>
@@ -116,8 +121,9 @@ export function ReviewIndicators({
                         data={options}
                         value={r.indicatorId === null ? null : String(r.indicatorId)}
                         placeholder={t("docs.indicatorNew")}
-                        onChange={(v) => update(i, { indicatorId: v ? Number(v) : null })}
+                        onChange={(v) => update(i, { indicatorId: v ? Number(v) : null, create: null })}
                         aria-label={`${t("docs.indicatorMatch")} ${r.ref}`}
+                        clearButtonProps={{ "aria-label": `${t("docs.indicatorClear")} ${r.ref}` }}
                       />
                       {!changed && proposed && (
                         <Badge
@@ -129,6 +135,11 @@ export function ReviewIndicators({
                         </Badge>
                       )}
                     </Group>
+                    <ReviewNewIndicator
+                      row={r}
+                      proposed={read?.proposed ?? null}
+                      update={(p) => update(i, p)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <Checkbox
