@@ -7,6 +7,13 @@ import {
   exportDataValueSets,
   importDataValueSets,
 } from "../../usecases/dataValueSets.ts";
+import {
+  DataValueSetOut,
+  MappingSetOut,
+  MappingsOut,
+  MetadataImportOut,
+  WebMessageOut,
+} from "../../usecases/dhis2/dhis2Schemas.ts";
 import { Dhis2InstanceInput, importDhis2Metadata } from "../../usecases/dhis2/importDhis2Metadata.ts";
 import type { ImportSummary } from "../../usecases/dhis2/importSummary.ts";
 import { listDhis2Mappings } from "../../usecases/dhis2/listDhis2Mappings.ts";
@@ -56,6 +63,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
           tags,
           summary: "Xuất số liệu dạng dataValueSets (DHIS2)",
           querystring: DataValueSetExportQuery,
+          response: { 200: DataValueSetOut },
         },
       },
       async (req) => {
@@ -71,6 +79,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
           summary:
             "Nhập số liệu dạng dataValueSets (DHIS2): JSON, CSV, XML, ADX; dryRun, importStrategy, atomicMode",
           querystring: DataValueSetImportQuery,
+          response: { 200: WebMessageOut, 409: WebMessageOut },
         },
       },
       async (req, reply) => {
@@ -94,6 +103,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Ánh xạ với một hệ thống DHIS2 (đã khớp và chưa khớp)",
         querystring: z.object({ instanceId: z.coerce.number().int().positive().optional() }),
+        response: { 200: MappingsOut },
       },
     },
     async (req) => {
@@ -109,6 +119,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Nạp siêu dữ liệu DHIS2 (/api/metadata) và khớp theo mã, tên",
         body: Dhis2InstanceInput.extend({ metadata: z.record(z.string(), z.unknown()) }),
+        response: { 200: MetadataImportOut },
       },
     },
     async (req) => {
@@ -119,7 +130,15 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
 
   r.put(
     "/api/dhis2/mappings/:id",
-    { schema: { tags, summary: "Sửa một ánh xạ DHIS2", params: idParam, body: MappingInput } },
+    {
+      schema: {
+        tags,
+        summary: "Sửa một ánh xạ DHIS2",
+        params: idParam,
+        body: MappingInput,
+        response: { 200: MappingSetOut },
+      },
+    },
     async (req) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
       return setDhis2Mapping(app.deps.db, actorOf(user), req.params.id, req.body);
