@@ -9,6 +9,8 @@ import {
 } from "../../usecases/dataValueSets.ts";
 import {
   DataValueSetOut,
+  Dhis2JobSavedOut,
+  Dhis2JobsOut,
   MappingSetOut,
   MappingsOut,
   MetadataImportOut,
@@ -16,7 +18,9 @@ import {
 } from "../../usecases/dhis2/dhis2Schemas.ts";
 import { Dhis2InstanceInput, importDhis2Metadata } from "../../usecases/dhis2/importDhis2Metadata.ts";
 import type { ImportSummary } from "../../usecases/dhis2/importSummary.ts";
+import { listDhis2Jobs } from "../../usecases/dhis2/listDhis2Jobs.ts";
 import { listDhis2Mappings } from "../../usecases/dhis2/listDhis2Mappings.ts";
+import { createDhis2Job, Dhis2JobInput, updateDhis2Job } from "../../usecases/dhis2/saveDhis2Job.ts";
 import { MappingInput, setDhis2Mapping } from "../../usecases/dhis2/setDhis2Mapping.ts";
 import { idParam, z } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
@@ -142,6 +146,47 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
       return setDhis2Mapping(app.deps.db, actorOf(user), req.params.id, req.body);
+    },
+  );
+
+  // scheduled pulls and pushes (run by the server's job runner, src/usecases/dhis2/runDhis2Jobs.ts)
+  r.get(
+    "/api/dhis2/jobs",
+    { schema: { tags, summary: "Lịch trao đổi DHIS2 và các lần chạy", response: { 200: Dhis2JobsOut } } },
+    async (req) => {
+      await authorized(req, catalogPolicy, "edit");
+      return listDhis2Jobs(app.deps.db);
+    },
+  );
+  r.post(
+    "/api/dhis2/jobs",
+    {
+      schema: {
+        tags,
+        summary: "Tạo lịch lấy/gửi số liệu DHIS2",
+        body: Dhis2JobInput,
+        response: { 200: Dhis2JobSavedOut },
+      },
+    },
+    async (req) => {
+      const { user } = await authorized(req, catalogPolicy, "edit");
+      return createDhis2Job(app.deps.db, actorOf(user), req.body, app.deps.now());
+    },
+  );
+  r.put(
+    "/api/dhis2/jobs/:id",
+    {
+      schema: {
+        tags,
+        summary: "Sửa lịch lấy/gửi số liệu DHIS2 (bỏ trống mật khẩu để giữ mật khẩu đã lưu)",
+        params: idParam,
+        body: Dhis2JobInput,
+        response: { 200: Dhis2JobSavedOut },
+      },
+    },
+    async (req) => {
+      const { user } = await authorized(req, catalogPolicy, "edit");
+      return updateDhis2Job(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
 }

@@ -146,3 +146,43 @@ export const MappingSetOut = z.object({
   org_unit_id: z.number().nullable(),
   category: z.string().nullable(),
 });
+
+/** GET /api/dhis2/jobs: the scheduled exchanges and their last runs (never the secret). */
+export const Dhis2JobsOut = z.array(
+  z.object({
+    id: z.number(),
+    name: z.string(),
+    instanceId: z.number(),
+    instanceName: z.string(),
+    direction: z.enum(["pull", "push"]),
+    url: z.string(),
+    authKind: z.enum(["basic", "token"]),
+    username: z.string().nullable(),
+    dataSet: z.string().nullable(),
+    dataElements: z.array(z.string()),
+    orgUnitRoot: z.string().nullable(),
+    periodRule: z.string(),
+    everyMinutes: z.number(),
+    enabled: z.boolean(),
+    nextRunAt: z.string(),
+    leaseUntil: z.string().nullable(),
+    version: z.number(),
+    runs: z.array(
+      z.object({
+        id: z.number(),
+        startedAt: z.string(),
+        finishedAt: z.string().nullable(),
+        status: z.enum(["running", "success", "warning", "error"]),
+        periods: z.array(z.string()),
+        imported: z.number(),
+        updated: z.number(),
+        ignored: z.number(),
+        deleted: z.number(),
+        conflicts: z.number(),
+        message: z.string().nullable(),
+      }),
+    ),
+  }),
+);
+
+export const Dhis2JobSavedOut = z.object({ id: z.number(), version: z.number() });
