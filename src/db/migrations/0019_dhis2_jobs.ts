@@ -8,10 +8,15 @@ import { type Kysely, sql } from "kysely";
  * often. `next_run_at` says when it is due; `lease_owner`/`lease_until`: the server process running
  * it now, so that two processes never run one job at once (a lease that runs out is taken over).
  * `dhis2_job_run`: each run with its summary (imported, updated, ignored, deleted, conflicts) or its
- * error.
+ * error. `dhis2_mapping.attributes`: a DHIS2 object's attribute values ({ attributeUid: value }), so
+ * imports and exports can name objects by an attribute (DHIS2's ATTRIBUTE:<uid> id scheme).
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable("dhis2_mapping")
+    .addColumn("attributes", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+    .execute();
   await db.schema
     .createTable("dhis2_job")
     .addColumn("id", "serial", (c) => c.primaryKey())
@@ -71,4 +76,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("dhis2_job_run").ifExists().execute();
   await db.schema.dropTable("dhis2_job").ifExists().execute();
+  await db.schema.alterTable("dhis2_mapping").dropColumn("attributes").execute();
 }

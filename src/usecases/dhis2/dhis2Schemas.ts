@@ -5,7 +5,7 @@
  */
 import { z } from "../shared/zod.ts";
 
-const IdScheme = z.enum(["UID", "CODE", "NAME"]);
+const IdScheme = z.union([z.enum(["UID", "CODE", "NAME"]), z.templateLiteral(["ATTRIBUTE:", z.string()])]);
 const Strategy = z.enum(["CREATE", "UPDATE", "CREATE_AND_UPDATE", "DELETE"]);
 
 export const DataValueOut = z.object({
@@ -48,7 +48,6 @@ export const ImportSummaryOut = z.object({
       dataElement: IdScheme,
       orgUnit: IdScheme,
       categoryOptionCombo: IdScheme,
-      attribute: z.string().optional(),
     }),
     instance: z.string().nullable(),
   }),

@@ -84,7 +84,12 @@ export async function importDhis2Metadata(
       note: string | null;
     }[] = [];
     for (const o of read.metadata.objects) {
-      const described = { code: o.code, name: o.name, path: o.path };
+      const described = {
+        code: o.code,
+        name: o.name,
+        path: o.path,
+        attributes: JSON.stringify(o.attributes ?? {}),
+      };
       if (manual.has(`${o.kind}|${o.uid}`)) {
         counts.manual++;
         await trx
