@@ -23,6 +23,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       const { loadSampleFigures } = await import("../usecases/loadSampleFigures.ts");
       const { loadSampleSchools } = await import("../usecases/loadSampleSchools.ts");
       const { sendReminders } = await import("../usecases/sendReminders.ts");
+      const { runDueDhis2Jobs } = await import("../usecases/dhis2/runDhis2Jobs.ts");
       const { smtpMailer } = await import("../usecases/shared/smtpMailer.ts");
       const base = config();
       const cfg = { ...base, demo: base.demo || Boolean(o.demo), port: o.port ? Number(o.port) : base.port };
@@ -81,6 +82,15 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         cfg.reminderEveryMinutes > 0 ? setInterval(remind, cfg.reminderEveryMinutes * 60_000) : null;
       timer?.unref();
 
+      // scheduled DHIS2 pulls and pushes an administrator configured: due jobs checked every minute,
+      // each claimed with a lease in the database (several server processes never run one twice)
+      const runDhis2 = () =>
+        runDueDhis2Jobs(db.db, { now }).catch((e) =>
+          app.log.error({ err: { message: (e as Error).message } }, "DHIS2 job runner failed"),
+        );
+      const dhis2Timer = setInterval(runDhis2, 60_000);
+      dhis2Timer.unref();
+
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -89,6 +99,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
         if (timer) clearInterval(timer);
         clearInterval(rollupTimer);
         clearInterval(keysTimer);
+        clearInterval(dhis2Timer);
         const killer = setTimeout(() => process.exit(1), 15_000);
         await app.close();
         await closeFilePool();

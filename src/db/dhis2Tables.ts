@@ -28,6 +28,8 @@ export interface Dhis2MappingTable {
   /** Category option combos: '' (the whole figure, DHIS2's default) or a breakdown option. */
   category: string | null;
   matched_by: Dhis2MatchedBy | null;
+  /** The object's attribute values by attribute UID (migration 0019), for ATTRIBUTE:<uid> schemes. */
+  attributes: ColumnType<Record<string, string>, string | undefined, string>;
   version: Generated<number>;
 }
 

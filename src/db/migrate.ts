@@ -25,6 +25,7 @@ import * as m0015 from "./migrations/0015_reach.ts";
 // @checks
 import * as m0017 from "./migrations/0017_pages.ts";
 import * as m0018 from "./migrations/0018_coverage.ts";
+import * as m0019 from "./migrations/0019_dhis2_jobs.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   // @contracta
   // @dhis2
   "0013_dhis2": m0013,
+  "0019_dhis2_jobs": m0019,
   // @contractb
   "0014_pwa": m0014,
   // @checks

@@ -421,6 +421,8 @@ export interface Database {
   dhis2_instance: import("./dhis2Tables.ts").Dhis2InstanceTable;
   dhis2_mapping: import("./dhis2Tables.ts").Dhis2MappingTable;
   dhis2_value_meta: import("./dhis2Tables.ts").Dhis2ValueMetaTable;
+  dhis2_job: import("./dhis2JobTables.ts").Dhis2JobTable;
+  dhis2_job_run: import("./dhis2JobTables.ts").Dhis2JobRunTable;
   // @contractb
   idempotent_request: import("./idempotencyTables.ts").IdempotentRequestTable;
   // @checks

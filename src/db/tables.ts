@@ -34,6 +34,8 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   "dhis2_instance",
   "dhis2_mapping",
   "dhis2_value_meta",
+  "dhis2_job",
+  "dhis2_job_run",
   "public_document",
   "public_target",
   "idempotent_request",

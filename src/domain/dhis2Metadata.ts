@@ -19,6 +19,8 @@ export interface Dhis2Object {
   name: string;
   /** Org units: "/root/…/uid". */
   path: string | null;
+  /** The object's attribute values by attribute UID (DHIS2's `attributeValues`), for ATTRIBUTE:<uid>. */
+  attributes?: Record<string, string>;
 }
 
 export interface Dhis2Metadata {
@@ -27,6 +29,20 @@ export interface Dhis2Metadata {
 }
 
 const UID = /^[A-Za-z][A-Za-z0-9]{10}$/;
+
+/** `attributeValues: [{ attribute: { id }, value }]` as { attributeUid: value } (blank values left out). */
+function attributesOf(o: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(o.attributeValues)) return out;
+  for (const av of o.attributeValues as unknown[]) {
+    if (!av || typeof av !== "object") continue;
+    const { attribute, value } = av as { attribute?: { id?: unknown }; value?: unknown };
+    const id = typeof attribute?.id === "string" ? attribute.id.trim() : "";
+    const text = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+    if (UID.test(id) && text !== "") out[id] = text;
+  }
+  return out;
+}
 
 function objectsOf(list: unknown, kind: Dhis2Kind, out: Map<string, Dhis2Object>, bad: string[]) {
   if (!Array.isArray(list)) return;
@@ -43,7 +59,7 @@ function objectsOf(list: unknown, kind: Dhis2Kind, out: Map<string, Dhis2Object>
     }
     const code = typeof o.code === "string" && o.code.trim() !== "" ? o.code.trim() : null;
     const path = kind === "orgUnit" && typeof o.path === "string" ? o.path : null;
-    out.set(`${kind}|${uid}`, { kind, uid, code, name: name.trim(), path });
+    out.set(`${kind}|${uid}`, { kind, uid, code, name: name.trim(), path, attributes: attributesOf(o) });
   }
 }
 
@@ -135,7 +151,12 @@ export function matchObject(o: Dhis2Object, locals: LocalObject[]): Match {
   return byName ?? { key: null, matchedBy: null, note: null };
 }
 
-export type Dhis2IdScheme = "UID" | "CODE" | "NAME";
+/** DHIS2's id schemes; ATTRIBUTE:<uid> identifies an object by its value of that attribute. */
+export type Dhis2IdScheme = "UID" | "CODE" | "NAME" | `ATTRIBUTE:${string}`;
+
+/** The attribute UID of an ATTRIBUTE:<uid> scheme, else null. */
+export const attributeOfScheme = (scheme: Dhis2IdScheme): string | null =>
+  scheme.startsWith("ATTRIBUTE:") ? scheme.slice("ATTRIBUTE:".length) : null;
 
 export interface IdSchemes {
   dataElement: Dhis2IdScheme;
@@ -143,12 +164,18 @@ export interface IdSchemes {
   categoryOptionCombo: Dhis2IdScheme;
 }
 
-/** "uid", "CODE", "name" → the scheme; anything else (ATTRIBUTE:…) is refused with a reason. */
+/** "uid", "CODE", "name", "ATTRIBUTE:<uid>" → the scheme; anything else is refused with a reason. */
 export function idSchemeOf(text: string | null | undefined): Dhis2IdScheme | null {
   if (text === null || text === undefined || text.trim() === "") return null;
   const upper = text.trim().toUpperCase();
   if (upper === "UID" || upper === "CODE" || upper === "NAME") return upper;
-  throw new Error(`Kiểu định danh «${text}» không được hỗ trợ (chỉ UID, CODE, NAME).`);
+  const attribute = /^ATTRIBUTE:(.*)$/i.exec(text.trim());
+  if (attribute) {
+    const uid = (attribute[1] ?? "").trim();
+    if (UID.test(uid)) return `ATTRIBUTE:${uid}`;
+    throw new Error(`Kiểu định danh «${text}»: sau ATTRIBUTE: cần UID của thuộc tính (11 ký tự chữ và số).`);
+  }
+  throw new Error(`Kiểu định danh «${text}» không được hỗ trợ (chỉ UID, CODE, NAME, ATTRIBUTE:<uid>).`);
 }
 
 /** DHIS2's rule: the specific scheme of an object kind, else the general idScheme, else UID. */

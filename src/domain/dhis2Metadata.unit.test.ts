@@ -86,13 +86,38 @@ describe("reading metadata", () => {
 });
 
 describe("id schemes", () => {
-  it("a kind's own scheme wins over idScheme, which wins over UID; ATTRIBUTE is refused", () => {
+  it("a kind's own scheme wins over idScheme, which wins over UID; ATTRIBUTE:<uid> as DHIS2 writes it", () => {
     expect(idSchemesOf({})).toEqual({ dataElement: "UID", orgUnit: "UID", categoryOptionCombo: "UID" });
     expect(idSchemesOf({ idScheme: "code", orgUnitIdScheme: "NAME" })).toEqual({
       dataElement: "CODE",
       orgUnit: "NAME",
       categoryOptionCombo: "CODE",
     });
-    expect(() => idSchemesOf({ idScheme: "ATTRIBUTE:abc" })).toThrow(/UID, CODE, NAME/);
+    expect(idSchemesOf({ idScheme: "attribute:KAMBp9ciSgi", dataElementIdScheme: "UID" })).toEqual({
+      dataElement: "UID",
+      orgUnit: "ATTRIBUTE:KAMBp9ciSgi",
+      categoryOptionCombo: "ATTRIBUTE:KAMBp9ciSgi",
+    });
+    // the attribute's UID is required and checked
+    expect(() => idSchemesOf({ idScheme: "ATTRIBUTE:abc" })).toThrow(/UID của thuộc tính/);
+    expect(() => idSchemesOf({ idScheme: "ATTRIBUTE:" })).toThrow(/UID của thuộc tính/);
+    expect(() => idSchemesOf({ idScheme: "SHORTNAME" })).toThrow(/UID, CODE, NAME, ATTRIBUTE/);
+  });
+
+  it("reads each object's attribute values for ATTRIBUTE:<uid>", () => {
+    const { metadata } = readDhis2Metadata({
+      organisationUnits: [
+        {
+          id: "DiszpKrYNg8",
+          name: "Ngelehun CHC",
+          attributeValues: [
+            { attribute: { id: "KAMBp9ciSgi" }, value: "MOH-0042" },
+            { attribute: { id: "l1VmqIHKk6t" }, value: "" },
+            { attribute: { id: "bad" }, value: "x" },
+          ],
+        },
+      ],
+    });
+    expect(metadata.objects[0]?.attributes).toEqual({ KAMBp9ciSgi: "MOH-0042" });
   });
 });

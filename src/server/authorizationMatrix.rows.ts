@@ -424,6 +424,43 @@ export const MATRIX: Record<string, MatrixRow> = {
     probe: () => ({ url: `/api/dhis2/mappings/${STALE}`, body: { version: STALE, target: null } }),
     expect: only({ admin: 404 }),
   },
+  // scheduled DHIS2 exchanges: administrators; a job for an instance that does not exist is refused
+  "GET /api/dhis2/jobs": {
+    probe: () => ({ url: "/api/dhis2/jobs" }),
+    expect: only({ admin: 200 }),
+  },
+  "POST /api/dhis2/jobs": {
+    probe: () => ({
+      url: "/api/dhis2/jobs",
+      body: {
+        name: "Thử quyền",
+        instanceId: STALE,
+        direction: "pull",
+        url: "https://dhis2.example.org",
+        authKind: "token",
+        secret: "d2pat_thu",
+        periodRule: "LAST_YEAR",
+        everyMinutes: 60,
+      },
+    }),
+    expect: only({ admin: 400 }),
+  },
+  "PUT /api/dhis2/jobs/{id}": {
+    probe: () => ({
+      url: `/api/dhis2/jobs/${STALE}`,
+      body: {
+        name: "Thử quyền",
+        instanceId: STALE,
+        direction: "pull",
+        url: "https://dhis2.example.org",
+        authKind: "token",
+        periodRule: "LAST_YEAR",
+        everyMinutes: 60,
+        version: STALE,
+      },
+    }),
+    expect: only({ admin: 404 }),
+  },
 };
 
 /** Routes the OpenAPI description leaves out on purpose, each with its reason (they are still probed). */

@@ -222,8 +222,14 @@ describe("/api/dataValueSets, the DHIS2 way", () => {
     const attribute = await coordinator.request("POST", "/api/dataValueSets?idScheme=ATTRIBUTE:abc", {
       dataValues: [],
     });
+    // ATTRIBUTE:<uid> is a scheme (attributeScheme.test.ts); its attribute must be a UID
     expect(attribute.statusCode).toBe(400);
-    expect(attribute.json().message).toContain("UID, CODE, NAME");
+    expect(attribute.json().message).toContain("UID của thuộc tính");
+    const unknown = await coordinator.request("POST", "/api/dataValueSets?idScheme=SHORTNAME", {
+      dataValues: [],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain("UID, CODE, NAME, ATTRIBUTE");
     const noValues = await coordinator.request("POST", "/api/dataValueSets", { dataSet: "x" });
     expect(noValues.statusCode).toBe(400);
     expect(noValues.json().message).toContain("dataValues");

@@ -7,9 +7,20 @@ import {
   exportDataValueSets,
   importDataValueSets,
 } from "../../usecases/dataValueSets.ts";
+import {
+  DataValueSetOut,
+  Dhis2JobSavedOut,
+  Dhis2JobsOut,
+  MappingSetOut,
+  MappingsOut,
+  MetadataImportOut,
+  WebMessageOut,
+} from "../../usecases/dhis2/dhis2Schemas.ts";
 import { Dhis2InstanceInput, importDhis2Metadata } from "../../usecases/dhis2/importDhis2Metadata.ts";
 import type { ImportSummary } from "../../usecases/dhis2/importSummary.ts";
+import { listDhis2Jobs } from "../../usecases/dhis2/listDhis2Jobs.ts";
 import { listDhis2Mappings } from "../../usecases/dhis2/listDhis2Mappings.ts";
+import { createDhis2Job, Dhis2JobInput, updateDhis2Job } from "../../usecases/dhis2/saveDhis2Job.ts";
 import { MappingInput, setDhis2Mapping } from "../../usecases/dhis2/setDhis2Mapping.ts";
 import { idParam, z } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
@@ -56,6 +67,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
           tags,
           summary: "Xuất số liệu dạng dataValueSets (DHIS2)",
           querystring: DataValueSetExportQuery,
+          response: { 200: DataValueSetOut },
         },
       },
       async (req) => {
@@ -71,6 +83,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
           summary:
             "Nhập số liệu dạng dataValueSets (DHIS2): JSON, CSV, XML, ADX; dryRun, importStrategy, atomicMode",
           querystring: DataValueSetImportQuery,
+          response: { 200: WebMessageOut, 409: WebMessageOut },
         },
       },
       async (req, reply) => {
@@ -94,6 +107,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Ánh xạ với một hệ thống DHIS2 (đã khớp và chưa khớp)",
         querystring: z.object({ instanceId: z.coerce.number().int().positive().optional() }),
+        response: { 200: MappingsOut },
       },
     },
     async (req) => {
@@ -109,6 +123,7 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Nạp siêu dữ liệu DHIS2 (/api/metadata) và khớp theo mã, tên",
         body: Dhis2InstanceInput.extend({ metadata: z.record(z.string(), z.unknown()) }),
+        response: { 200: MetadataImportOut },
       },
     },
     async (req) => {
@@ -119,10 +134,59 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
 
   r.put(
     "/api/dhis2/mappings/:id",
-    { schema: { tags, summary: "Sửa một ánh xạ DHIS2", params: idParam, body: MappingInput } },
+    {
+      schema: {
+        tags,
+        summary: "Sửa một ánh xạ DHIS2",
+        params: idParam,
+        body: MappingInput,
+        response: { 200: MappingSetOut },
+      },
+    },
     async (req) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
       return setDhis2Mapping(app.deps.db, actorOf(user), req.params.id, req.body);
+    },
+  );
+
+  // scheduled pulls and pushes (run by the server's job runner, src/usecases/dhis2/runDhis2Jobs.ts)
+  r.get(
+    "/api/dhis2/jobs",
+    { schema: { tags, summary: "Lịch trao đổi DHIS2 và các lần chạy", response: { 200: Dhis2JobsOut } } },
+    async (req) => {
+      await authorized(req, catalogPolicy, "edit");
+      return listDhis2Jobs(app.deps.db);
+    },
+  );
+  r.post(
+    "/api/dhis2/jobs",
+    {
+      schema: {
+        tags,
+        summary: "Tạo lịch lấy/gửi số liệu DHIS2",
+        body: Dhis2JobInput,
+        response: { 200: Dhis2JobSavedOut },
+      },
+    },
+    async (req) => {
+      const { user } = await authorized(req, catalogPolicy, "edit");
+      return createDhis2Job(app.deps.db, actorOf(user), req.body, app.deps.now());
+    },
+  );
+  r.put(
+    "/api/dhis2/jobs/:id",
+    {
+      schema: {
+        tags,
+        summary: "Sửa lịch lấy/gửi số liệu DHIS2 (bỏ trống mật khẩu để giữ mật khẩu đã lưu)",
+        params: idParam,
+        body: Dhis2JobInput,
+        response: { 200: Dhis2JobSavedOut },
+      },
+    },
+    async (req) => {
+      const { user } = await authorized(req, catalogPolicy, "edit");
+      return updateDhis2Job(app.deps.db, actorOf(user), req.params.id, req.body);
     },
   );
 }

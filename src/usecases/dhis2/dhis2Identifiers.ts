@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { CATEGORY_OPTIONS } from "../../domain/breakdowns.ts";
-import { DEFAULT_COMBO_UID, type Dhis2IdScheme } from "../../domain/dhis2Metadata.ts";
+import { attributeOfScheme, DEFAULT_COMBO_UID, type Dhis2IdScheme } from "../../domain/dhis2Metadata.ts";
 import { toneKey } from "../../domain/text.ts";
 import { errors } from "../../errors.ts";
 
@@ -18,18 +18,37 @@ class Index<T extends Key> {
   readonly uid = new Map<string, T>();
   readonly code = new Map<string, T>();
   readonly name = new Map<string, T | null>();
-  readonly out = new Map<T, { uid: string; code: string | null; name: string }>();
+  /** attribute UID → value → object (ATTRIBUTE:<uid> schemes). */
+  readonly attribute = new Map<string, Map<string, T>>();
+  readonly out = new Map<
+    T,
+    { uid: string; code: string | null; name: string; attributes: Record<string, string> }
+  >();
 
-  add(uid: string | null, code: string | null, name: string, target: T, mapped: boolean) {
+  add(
+    uid: string | null,
+    code: string | null,
+    name: string,
+    target: T,
+    mapped: boolean,
+    attributes: Record<string, string> = {},
+  ) {
     if (uid) this.uid.set(uid, target);
+    for (const [a, value] of Object.entries(attributes)) {
+      const byValue = this.attribute.get(a) ?? new Map<string, T>();
+      byValue.set(value, target);
+      this.attribute.set(a, byValue);
+    }
     if (code) this.code.set(code.toLowerCase(), target);
     const k = toneKey(name);
     // a name two objects share identifies neither
     this.name.set(k, this.name.has(k) && this.name.get(k) !== target ? null : target);
-    if (mapped && uid && !this.out.has(target)) this.out.set(target, { uid, code, name });
+    if (mapped && uid && !this.out.has(target)) this.out.set(target, { uid, code, name, attributes });
   }
 
   find(id: string, scheme: Dhis2IdScheme): T | null {
+    const attribute = attributeOfScheme(scheme);
+    if (attribute) return this.attribute.get(attribute)?.get(id.trim()) ?? null;
     if (scheme === "UID") return this.uid.get(id) ?? null;
     if (scheme === "CODE") return this.code.get(id.toLowerCase()) ?? null;
     return this.name.get(toneKey(id)) ?? null;
@@ -38,6 +57,8 @@ class Index<T extends Key> {
   write(target: T, scheme: Dhis2IdScheme): string | null {
     const m = this.out.get(target);
     if (!m) return null;
+    const attribute = attributeOfScheme(scheme);
+    if (attribute) return m.attributes[attribute] ?? null;
     return scheme === "UID" ? m.uid : scheme === "CODE" ? m.code : m.name;
   }
 }
@@ -84,10 +105,12 @@ export async function loadDhis2Dictionary(
   const co = new Index<string>();
   const defaults = new Set([DEFAULT_COMBO_UID]);
   for (const m of mappings) {
-    if (m.kind === "dataElement" && m.element_id !== null) el.add(m.uid, m.code, m.name, m.element_id, true);
-    if (m.kind === "orgUnit" && m.org_unit_id !== null) un.add(m.uid, m.code, m.name, m.org_unit_id, true);
+    if (m.kind === "dataElement" && m.element_id !== null)
+      el.add(m.uid, m.code, m.name, m.element_id, true, m.attributes);
+    if (m.kind === "orgUnit" && m.org_unit_id !== null)
+      un.add(m.uid, m.code, m.name, m.org_unit_id, true, m.attributes);
     if (m.kind === "categoryOptionCombo" && m.category !== null) {
-      co.add(m.uid, m.code, m.name, m.category, true);
+      co.add(m.uid, m.code, m.name, m.category, true, m.attributes);
       if (m.category === "" && m.matched_by === "default") defaults.add(m.uid);
     }
   }

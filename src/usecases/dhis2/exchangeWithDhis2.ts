@@ -23,6 +23,9 @@ export interface ExchangeOptions {
   /** DHIS2 org unit UIDs; a pull defaults to every org unit mapped for the instance. */
   orgUnits?: string[];
   children?: boolean;
+  /** A pull: DHIS2's data set and/or data elements (UIDs) asked for; a push: only these elements sent. */
+  dataSet?: string | null;
+  dataElements?: string[];
   batchSize?: number;
   dryRun?: boolean;
   importStrategy?: ImportStrategy;
@@ -49,13 +52,15 @@ export async function pushToDhis2(db: Kysely<Database>, conn: Dhis2Connection, o
     instance: instance.name,
     idSchemes: UID_SCHEMES,
   });
-  const summary: Dhis2ImportSummary = await dhis2Client(conn).push(set.dataValues, {
+  const only = o.dataElements?.length ? new Set(o.dataElements) : null;
+  const values = only ? set.dataValues.filter((v) => only.has(v.dataElement)) : set.dataValues;
+  const summary: Dhis2ImportSummary = await dhis2Client(conn).push(values, {
     dryRun: o.dryRun,
     importStrategy: o.importStrategy,
     batchSize: o.batchSize ?? 1000,
     onProgress: o.onProgress,
   });
-  return { instance: instance.name, sent: set.dataValues.length, leftOut: set.leftOut ?? null, summary };
+  return { instance: instance.name, sent: values.length, leftOut: set.leftOut ?? null, summary };
 }
 
 function addUp(total: ImportSummary | null, next: ImportSummary, offset: number): ImportSummary {
@@ -101,6 +106,8 @@ export async function pullFromDhis2(
       orgUnit: units.slice(start, start + size),
       period: o.periods,
       children: o.children,
+      dataSet: o.dataSet ? [o.dataSet] : undefined,
+      dataElement: o.dataElements?.length ? o.dataElements : undefined,
     });
     const payload = readDataValueSetJson({ dataValues: values });
     const summary = await importDataValues(db, actor, payload, {

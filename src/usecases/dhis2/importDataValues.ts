@@ -58,11 +58,12 @@ async function writeWhatPasses(
   rows: Candidate[],
   conflicts: Conflicts,
   isolate: boolean,
+  touched: Set<string>,
 ): Promise<Candidate[]> {
   let pending = rows;
   while (pending.length > 0) {
     try {
-      await writeFigures(
+      const result = await writeFigures(
         db,
         actor,
         pending.map((c) => ({
@@ -76,6 +77,9 @@ async function writeWhatPasses(
         })),
         { action: "figures.import" },
       );
+      for (const form of result.forms)
+        for (const w of form.writes)
+          touched.add(valueKey(w.element_id, w.period_id, w.org_unit_id, w.category));
       return pending;
     } catch (e) {
       const refused = problemsOf(e);
@@ -94,11 +98,15 @@ async function writeWhatPasses(
           return [];
         }
         const forms = new Map<string, Candidate[]>();
-        for (const c of pending)
-          forms.set(`${c.unitId}|${c.periodId}`, [...(forms.get(`${c.unitId}|${c.periodId}`) ?? []), c]);
+        for (const c of pending) {
+          const k = `${c.unitId}|${c.periodId}`;
+          const form = forms.get(k);
+          if (form) form.push(c);
+          else forms.set(k, [c]);
+        }
         const written: Candidate[] = [];
         for (const form of forms.values())
-          written.push(...(await writeWhatPasses(db, actor, form, conflicts, false)));
+          written.push(...(await writeWhatPasses(db, actor, form, conflicts, false, touched)));
         return written;
       }
       pending = pending.filter((c) => !failed.has(c));
@@ -114,13 +122,18 @@ const hasMeta = (c: Candidate) =>
     c.row.lastUpdated !== null ||
     c.row.followup === true);
 
+const valueKey = (e: number, p: number, u: number, c: string) => `${e}|${p}|${u}|${c}`;
+const keyOf = (c: Candidate) => valueKey(c.elementId, c.periodId, c.unitId, c.category);
+
 /**
  * storedBy, created, lastUpdated, followup of the values written, kept beside them (the last row of a
- * value wins); a value written without any (or deleted) loses what an earlier import kept.
+ * value wins); a value written without any (or deleted) loses what an earlier import kept. `touched`:
+ * the values the writer stored anew, whose kept row is rewritten to be newer than them; for a value
+ * left as it was, the kept row is rewritten only when what DHIS2 sent differs.
  */
-async function keepMeta(db: Kysely<Database>, written: Candidate[]) {
+async function keepMeta(db: Kysely<Database>, written: Candidate[], touched: Set<string>) {
   const latest = new Map<string, Candidate>();
-  for (const c of written) latest.set(`${c.elementId}|${c.periodId}|${c.unitId}|${c.category}`, c);
+  for (const c of written) latest.set(keyOf(c), c);
   const all = [...latest.values()];
   for (let i = 0; i < all.length; i += 20_000) {
     const part = all.slice(i, i + 20_000);
@@ -135,17 +148,35 @@ async function keepMeta(db: Kysely<Database>, written: Candidate[]) {
       );
     }
     const kept = part.filter(hasMeta);
-    if (kept.length === 0) continue;
-    const k = <T>(f: (c: Candidate) => T) => kept.map(f);
-    await sql`insert into dhis2_value_meta as m (element_id, period_id, org_unit_id, category, stored_by, created, last_updated, followup)
+    await upsertMeta(
+      db,
+      kept.filter((c) => touched.has(keyOf(c))),
+      true,
+    );
+    await upsertMeta(
+      db,
+      kept.filter((c) => !touched.has(keyOf(c))),
+      false,
+    );
+  }
+}
+
+async function upsertMeta(db: Kysely<Database>, kept: Candidate[], always: boolean) {
+  if (kept.length === 0) return;
+  const k = <T>(f: (c: Candidate) => T) => kept.map(f);
+  const changed = always
+    ? sql``
+    : sql`where (m.stored_by, m.created, m.last_updated, m.followup)
+                is distinct from (excluded.stored_by, excluded.created, excluded.last_updated, excluded.followup)`;
+  await sql`insert into dhis2_value_meta as m (element_id, period_id, org_unit_id, category, stored_by, created, last_updated, followup)
       select * from unnest(${k((c) => c.elementId)}::integer[], ${k((c) => c.periodId)}::integer[],
                            ${k((c) => c.unitId)}::integer[], ${k((c) => c.category)}::text[],
                            ${k((c) => c.row.storedBy)}::text[], ${k((c) => c.row.created)}::text[],
                            ${k((c) => c.row.lastUpdated)}::text[], ${k((c) => c.row.followup === true)}::boolean[])
       on conflict (element_id, period_id, org_unit_id, category) do update
         set stored_by = excluded.stored_by, created = excluded.created, last_updated = excluded.last_updated,
-            followup = excluded.followup, written_at = now()`.execute(db);
-  }
+            followup = excluded.followup, written_at = now()
+      ${changed}`.execute(db);
 }
 
 function summaryOf(
@@ -208,10 +239,18 @@ export async function importDataValues(
       });
       if (opts.atomicMode === "ALL" && conflicts.size > 0)
         throw new Rollback(summaryOf(opts, instance, total, [], conflicts));
-      const written = await writeWhatPasses(trx, actor, candidates, conflicts, opts.atomicMode === "NONE");
+      const touched = new Set<string>();
+      const written = await writeWhatPasses(
+        trx,
+        actor,
+        candidates,
+        conflicts,
+        opts.atomicMode === "NONE",
+        touched,
+      );
       if (opts.atomicMode === "ALL" && conflicts.size > 0)
         throw new Rollback(summaryOf(opts, instance, total, [], conflicts));
-      await keepMeta(trx, written);
+      await keepMeta(trx, written, touched);
       const summary = summaryOf(opts, instance, total, written, conflicts);
       await recordAudit(trx, actor, {
         action: "figures.import",

@@ -2,7 +2,12 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../../db/repositories/auditRepository.ts";
 import type { Database } from "../../db/schema.ts";
 import { CATEGORY_OPTIONS } from "../../domain/breakdowns.ts";
-import { type LocalObject, matchObject, readDhis2Metadata } from "../../domain/dhis2Metadata.ts";
+import {
+  type Dhis2Kind,
+  type LocalObject,
+  matchObject,
+  readDhis2Metadata,
+} from "../../domain/dhis2Metadata.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { errors } from "../../errors.ts";
 import { z } from "../shared/zod.ts";
@@ -71,10 +76,20 @@ export async function importDhis2Metadata(
       existing.filter((m) => m.matched_by === "manual").map((m) => `${m.kind}|${m.uid}`),
     );
     const counts = { matched: 0, unmatched: 0, manual: 0 };
-    const unmatched: { kind: string; uid: string; code: string | null; name: string; note: string | null }[] =
-      [];
+    const unmatched: {
+      kind: Dhis2Kind;
+      uid: string;
+      code: string | null;
+      name: string;
+      note: string | null;
+    }[] = [];
     for (const o of read.metadata.objects) {
-      const described = { code: o.code, name: o.name, path: o.path };
+      const described = {
+        code: o.code,
+        name: o.name,
+        path: o.path,
+        attributes: JSON.stringify(o.attributes ?? {}),
+      };
       if (manual.has(`${o.kind}|${o.uid}`)) {
         counts.manual++;
         await trx

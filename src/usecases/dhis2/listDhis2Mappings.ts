@@ -8,7 +8,11 @@ import { compareVi } from "../../domain/text.ts";
  * it stands for (name and code), plus the choices an administrator can map to.
  */
 export async function listDhis2Mappings(db: Kysely<Database>, instanceId: number | null) {
-  const instances = await db.selectFrom("dhis2_instance").selectAll().orderBy("id").execute();
+  const instances = (await db.selectFrom("dhis2_instance").selectAll().orderBy("id").execute()).map((i) => ({
+    ...i,
+    created_at: i.created_at.toISOString(),
+    metadata_loaded_at: i.metadata_loaded_at?.toISOString() ?? null,
+  }));
   const chosen = instances.find((i) => i.id === instanceId) ?? instances[0] ?? null;
   if (!chosen) return { instances, instance: null, mappings: [], choices: null };
   const [mappings, elements, units] = await Promise.all([

@@ -82,14 +82,14 @@ interface Placed {
 }
 
 /** Identifiers of one row, or the first conflict (DHIS2 reports one reason per value). */
-async function place(
+function place(
   r: Dhis2Row,
   dict: Dhis2Dictionary,
   schemes: IdSchemes,
-  periodOf: (text: string) => Promise<number | ConflictKind>,
+  periodOf: Map<string, number | ConflictKind>,
   categories: Map<number, string[]>,
   conflicts: Conflicts,
-): Promise<Placed | null> {
+): Placed | null {
   const index = r.index - 1;
   const refuse = (kind: ConflictKind, object: string, detail?: string) => {
     conflicts.add(kind, object, index, detail);
@@ -97,7 +97,7 @@ async function place(
   };
   const elementId = r.dataElement ? dict.element(r.dataElement, schemes.dataElement) : null;
   if (elementId === null) return refuse("dataElement", r.dataElement);
-  const period = r.period ? await periodOf(r.period) : "period";
+  const period = (r.period && periodOf.get(r.period)) || "period";
   if (typeof period === "string") return refuse(period, r.period);
   const unitId = r.orgUnit ? dict.unit(r.orgUnit, schemes.orgUnit) : null;
   if (unitId === null) return refuse("orgUnit", r.orgUnit);
@@ -152,7 +152,11 @@ export async function resolveRows(
   rows: Dhis2Row[],
   opts: { dict: Dhis2Dictionary; schemes: IdSchemes; strategy: ImportStrategy; conflicts: Conflicts },
 ): Promise<Candidate[]> {
-  const periodOf = await periodResolver(db);
+  const resolvePeriod = await periodResolver(db);
+  // each distinct period once (a payload has a handful), then every row placed without waiting
+  const periodOf = new Map<string, number | ConflictKind>();
+  for (const text of new Set(rows.map((r) => r.period)))
+    if (text) periodOf.set(text, await resolvePeriod(text));
   const indicators = await db
     .selectFrom("indicator")
     .select(["numerator_id", "denominator_id", "element_id", "breakdowns"])
@@ -160,7 +164,7 @@ export async function resolveRows(
   const categories = categoriesByElement(indicators);
   const placed: Placed[] = [];
   for (const r of rows) {
-    const p = await place(r, opts.dict, opts.schemes, periodOf, categories, opts.conflicts);
+    const p = place(r, opts.dict, opts.schemes, periodOf, categories, opts.conflicts);
     if (p) placed.push(p);
   }
   const existing = await existingKeys(db, placed);

@@ -84,6 +84,42 @@ function ratesOf(def: Definition) {
     }));
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** For each period, the one before it of the same kind (a form's "last time"), in one statement. */
+async function previousPeriods(
+  db: Kysely<Database>,
+  periods: { id: number }[],
+): Promise<Map<number, number>> {
+  if (periods.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("period as p")
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("period as q")
+          .select("q.id")
+          .whereRef("q.kind", "=", "p.kind")
+          .whereRef("q.start_date", "<", "p.start_date")
+          .orderBy("q.start_date", "desc")
+          .limit(1)
+          .as("prev"),
+      (join) => join.onTrue(),
+    )
+    .select(["p.id", "prev.id as prevId"])
+    .where(
+      "p.id",
+      "in",
+      periods.map((p) => p.id),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.prevId]));
+}
+
 /** Everything the checks need, read in a few statements whatever the number of forms. */
 async function loadContext(db: Kysely<Database>, forms: { unitId: number; periodId: number }[]) {
   const unitIds = [...new Set(forms.map((r) => r.unitId))];
@@ -98,17 +134,7 @@ async function loadContext(db: Kysely<Database>, forms: { unitId: number; period
     elementRules(db),
     elementCatalog(db),
   ]);
-  const previous = new Map<number, number>();
-  for (const p of periods) {
-    const prev = await db
-      .selectFrom("period")
-      .select("id")
-      .where("kind", "=", p.kind)
-      .where("start_date", "<", p.start_date)
-      .orderBy("start_date", "desc")
-      .executeTakeFirst();
-    if (prev) previous.set(p.id, prev.id);
-  }
+  const previous = await previousPeriods(db, periods);
   const allPeriods = [...new Set([...periodIds, ...previous.values()])];
   const [statuses, values] = await Promise.all([
     db
@@ -119,16 +145,22 @@ async function loadContext(db: Kysely<Database>, forms: { unitId: number; period
       .execute(),
     db
       .selectFrom("data_value")
-      .select(["org_unit_id", "period_id", "element_id", "category", "value", "comment"])
+      .select([
+        "org_unit_id",
+        "period_id",
+        "element_id",
+        "category",
+        "value",
+        "comment",
+        "draft",
+        "is_sample",
+      ])
       .where("org_unit_id", "in", unitIds)
       .where("period_id", "in", allPeriods)
       .execute(),
   ]);
   const valuesByForm = new Map<string, typeof values>();
-  for (const v of values) {
-    const k = formKey(v.org_unit_id, v.period_id);
-    valuesByForm.set(k, [...(valuesByForm.get(k) ?? []), v]);
-  }
+  for (const v of values) pushTo(valuesByForm, formKey(v.org_unit_id, v.period_id), v);
   return {
     units: new Map(units.map((u) => [u.id, u])),
     periods: new Map(periods.map((p) => [p.id, p])),
@@ -253,20 +285,34 @@ async function planForm(
     if (beforeValue !== r.value || (was?.comment ?? null) !== r.comment)
       changes.push({ field: key, code: fields.get(key)?.code ?? key, before: beforeValue, after: r.value });
   }
+  // a value stored exactly so (same value, comment, draft flag, not a sample) is not written again:
+  // a re-import of the same figures costs reads only, and its rollups and audit are unchanged
+  const same = (r: FigureInput) => {
+    const was = old.get(fieldKey(r.elementId, r.category));
+    if (!was) return r.value === null;
+    return (
+      Number(was.value) === r.value &&
+      (was.comment ?? null) === r.comment &&
+      was.draft === draft &&
+      !was.is_sample
+    );
+  };
   return {
     unitId,
     periodId,
     periodCode: period.code,
     draft,
-    writes: [...last.values()].map((r) => ({
-      element_id: r.elementId,
-      period_id: periodId,
-      org_unit_id: unitId,
-      category: r.category,
-      value: r.value,
-      comment: r.comment,
-      draft,
-    })),
+    writes: [...last.values()]
+      .filter((r) => !same(r))
+      .map((r) => ({
+        element_id: r.elementId,
+        period_id: periodId,
+        org_unit_id: unitId,
+        category: r.category,
+        value: r.value,
+        comment: r.comment,
+        draft,
+      })),
     changes,
     warnings: problems.filter((x) => x.level === "warning"),
   };
@@ -292,10 +338,7 @@ export async function writeFigures(
   for (const r of rows) forms.set(formKey(r.unitId, r.periodId), { unitId: r.unitId, periodId: r.periodId });
   if (forms.size === 0) return { forms: [] as FormPlan[], warnings: [] as FigureProblem[] };
   const ctx = await loadContext(db, [...forms.values()]);
-  for (const r of rows) {
-    const k = formKey(r.unitId, r.periodId);
-    byForm.set(k, [...(byForm.get(k) ?? []), r]);
-  }
+  for (const r of rows) pushTo(byForm, formKey(r.unitId, r.periodId), r);
   const problems: RowProblem[] = [];
   const checks: FigureProblem[] = [];
   const plans: FormPlan[] = [];

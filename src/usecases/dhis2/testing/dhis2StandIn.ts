@@ -77,6 +77,7 @@ export async function startDhis2StandIn(opts: {
       const periods = url.searchParams.getAll("period");
       const units = new Set(url.searchParams.getAll("orgUnit"));
       const children = url.searchParams.get("children") === "true";
+      const elements = url.searchParams.getAll("dataElement");
       const under = (ou: string) => {
         if (units.has(ou)) return true;
         if (!children) return false;
@@ -84,7 +85,10 @@ export async function startDhis2StandIn(opts: {
         return path.split("/").some((id) => units.has(id));
       };
       const out = [...values.values()].filter(
-        (v) => (periods.length === 0 || periods.includes(v.period)) && under(v.orgUnit),
+        (v) =>
+          (periods.length === 0 || periods.includes(v.period)) &&
+          (elements.length === 0 || elements.includes(v.dataElement)) &&
+          under(v.orgUnit),
       );
       send(res, 200, { dataValues: out });
       return;

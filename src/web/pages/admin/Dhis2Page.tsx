@@ -18,6 +18,7 @@ import { useState } from "react";
 import { api, get } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { Dhis2JobsPanel } from "./Dhis2JobsPanel.tsx";
 
 type Kind = "dataElement" | "categoryOptionCombo" | "orgUnit";
 
@@ -295,6 +296,7 @@ export function Dhis2Page() {
         </>
       )}
       {data && !data.instance && <Text c="dimmed">{t("dhis2.noInstance")}</Text>}
+      {data && <Dhis2JobsPanel instances={data.instances} />}
     </Stack>
   );
 }
