@@ -3,6 +3,7 @@ import { visibleOccurrences } from "../db/repositories/bodyShareRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { EVERY_UNIT, type Scope } from "../domain/policies/scope.ts";
 import { type Clock, timelinessOf } from "../domain/status.ts";
+import type { Timeframe } from "../domain/timeframe.ts";
 import { allowedActions, type Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
 
@@ -72,7 +73,8 @@ export async function getTaskDetail(
     .orderBy("id")
     .execute();
   return {
-    task,
+    // the time frame is stored as read on import (domain/timeframe.ts)
+    task: { ...task, timeframe: task.timeframe as Timeframe },
     bodies,
     occurrences: occurrences.map((o) => ({
       ...o,
@@ -80,7 +82,11 @@ export async function getTaskDetail(
       actions: allowedActions(by, { state: o.state, resumeState: o.resume_state }),
       updates: updates
         .filter((u) => u.occurrence_id === o.id)
-        .map((u) => ({ ...u, attachments: attachments.filter((a) => a.update_id === u.id) })),
+        .map((u) => ({
+          ...u,
+          links: u.links as string[] | null,
+          attachments: attachments.filter((a) => a.update_id === u.id),
+        })),
     })),
     audit,
   };
