@@ -3,7 +3,7 @@ import { visibleOccurrences } from "../db/repositories/bodyShareRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { EVERY_UNIT, type Scope } from "../domain/policies/scope.ts";
 import { type Clock, timelinessOf } from "../domain/status.ts";
-import type { Timeframe } from "../domain/timeframe.ts";
+import { parseTimeframe, type Timeframe } from "../domain/timeframe.ts";
 import { allowedActions, type Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
 
@@ -73,8 +73,7 @@ export async function getTaskDetail(
     .orderBy("id")
     .execute();
   return {
-    // the time frame is stored as read on import (domain/timeframe.ts)
-    task: { ...task, timeframe: task.timeframe as Timeframe },
+    task: { ...task, timeframe: storedTimeframe(task.timeframe, task.timeframe_text) },
     bodies,
     occurrences: occurrences.map((o) => ({
       ...o,
@@ -90,4 +89,10 @@ export async function getTaskDetail(
     })),
     audit,
   };
+}
+
+/** The time frame as read on import; one stored without its reading (an empty object) is read again from its text. */
+function storedTimeframe(stored: unknown, text: string): Timeframe {
+  const tf = stored as Partial<Timeframe> | null;
+  return tf?.kind && Array.isArray(tf.milestones) ? (tf as Timeframe) : parseTimeframe(text);
 }
