@@ -17,7 +17,7 @@ import { type Horizon, horizonsOf } from "../domain/workHorizon.ts";
 export async function getMyWork(db: Kysely<Database>, actor: PolicyActor, clock: Clock) {
   const confirms = taskPolicy.can(actor, "coordinate", { bodies: [] });
   const unitMode = !confirms && actor.scope.kind === "units";
-  const mode = confirms ? "confirm" : unitMode ? "unit" : "read";
+  const mode: "confirm" | "unit" | "read" = confirms ? "confirm" : unitMode ? "unit" : "read";
   type Found = Awaited<ReturnType<typeof searchRegister>>;
   const none: Found = { rows: [], total: 0, bodiesOf: new Map() };
   const filter: RegisterFilter = unitMode

@@ -3,6 +3,7 @@ import { visibleOccurrences } from "../db/repositories/bodyShareRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { EVERY_UNIT, type Scope } from "../domain/policies/scope.ts";
 import { type Clock, timelinessOf } from "../domain/status.ts";
+import { parseTimeframe, type Timeframe } from "../domain/timeframe.ts";
 import { allowedActions, type Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
 
@@ -72,7 +73,7 @@ export async function getTaskDetail(
     .orderBy("id")
     .execute();
   return {
-    task,
+    task: { ...task, timeframe: storedTimeframe(task.timeframe, task.timeframe_text) },
     bodies,
     occurrences: occurrences.map((o) => ({
       ...o,
@@ -80,8 +81,18 @@ export async function getTaskDetail(
       actions: allowedActions(by, { state: o.state, resumeState: o.resume_state }),
       updates: updates
         .filter((u) => u.occurrence_id === o.id)
-        .map((u) => ({ ...u, attachments: attachments.filter((a) => a.update_id === u.id) })),
+        .map((u) => ({
+          ...u,
+          links: u.links as string[] | null,
+          attachments: attachments.filter((a) => a.update_id === u.id),
+        })),
     })),
     audit,
   };
+}
+
+/** The time frame as read on import; one stored without its reading (an empty object) is read again from its text. */
+function storedTimeframe(stored: unknown, text: string): Timeframe {
+  const tf = stored as Partial<Timeframe> | null;
+  return tf?.kind && Array.isArray(tf.milestones) ? (tf as Timeframe) : parseTimeframe(text);
 }

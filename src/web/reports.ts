@@ -1,5 +1,7 @@
 /** Periodic reports on the client: rounds, submissions, generated models and downloads. */
 import { useQuery } from "@tanstack/react-query";
+import type { RoundDetail, RoundSubmission, Rounds } from "../shared/api/reports.ts";
+import type { Answer } from "../shared/api/wire.ts";
 import type { GenerateInput } from "../usecases/generateReport.ts";
 import { ApiError, csrfHeader, get } from "./api.ts";
 import { textNow } from "./texts.ts";
@@ -7,40 +9,16 @@ import { textNow } from "./texts.ts";
 export type { Block, ReportModel, ReportTable } from "../reports/model.ts";
 export type { GenerateInput } from "../usecases/generateReport.ts";
 
-export interface Round {
-  id: number;
-  kind: string;
-  title: string;
-  year: number;
-  due_on: string;
-  window_from: string;
-  window_to: string;
-  document_number: string | null;
-  level_name: string;
-  asked: number;
-  received: number;
-}
-
-export interface Submission {
-  id: number;
-  /** From the server's report policy: may this caller write and submit it. */
-  can: { write: boolean };
-  unit_id: number;
-  unit_name: string;
-  status: "pending" | "draft" | "submitted" | "returned" | "accepted";
-  content: Record<string, string>;
-  number: number | null;
-  submitted_at: string | null;
-  reason: string | null;
-  chase_count: number;
-  scan_name: string | null;
-  version: number;
-  late: boolean;
-}
+export type Round = Answer<typeof Rounds>["rounds"][number];
+/** A body's row in a round; `can` from the server's report policy: may this caller write and submit it. */
+export type Submission = Answer<typeof RoundSubmission>;
+export type RoundView = Answer<typeof RoundDetail>;
 
 export const roundKeys = {
-  all: ["report-rounds"] as const,
-  one: (id: number) => ["report-round", id] as const,
+  all: ["reports", "rounds"] as const,
+  one: (id: number) => ["reports", "rounds", id] as const,
+  /** The generated draft of a submission (its preview). */
+  draft: (submissionId: number) => ["reports", "draft", submissionId] as const,
 };
 
 export function useRounds() {
@@ -54,10 +32,7 @@ export function useRound(id: number | null) {
   return useQuery({
     queryKey: roundKeys.one(id ?? 0),
     enabled: id !== null,
-    queryFn: () =>
-      get<{ round: Round; submissions: Submission[]; today: string; can: { manage: boolean } }>(
-        `/api/reports/rounds/${id}`,
-      ),
+    queryFn: () => get<RoundView>(`/api/reports/rounds/${id}`),
   });
 }
 

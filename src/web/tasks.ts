@@ -1,19 +1,21 @@
-import { useQuery } from "@tanstack/react-query";
-import type { Timeframe } from "../domain/timeframe.ts";
-import type { OccurrenceAction } from "../domain/transitions.ts";
+import { type QueryClient, useQuery } from "@tanstack/react-query";
+import type {
+  ChaseOutcome as ChaseOutcomeSchema,
+  MyWork as MyWorkSchema,
+  OccurrenceChange as OccurrenceChangeSchema,
+  RegisterRow as RegisterRowSchema,
+  Scoreboard as ScoreboardSchema,
+  TaskDetail as TaskDetailSchema,
+  TaskRegister as TaskRegisterSchema,
+  Update as UpdateSchema,
+} from "../shared/api/tasks.ts";
+import type { Answer } from "../shared/api/wire.ts";
 import { get } from "./api.ts";
 import { getKept } from "./offline/kept.ts";
 import { both } from "./texts.ts";
 
-export type Timeliness =
-  | "in_time"
-  | "due_soon"
-  | "overdue"
-  | "no_deadline"
-  | "done_on_time"
-  | "done_late"
-  | "done";
-export type State = "not_started" | "in_progress" | "awaiting_confirmation" | "done" | "paused";
+export type Timeliness = RegisterRow["timeliness"];
+export type State = RegisterRow["state"];
 
 export const timelinessInfo: Record<Timeliness, { vi: string; en: string; color: string }> = {
   overdue: { ...both("timeliness.overdue"), color: "red" },
@@ -33,97 +35,53 @@ export const stateInfo: Record<State, { vi: string; en: string }> = {
   paused: both("state.paused"),
 };
 
-export interface RegisterRow {
-  id: number;
-  label: string;
-  kind: string;
-  due_on: string | null;
-  original_due_on: string | null;
-  state: State;
-  percent: number;
-  completed_on: string | null;
-  version: number;
-  task_id: number;
-  ref: string;
-  title: string;
-  timeframe_text: string;
-  document_id: number;
-  document_number: string | null;
-  document_title: string | null;
-  timeliness: Timeliness;
-  lead: string | null;
-  support: string | null;
-  /** A member's share of a set-led task: its parent; a parent shows shares_done/shares_total. */
-  share_of?: number | null;
-  shares_done?: number | null;
-  shares_total?: number;
-  /** The body answering for it has ceased (đơn vị đã giải thể). */
-  lead_ceased?: boolean;
-}
+/** An occurrence as the register lists it. */
+export type RegisterRow = Answer<typeof RegisterRowSchema>;
+export type Update = Answer<typeof UpdateSchema>;
+export type TaskDetail = Answer<typeof TaskDetailSchema>;
+export type MyWork = Answer<typeof MyWorkSchema>;
+export type TaskRegister = Answer<typeof TaskRegisterSchema>;
+export type Scoreboard = Answer<typeof ScoreboardSchema>;
+export type OccurrenceChange = Answer<typeof OccurrenceChangeSchema>;
+export type ChaseOutcome = Answer<typeof ChaseOutcomeSchema>;
 
-export interface Update {
-  id: number;
-  kind: string;
-  text: string;
-  percent: number | null;
-  product: string | null;
-  links: string[] | null;
-  due_before: string | null;
-  due_after: string | null;
-  author_name: string;
-  created_at: string;
-  attachments: { id: number; original_name: string; mime: string; size: number }[];
-}
-
-export interface TaskDetail {
-  task: {
-    id: number;
-    ref: string;
-    title: string;
-    group_ref: string | null;
-    group_title: string | null;
-    timeframe_text: string;
-    timeframe: Timeframe;
-    product: string | null;
-    note: string | null;
-    document_id: number;
-    document_number: string | null;
-    document_title: string | null;
-    version: number;
-  };
-  bodies: {
-    role: "lead" | "support";
-    text: string;
-    unit_id: number | null;
-    unit_name: string | null;
-    set_kind: string | null;
-  }[];
-  occurrences: {
-    id: number;
-    label: string;
-    kind: string;
-    due_on: string | null;
-    original_due_on: string | null;
-    state: State;
-    percent: number;
-    completed_on: string | null;
-    version: number;
-    timeliness: Timeliness;
-    /** What the signed-in person may do on it now (the server's transition table). */
-    actions: OccurrenceAction[];
-    updates: Update[];
-    /** A member's share of a set-led task (its parent and member), or a parent's progress over shares. */
-    share_of?: number | null;
-    share_unit_name?: string | null;
-    share_unit_valid_to?: string | null;
-    shares?: { done: number; total: number } | null;
-  }[];
-  audit: { id: number; at: string; actor_name: string; action: string; before: unknown; after: unknown }[];
-  /** What the server's policies allow the caller on this task. */
-  can: { report: "lead" | "support" | null; coordinate: boolean; reassign: boolean };
-}
+/**
+ * The query keys of tasks: everything about tasks sits under one root, so a change to an occurrence
+ * refreshes the task page, "Việc của tôi", the register and the scoreboard with one invalidation.
+ */
+export const taskKeys = {
+  all: ["tasks"] as const,
+  one: (id: number) => ["tasks", "one", id] as const,
+  myWork: ["tasks", "my-work"] as const,
+  register: (query: string) => ["tasks", "register", query] as const,
+  scoreboard: (query: string) => ["tasks", "scoreboard", query] as const,
+};
 
 export function useTask(id: number) {
   // kept on the device: a task opened once can be read, and reported on, with no link
-  return useQuery({ queryKey: ["task", id], queryFn: () => getKept<TaskDetail>(`/api/tasks/${id}`) });
+  return useQuery({ queryKey: taskKeys.one(id), queryFn: () => getKept<TaskDetail>(`/api/tasks/${id}`) });
+}
+
+export function useMyWork() {
+  // kept on the device: the officer reads his work with no link
+  return useQuery({ queryKey: taskKeys.myWork, queryFn: () => getKept<MyWork>("/api/my-work") });
+}
+
+export function useRegister(query: URLSearchParams) {
+  return useQuery({
+    queryKey: taskKeys.register(query.toString()),
+    queryFn: () => get<TaskRegister>(`/api/tasks?${query}`),
+  });
+}
+
+export function useScoreboard(query: URLSearchParams) {
+  return useQuery({
+    queryKey: taskKeys.scoreboard(query.toString()),
+    queryFn: () => get<Scoreboard>(`/api/scoreboard?${query}`),
+  });
+}
+
+/** After any change to a task or an occurrence: every view of tasks is read again. */
+export function refreshTasks(client: QueryClient): void {
+  void client.invalidateQueries({ queryKey: taskKeys.all });
 }

@@ -8,6 +8,7 @@ import { targetPolicy } from "../../domain/policies/target.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { formToXlsx } from "../../reports/formTemplate.ts";
+import { TargetList, TargetRemoved, TargetSaved } from "../../shared/api/targets.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
 import { getDataForm } from "../../usecases/getDataForm.ts";
@@ -233,6 +234,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Mục tiêu: giá trị hiện tại, lộ trình, trạng thái",
         querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+        response: { 200: TargetList },
       },
     },
     async (req) => {
@@ -260,7 +262,14 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/targets",
-    { schema: { tags, summary: "Đặt mục tiêu theo dõi (điều phối viên, quản trị viên)", body: TargetInput } },
+    {
+      schema: {
+        tags,
+        summary: "Đặt mục tiêu theo dõi (điều phối viên, quản trị viên)",
+        body: TargetInput,
+        response: { 201: TargetSaved },
+      },
+    },
     async (req, reply) => {
       const { user } = await authorized(req, targetPolicy, "create");
       return reply.status(201).send(await saveTarget(app.deps.db, actorOf(user), req.body));
@@ -269,7 +278,15 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(
     "/api/targets/:id",
-    { schema: { tags, summary: "Sửa mục tiêu (cần số phiên bản)", params: idParam, body: TargetInput } },
+    {
+      schema: {
+        tags,
+        summary: "Sửa mục tiêu (cần số phiên bản)",
+        params: idParam,
+        body: TargetInput,
+        response: { 200: TargetSaved },
+      },
+    },
     async (req) => {
       const { user } = await authorized(req, targetPolicy, "edit");
       return saveTarget(app.deps.db, actorOf(user), req.body, req.params.id);
@@ -284,6 +301,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         summary: "Thôi theo dõi một mục tiêu (số liệu vẫn giữ)",
         params: idParam,
         querystring: z.object({ version: z.coerce.number().int().positive() }),
+        response: { 200: TargetRemoved },
       },
     },
     async (req) => {

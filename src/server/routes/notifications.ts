@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { latestNotifications, markNotificationsRead } from "../../db/repositories/notificationRepository.ts";
+import { Marked, Notifications } from "../../shared/api/notifications.ts";
 import { z } from "../../usecases/shared/zod.ts";
 import { requireUser } from "../context.ts";
 
@@ -10,7 +11,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/notifications",
-    { schema: { tags, summary: "Thông báo của tôi (mới nhất trước)" } },
+    { schema: { tags, summary: "Thông báo của tôi (mới nhất trước)", response: { 200: Notifications } } },
     async (req) => {
       const user = requireUser(req);
       const rows = await latestNotifications(app.deps.db, user.id);
@@ -25,6 +26,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Đánh dấu đã đọc",
         body: z.object({ ids: z.array(z.number().int().positive()).max(500) }),
+        response: { 200: Marked },
       },
     },
     async (req) => {

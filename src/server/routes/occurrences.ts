@@ -8,6 +8,7 @@ import { findAttachment } from "../../db/repositories/occurrenceUpdateRepository
 import { todayIso } from "../../domain/dates.ts";
 import { relationTo, taskPolicy } from "../../domain/policies/task.ts";
 import { AppError, errors } from "../../errors.ts";
+import { ChaseOutcome, OccurrenceChange } from "../../shared/api/tasks.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
 import { ConfirmInput, confirmCompletion } from "../../usecases/confirmCompletion.ts";
 import { ExtendInput, extendDeadline } from "../../usecases/extendDeadline.ts";
@@ -52,6 +53,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
         params: idParam,
         headers: IdempotencyHeaders,
         consumes: ["multipart/form-data", "application/json"],
+        response: { 201: OccurrenceChange },
       },
     },
     async (req, reply) => {
@@ -100,7 +102,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/occurrences/:id/propose",
-    { schema: { tags, summary: "Cơ quan chủ trì báo cáo hoàn thành", params: idParam, body: ProposeInput } },
+    {
+      schema: {
+        tags,
+        summary: "Cơ quan chủ trì báo cáo hoàn thành",
+        params: idParam,
+        body: ProposeInput,
+        response: { 200: OccurrenceChange },
+      },
+    },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
       return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
@@ -109,7 +119,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/occurrences/:id/confirm",
-    { schema: { tags, summary: "Điều phối viên xác nhận hoàn thành", params: idParam, body: ConfirmInput } },
+    {
+      schema: {
+        tags,
+        summary: "Điều phối viên xác nhận hoàn thành",
+        params: idParam,
+        body: ConfirmInput,
+        response: { 200: OccurrenceChange },
+      },
+    },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
       return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
@@ -118,7 +136,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/occurrences/:id/return",
-    { schema: { tags, summary: "Điều phối viên trả lại, có lý do", params: idParam, body: ReturnInput } },
+    {
+      schema: {
+        tags,
+        summary: "Điều phối viên trả lại, có lý do",
+        params: idParam,
+        body: ReturnInput,
+        response: { 200: OccurrenceChange },
+      },
+    },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
       return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
@@ -133,6 +159,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
         summary: "Gia hạn (hoặc đặt hạn cho việc chờ văn bản), có lý do",
         params: idParam,
         body: ExtendInput,
+        response: { 200: OccurrenceChange },
       },
     },
     async (req) => {
@@ -143,7 +170,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/occurrences/:id/pause",
-    { schema: { tags, summary: "Tạm dừng / tiếp tục", params: idParam, body: PauseInput } },
+    {
+      schema: {
+        tags,
+        summary: "Tạm dừng / tiếp tục",
+        params: idParam,
+        body: PauseInput,
+        response: { 200: OccurrenceChange },
+      },
+    },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
       return pauseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
@@ -152,7 +187,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/occurrences/:id/chase",
-    { schema: { tags, summary: "Đôn đốc cơ quan chủ trì", params: idParam, body: ChaseInput } },
+    {
+      schema: {
+        tags,
+        summary: "Đôn đốc cơ quan chủ trì",
+        params: idParam,
+        body: ChaseInput,
+        response: { 200: ChaseOutcome },
+      },
+    },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
       return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());

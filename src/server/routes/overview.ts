@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { documentPolicy } from "../../domain/policies/document.ts";
 import { todayIso } from "../../domain/status.ts";
+import { Overview } from "../../shared/api/overview.ts";
 import { getOverview } from "../../usecases/getOverview.ts";
 import { isoDate, z } from "../../usecases/shared/zod.ts";
 import { authorize, callerOf } from "../policies/authorize.ts";
@@ -19,6 +20,7 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
           documentId: z.coerce.number().int().positive().optional(),
           asOf: isoDate.optional(),
         }),
+        response: { 200: Overview },
       },
     },
     async (req) => {

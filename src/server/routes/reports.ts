@@ -16,6 +16,15 @@ import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { reportToDocx } from "../../reports/toDocx.ts";
 import { reportToXlsx } from "../../reports/toXlsx.ts";
+import {
+  Generated,
+  RoundDetail,
+  RoundOpened,
+  Rounds,
+  Scan,
+  SubmissionChanged,
+  SubmissionChased,
+} from "../../shared/api/reports.ts";
 import { attachReportScan } from "../../usecases/attachReportScan.ts";
 import { ChaseReportInput, chaseReport } from "../../usecases/chaseReport.ts";
 import { GenerateInput, generateReport } from "../../usecases/generateReport.ts";
@@ -69,7 +78,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/reports/rounds",
-    { schema: { tags, summary: "Các đợt báo cáo (cán bộ: các đợt yêu cầu đơn vị mình)" } },
+    {
+      schema: {
+        tags,
+        summary: "Các đợt báo cáo (cán bộ: các đợt yêu cầu đơn vị mình)",
+        response: { 200: Rounds },
+      },
+    },
     async (req) => {
       const { actor } = await callerOf(req);
       return { rounds: await listRounds(app.deps.db, actor.scope) };
@@ -78,7 +93,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/reports/rounds",
-    { schema: { tags, summary: "Mở đợt báo cáo", body: OpenRoundInput } },
+    { schema: { tags, summary: "Mở đợt báo cáo", body: OpenRoundInput, response: { 201: RoundOpened } } },
     async (req, reply) => {
       const user = requireUser(req);
       assertCanManageRounds(user);
@@ -88,7 +103,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/reports/rounds/:id",
-    { schema: { tags, summary: "Đợt báo cáo: ai đã gửi, ai chậm", params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: "Đợt báo cáo: ai đã gửi, ai chậm",
+        params: idParam,
+        response: { 200: RoundDetail },
+      },
+    },
     async (req) => {
       const { actor } = await callerOf(req);
       const round = await findRound(app.deps.db, req.params.id);
@@ -122,7 +144,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   for (const [action, run, summary] of writes) {
     r.post(
       `/api/reports/submissions/:id/${action}`,
-      { schema: { tags, summary, params: idParam, body: DraftInput } },
+      { schema: { tags, summary, params: idParam, body: DraftInput, response: { 200: SubmissionChanged } } },
       async (req) => {
         const { user, sub, scope } = await context(req, req.params.id);
         assertCanWriteUnitReport(user, scope, sub.unit_id);
@@ -133,7 +155,15 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/reports/submissions/:id/return",
-    { schema: { tags, summary: "Trả lại báo cáo (kèm lý do)", params: idParam, body: ReturnReportInput } },
+    {
+      schema: {
+        tags,
+        summary: "Trả lại báo cáo (kèm lý do)",
+        params: idParam,
+        body: ReturnReportInput,
+        response: { 200: SubmissionChanged },
+      },
+    },
     async (req) => {
       const { user, sub } = await context(req, req.params.id);
       assertCanManageRounds(user);
@@ -143,7 +173,15 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/reports/submissions/:id/accept",
-    { schema: { tags, summary: "Tiếp nhận báo cáo", params: idParam, body: AcceptReportInput } },
+    {
+      schema: {
+        tags,
+        summary: "Tiếp nhận báo cáo",
+        params: idParam,
+        body: AcceptReportInput,
+        response: { 200: SubmissionChanged },
+      },
+    },
     async (req) => {
       const { user, sub } = await context(req, req.params.id);
       assertCanManageRounds(user);
@@ -153,7 +191,15 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/reports/submissions/:id/chase",
-    { schema: { tags, summary: "Đôn đốc đơn vị chưa gửi báo cáo", params: idParam, body: ChaseReportInput } },
+    {
+      schema: {
+        tags,
+        summary: "Đôn đốc đơn vị chưa gửi báo cáo",
+        params: idParam,
+        body: ChaseReportInput,
+        response: { 200: SubmissionChased },
+      },
+    },
     async (req) => {
       const { user, sub } = await context(req, req.params.id);
       assertCanManageRounds(user);
@@ -171,6 +217,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         params: idParam,
         querystring: z.object({ version: z.coerce.number().int().positive() }),
         consumes: ["multipart/form-data"],
+        response: { 201: SubmissionChanged },
       },
     },
     async (req, reply) => {
@@ -195,7 +242,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/reports/submissions/:id/scan",
-    { schema: { tags, summary: "Tải bản scan có chữ ký", params: idParam } },
+    { schema: { tags, summary: "Tải bản scan có chữ ký", params: idParam, response: Scan } },
     async (req, reply) => {
       const { sub } = await context(req, req.params.id);
       if (!sub.scan_stored || !sub.scan_mime) throw errors.notFound("bản scan của báo cáo");
@@ -215,7 +262,12 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     {
       // generating reads only: a leader may draw up any report
       config: { readOnlyMayCall: true },
-      schema: { tags, summary: "Lập báo cáo: xem trước (json) hoặc tải DOCX/XLSX", body: GenerateBody },
+      schema: {
+        tags,
+        summary: "Lập báo cáo: xem trước (json) hoặc tải DOCX/XLSX",
+        body: GenerateBody,
+        response: Generated,
+      },
     },
     async (req, reply) => {
       const { actor } = await callerOf(req);

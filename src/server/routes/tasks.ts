@@ -11,6 +11,14 @@ import { relationTo, reportingRole, taskPolicy } from "../../domain/policies/tas
 import { clockOf, completionRate, STATES } from "../../domain/status.ts";
 import { asciiKey } from "../../domain/text.ts";
 import { allowedActions } from "../../domain/transitions.ts";
+import {
+  LeadReassigned,
+  MyWork,
+  RegisterFile,
+  Scoreboard,
+  TaskDetail,
+  TaskRegister,
+} from "../../shared/api/tasks.ts";
 import { exportTaskRegister } from "../../usecases/exportTaskRegister.ts";
 import { getMyWork } from "../../usecases/getMyWork.ts";
 import { getTaskDetail } from "../../usecases/getTaskDetail.ts";
@@ -64,6 +72,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "Việc của tôi: cán bộ — việc của đơn vị mình, gấp nhất trước; điều phối — việc chờ xác nhận",
+        response: { 200: MyWork },
       },
     },
     async (req) => {
@@ -100,7 +109,14 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/tasks",
-    { schema: { tags, summary: "Sổ theo dõi nhiệm vụ, có lọc và phân trang", querystring: RegisterQuery } },
+    {
+      schema: {
+        tags,
+        summary: "Sổ theo dõi nhiệm vụ, có lọc và phân trang",
+        querystring: RegisterQuery,
+        response: { 200: TaskRegister },
+      },
+    },
     async (req) => {
       const { actor } = await callerOf(req);
       const q = req.query;
@@ -119,6 +135,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Xuất sổ nhiệm vụ (XLSX theo mẫu phụ lục, hoặc CSV)",
         querystring: RegisterQuery.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") }),
+        response: RegisterFile,
       },
     },
     async (req, reply) => {
@@ -139,6 +156,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Một nhiệm vụ: dòng kế hoạch, cơ quan, các lần đến hạn, diễn biến",
         params: idParam,
+        response: { 200: TaskDetail },
       },
     },
     async (req) => {
@@ -168,6 +186,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         summary: "Giao lại cơ quan chủ trì (điều phối viên)",
         params: idParam,
         body: ReassignInput,
+        response: { 200: LeadReassigned },
       },
     },
     async (req) => {
@@ -189,6 +208,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
           dueFrom: isoDate.optional(),
           dueTo: isoDate.optional(),
         }),
+        response: { 200: Scoreboard },
       },
     },
     async (req) => {

@@ -1,17 +1,8 @@
 import { Badge, Button } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
-import { get } from "../api.ts";
+import { useNotifications } from "../api/notifications.ts";
 import { useI18n } from "../i18n.tsx";
 
-export interface Note {
-  id: number;
-  kind: string;
-  message: string;
-  created_at: string;
-  read_at: string | null;
-  task_id: number | null;
-}
 
 // the menu (and the floating-ui code that places it) comes with the first click, not with every page
 const NotificationMenu = lazy(async () => ({
@@ -21,11 +12,7 @@ const NotificationMenu = lazy(async () => ({
 export function NotificationBell() {
   const { t } = useI18n();
   const [wanted, setWanted] = useState(false);
-  const q = useQuery({
-    queryKey: ["notifications"],
-    queryFn: () => get<{ notifications: Note[]; unread: number }>("/api/notifications"),
-    refetchInterval: 60_000,
-  });
+  const q = useNotifications();
   const unread = q.data?.unread ?? 0;
   const button = (
     <Button

@@ -2,10 +2,9 @@ import { Menu, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactElement } from "react";
 import { useNavigate } from "react-router";
-import { api } from "../api.ts";
+import { markRead, type Note } from "../api/notifications.ts";
 import { formatDateTime } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
-import type { Note } from "./NotificationBell.tsx";
 
 /** The list of notifications, opened from the bell (loaded on the first click, with the menus' code). */
 export function NotificationMenu({ target, notes }: { target: ReactElement; notes: Note[] }) {
@@ -13,8 +12,7 @@ export function NotificationMenu({ target, notes }: { target: ReactElement; note
   const qc = useQueryClient();
   const navigate = useNavigate();
   const open = async (n: Note) => {
-    if (!n.read_at) await api("POST", "/api/notifications/read", { ids: [n.id] });
-    void qc.invalidateQueries({ queryKey: ["notifications"] });
+    await markRead(qc, n.read_at ? [] : [n.id]);
     if (n.task_id) navigate(`/nhiem-vu/${n.task_id}`);
   };
   return (

@@ -11,11 +11,9 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { getOverview } from "../../usecases/getOverview.ts";
-import { get } from "../api.ts";
+import { useOverview } from "../api/overview.ts";
 import { type TargetStatus, targetStatusInfo } from "../figures.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
@@ -26,7 +24,6 @@ const OverviewFilters = lazy(async () => ({
   default: (await import("./overview/OverviewFilters.tsx")).OverviewFilters,
 }));
 
-type Overview = Awaited<ReturnType<typeof getOverview>>;
 const STATUSES: TargetStatus[] = ["achieved", "on_track", "at_risk", "behind", "no_data"];
 
 function Figure({ value, label, to, color }: { value: number; label: string; to?: string; color?: string }) {
@@ -58,10 +55,7 @@ export function OverviewPage() {
   const q = new URLSearchParams();
   if (documentId) q.set("documentId", documentId);
   if (asOf) q.set("asOf", asOf);
-  const overview = useQuery({
-    queryKey: ["overview", q.toString()],
-    queryFn: () => get<Overview>(`/api/overview?${q}`),
-  });
+  const overview = useOverview(q);
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);

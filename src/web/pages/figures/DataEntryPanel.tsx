@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { fieldKey } from "../../../domain/breakdowns.ts";
 import type { FigureProblem } from "../../../domain/figureChecks.ts";
+import { refreshTargets } from "../../api/targets.ts";
 import { ApiError, get } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -137,7 +138,7 @@ export function DataEntryPanel() {
       setMessage({ ok: true, text: [t("tasks.saved"), ...r.warnings.map((w) => w.message)].join(" ") });
       setServerErrors(new Map());
       void qc.invalidateQueries({ queryKey: ["form"] });
-      void qc.invalidateQueries({ queryKey: ["targets"] });
+      refreshTargets(qc);
     } catch (e) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
       const refused = e instanceof ApiError ? serverErrorsOf(e.details) : new Map<string, string[]>();

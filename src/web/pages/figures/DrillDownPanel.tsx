@@ -13,8 +13,8 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { breakdownsOf, optionsOf } from "../../../domain/breakdowns.ts";
+import { useTargets } from "../../api/targets.ts";
 import { get } from "../../api.ts";
-import type { TargetRow } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useSession } from "../../session.ts";
@@ -45,10 +45,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
     queryFn: () =>
       get<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
   });
-  const targets = useQuery({
-    queryKey: ["targets"],
-    queryFn: () => get<{ targets: TargetRow[] }>("/api/targets"),
-  });
+  const targets = useTargets();
   const province = useQuery({
     queryKey: ["org-units-all"],
     queryFn: () =>

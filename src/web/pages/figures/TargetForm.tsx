@@ -11,10 +11,10 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { refreshTargets, type TargetRow } from "../../api/targets.ts";
 import { ApiError, api, get } from "../../api.ts";
 import { NumberField } from "../../components/NumberField.tsx";
 import { usePlanGraph } from "../../documents.ts";
-import type { TargetRow } from "../../figures.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useOrgUnits } from "../../units.ts";
 
@@ -105,7 +105,7 @@ export function TargetForm(props: {
     }
     try {
       await api(e ? "PUT" : "POST", e ? `/api/targets/${e.id}` : "/api/targets", body);
-      void qc.invalidateQueries({ queryKey: ["targets"] });
+      refreshTargets(qc);
       props.onClose();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -116,7 +116,7 @@ export function TargetForm(props: {
     if (!e || !window.confirm(t("targets.confirmDelete"))) return;
     try {
       await api("DELETE", `/api/targets/${e.id}?version=${e.version}`);
-      void qc.invalidateQueries({ queryKey: ["targets"] });
+      refreshTargets(qc);
       props.onDeleted();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -1,9 +1,8 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { get } from "../../api.ts";
-import { type TargetRow, targetStatusInfo } from "../../figures.ts";
+import { type TargetRow, useTargets } from "../../api/targets.ts";
+import { targetStatusInfo } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { DataEntryPanel } from "./DataEntryPanel.tsx";
@@ -38,7 +37,9 @@ function TargetCard({ t, onEdit }: { t: TargetRow; onEdit: ((t: TargetRow) => vo
           <Text size="xs" c="dimmed">
             {tr("figures.current")}
           </Text>
-          <Text fw={700}>{t.current ? `${formatNumber(t.current.value)} ${t.unit}` : "—"}</Text>
+          <Text fw={700}>
+            {t.current?.value != null ? `${formatNumber(t.current.value)} ${t.unit ?? ""}` : "—"}
+          </Text>
           {t.current && (
             <Text size="xs" c="dimmed">
               {t.current.name} ·{" "}
@@ -101,15 +102,7 @@ function TargetCard({ t, onEdit }: { t: TargetRow; onEdit: ((t: TargetRow) => vo
 export function TargetsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const targets = useQuery({
-    queryKey: ["targets"],
-    queryFn: () =>
-      get<{
-        targets: TargetRow[];
-        thresholds: { onTrack: number; atRisk: number };
-        can: { create: boolean };
-      }>("/api/targets"),
-  });
+  const targets = useTargets();
   const groups = new Map<string, TargetRow[]>();
   for (const x of targets.data?.targets ?? [])
     groups.set(x.unit_name, [...(groups.get(x.unit_name) ?? []), x]);

@@ -14,7 +14,7 @@ export function SubmissionEditor({ sub, roundId }: { sub: Submission; roundId: n
   const [error, setError] = useState<string | null>(null);
   const input = { kind: "submission" as const, submissionId: sub.id };
   const draft = useQuery({
-    queryKey: ["report-draft", sub.id],
+    queryKey: roundKeys.draft(sub.id),
     queryFn: () => api<{ model: ReportModel }>("POST", "/api/reports/generate", { report: input }),
   });
   const done = () => qc.invalidateQueries({ queryKey: roundKeys.one(roundId) });

@@ -1,31 +1,14 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { getKept } from "../../offline/kept.ts";
-import { type RegisterRow, type Timeliness, timelinessInfo } from "../../tasks.ts";
+import { type Timeliness, timelinessInfo, useMyWork } from "../../tasks.ts";
 import { TaskRows } from "./TaskRows.tsx";
 
 export function MyWorkPage() {
   const { t, lang } = useI18n();
-  const q = useQuery({
-    queryKey: ["my-work"],
-    // kept on the device: the officer reads his work with no link
-    queryFn: () =>
-      getKept<{
-        /** Due now and the next occurrence of each task; `later` the years after. */
-        rows: (RegisterRow & { horizon: "now" | "next" })[];
-        later: RegisterRow[];
-        pending: RegisterRow[];
-        total: number;
-        today: string;
-        /** From the server's task policy: who confirms, who works for a unit, who only reads. */
-        mode: "unit" | "confirm" | "read";
-        reports: { id: number; title: string; due_on: string; status: string; unit_name: string }[];
-      }>("/api/my-work"),
-  });
+  const q = useMyWork();
   const rows = q.data?.rows ?? [];
   const later = q.data?.later ?? [];
   const [showLater, setShowLater] = useState(false);

@@ -19,7 +19,7 @@ import { get } from "../../api.ts";
 import { usePlanGraph } from "../../documents.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { type RegisterRow, stateInfo, timelinessInfo } from "../../tasks.ts";
+import { stateInfo, timelinessInfo, useRegister } from "../../tasks.ts";
 import { ScoreboardPanel } from "./ScoreboardPanel.tsx";
 import { TaskRows } from "./TaskRows.tsx";
 
@@ -51,10 +51,7 @@ export function RegisterPage() {
   const page = Number(params.get("page") ?? 1);
   query.set("page", String(page));
   query.set("pageSize", String(PAGE));
-  const register = useQuery({
-    queryKey: ["register", query.toString()],
-    queryFn: () => get<{ rows: RegisterRow[]; total: number }>(`/api/tasks?${query}`),
-  });
+  const register = useRegister(query);
   const exportQuery = new URLSearchParams(query);
   exportQuery.delete("page");
   exportQuery.delete("pageSize");

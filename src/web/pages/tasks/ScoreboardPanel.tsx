@@ -1,15 +1,11 @@
 import "@mantine/dates/styles.css";
 import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ScoreRow as Row } from "../../../db/repositories/scoreboardQueries.ts";
-import { get } from "../../api.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useScoreboard } from "../../tasks.ts";
 import { both } from "../../texts.ts";
-
-type ScoreRow = Row & { rate: number | null };
 
 const pct = (r: number | null) => (r === null ? "—" : `${formatNumber(Math.round(r * 1000) / 10)} %`);
 
@@ -26,13 +22,7 @@ export function ScoreboardPanel({
   const q = new URLSearchParams();
   if (asOf) q.set("asOf", asOf);
   if (documentId) q.set("documentId", documentId);
-  const board = useQuery({
-    queryKey: ["scoreboard", q.toString()],
-    queryFn: () =>
-      get<{ asOf: string; rows: ScoreRow[]; total: { done: number; overdue: number; rate: number | null } }>(
-        `/api/scoreboard?${q}`,
-      ),
-  });
+  const board = useScoreboard(q);
   return (
     <Stack>
       <Group align="end">

@@ -19,7 +19,7 @@ import { actionLabel } from "../../actionLabels.ts";
 import { formatDate, formatDateTime } from "../../format.ts";
 import type { Key } from "../../i18n.en.ts";
 import { useI18n } from "../../i18n.tsx";
-import { stateInfo, timelinessInfo, useTask } from "../../tasks.ts";
+import { refreshTasks, stateInfo, timelinessInfo, useTask } from "../../tasks.ts";
 import { describeTimeframe } from "../../timeframeText.ts";
 import { OccurrenceActions } from "./OccurrenceActions.tsx";
 
@@ -51,9 +51,7 @@ export function TaskPage() {
   const shown = d.occurrences.filter((o) => !o.share_of || sharesOpen || !d.can.coordinate);
   const refresh = (m: { ok: boolean; text: string }) => {
     setMessage(m);
-    void qc.invalidateQueries({ queryKey: ["task", id] });
-    void qc.invalidateQueries({ queryKey: ["my-work"] });
-    void qc.invalidateQueries({ queryKey: ["register"] });
+    refreshTasks(qc);
   };
   return (
     <Stack>

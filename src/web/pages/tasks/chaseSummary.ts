@@ -1,11 +1,6 @@
 import type { Key } from "../../i18n.en.ts";
 
-/** The answer of POST /api/occurrences/:id/chase (usecases/chaseOccurrence.ts). */
-export interface ChaseOutcome {
-  notified: number;
-  reached: { unitName: string; people: { name: string; email: boolean }[] }[];
-  unreached: { body: string; reason: "no_users" | "not_a_unit" }[];
-}
+import type { ChaseOutcome } from "../../tasks.ts";
 
 /** Who a chase reached (and whether by e-mail too), and who it could not reach, and why. */
 export function chaseSummary(o: ChaseOutcome, t: (k: Key) => string): string {
