@@ -30,13 +30,11 @@ interface RegisterRow {
   shares_total: number;
 }
 
-async function registerOf(documentId: number): Promise<RegisterRow[]> {
+async function registerOf(documentId: number | null): Promise<RegisterRow[]> {
   const rows: RegisterRow[] = [];
+  const filter = documentId === null ? "" : `documentId=${documentId}&`;
   for (let page = 1; ; page++) {
-    const res = await leader.request(
-      "GET",
-      `/api/tasks?documentId=${documentId}&includeDone=true&pageSize=500&page=${page}`,
-    );
+    const res = await leader.request("GET", `/api/tasks?${filter}includeDone=true&pageSize=500&page=${page}`);
     expect(res.statusCode).toBe(200);
     const body = res.json() as { rows: RegisterRow[]; total: number };
     rows.push(...body.rows);
@@ -96,6 +94,16 @@ describe.each(["2026-07-01", "2026-12-31"])(
       for (const item of o.targets.items) expect(listed.get(item.id), `target ${item.id}`).toBe(item.status);
       for (const [status, n] of Object.entries(o.targets.byStatus))
         expect(n, status).toBe(o.targets.items.filter((x) => x.status === status).length);
+    }, 60_000);
+
+    it("the scoreboard's total counts each item of every plan once, as the register lists them", async () => {
+      const board = (await leader.request("GET", `/api/scoreboard?asOf=${day}`)).json() as {
+        total: { assigned: number; overdue: number };
+      };
+      const rows = await registerOf(null);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      expect(board.total.assigned).toBe(rows.length);
+      expect(board.total.overdue).toBe(rows.filter((r) => r.timeliness === "overdue").length);
     }, 60_000);
   },
 );
