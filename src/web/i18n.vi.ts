@@ -405,6 +405,7 @@ export const vi = {
   "offline.retry": "Thử gửi lại",
   "offline.sent": "Đã gửi các mục đang chờ",
   // @checks
+  "align.notHeldAbove": "Chưa so sánh được: văn bản cấp trên chưa có trong hệ thống (cần nhập để so):",
   "reports.returnReasonRequired": "Trả lại báo cáo cần ghi lý do để đơn vị biết sửa gì.",
   "targets.confirmDeleteTitle": "Thôi theo dõi mục tiêu",
   "offline.discardTitle": "Bỏ mục đang chờ gửi",
