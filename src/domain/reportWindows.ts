@@ -19,6 +19,21 @@ export function periodPhrase(period: ReportPeriod, year: number): string {
   return period === "six_month" ? `6 tháng đầu năm ${year}` : `năm ${year}`;
 }
 
+const ROUND_KIND_TITLE = {
+  six_month: "Báo cáo",
+  annual: "Báo cáo",
+  review_mid: "Báo cáo sơ kết",
+  review_final: "Báo cáo tổng kết",
+} as const;
+
+/**
+ * A round's title: "Báo cáo 6 tháng đầu năm 2026 — 47-KH/ĐU", "Báo cáo năm 2026 — …", "Báo cáo sơ
+ * kết năm 2028 — …" (the kind's own words, then the period's, each once).
+ */
+export function roundTitle(kind: keyof typeof ROUND_KIND_TITLE, year: number, plan: string): string {
+  return `${ROUND_KIND_TITLE[kind]} ${periodPhrase(kind === "six_month" ? "six_month" : "annual", year)} — ${plan}`;
+}
+
 /** "2026-6T" / "2026" ↔ period and year, as written on the command line. */
 export function parsePeriodCode(code: string): { period: ReportPeriod; year: number } | null {
   const m = /^(\d{4})(?:-(6T|6m|H1|CN|year))?$/i.exec(code.trim());
