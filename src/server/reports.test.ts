@@ -310,7 +310,7 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
     expect(text).toContain("Đơn vị chưa gửi báo cáo");
     const subs = (await roundAs(coordinator)).subs;
     expect(model.appendices[0]?.rows.length).toBe(subs.length);
-    expect(model.issuerLine).toBe("UBND tỉnh Lai Châu");
+    expect(model.issuerLine).toBe("Ủy ban nhân dân tỉnh Lai Châu");
     const docx = await leader.request("POST", "/api/reports/generate", {
       format: "docx",
       report: { kind: "compiled", roundId },
@@ -336,7 +336,7 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
     });
     expect(res.statusCode).toBe(200);
     const model = res.json().model as ReportModel;
-    expect(model.issuerLine).toBe("UBND xã Bình Lư");
+    expect(model.issuerLine).toBe("Ủy ban nhân dân xã Bình Lư");
     expect(model.place).toBe("Bình Lư");
     const review = await leader.request("POST", "/api/reports/generate", {
       report: {
