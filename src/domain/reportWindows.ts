@@ -51,15 +51,16 @@ export function standsOn(w: Window, today: string): string {
 
 /**
  * Whether an occurrence belongs in a periodic report: due in the window, without a deadline
- * (continuous work), done in the window, or due earlier and still not done when the window opened
+ * (continuous work of the report's year or before, not done before the window), done in the window, or due earlier and still not done when the window opened
  * (late work is carried into every report until it is done).
  */
 export function inWindow(
-  o: { due: string | null; state: string; completedOn: string | null },
+  o: { due: string | null; state: string; completedOn: string | null; year?: number | null },
   w: Window,
 ): boolean {
   const doneBefore = o.state === "done" && o.completedOn !== null && o.completedOn < w.from;
-  if (o.due === null) return !doneBefore;
+  // continuous work of a later year ("Thường xuyên năm 2027") is not yet this report's
+  if (o.due === null) return !doneBefore && !(o.year != null && o.year > Number(w.to.slice(0, 4)));
   if (o.due >= w.from && o.due <= w.to) return true;
   if (o.state === "done" && o.completedOn !== null && o.completedOn >= w.from && o.completedOn <= w.to)
     return true;

@@ -138,4 +138,12 @@ describe("what a periodic report covers", () => {
     expect(inWindow(item("2026-09-30", "done", "2026-05-01"), w)).toBe(true);
     expect(inWindow(item(null), w)).toBe(true);
   });
+  it("continuous work of a later year is not in this year's report; of this year and before, it is", () => {
+    const continuous = (year: number) => ({ ...item(null), year });
+    expect(inWindow(continuous(2026), w)).toBe(true);
+    expect(inWindow(continuous(2025), w)).toBe(true);
+    expect(inWindow(continuous(2027), w)).toBe(false);
+    expect(inWindow(continuous(2030), reportWindow("annual", 2026))).toBe(false);
+    expect(inWindow(continuous(2026), reportWindow("annual", 2026))).toBe(true);
+  });
 });

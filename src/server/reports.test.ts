@@ -338,6 +338,10 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
     const model = res.json().model as ReportModel;
     expect(model.issuerLine).toBe("Ủy ban nhân dân xã Bình Lư");
     expect(model.place).toBe("Bình Lư");
+    // the first half of 2026 reports continuous work of 2026, not the occurrences of 2027–2030
+    const listed = JSON.stringify(model.appendices);
+    expect(listed).toMatch(/năm 2026/);
+    expect(listed).not.toMatch(/năm 20(27|28|29|30)/);
     const review = await leader.request("POST", "/api/reports/generate", {
       report: {
         kind: "review",
