@@ -9,6 +9,7 @@ import {
   vnNumber,
   vnPercent,
 } from "./format.ts";
+import { planName } from "./kinds/bodyReport.ts";
 import { headerFor } from "./kinds/issuer.ts";
 
 describe("official formats (ND 30/2020)", () => {
@@ -96,6 +97,15 @@ describe("official formats (ND 30/2020)", () => {
       capacity: "K/T CHỦ NHIỆM",
     });
     expect(sign("Ban Thường vụ Đảng ủy xã Bình Lư").onBehalf).toBe("T/M BAN THƯỜNG VỤ");
+  });
+});
+
+describe("the plan named in a report's text", () => {
+  it("by its number, else by its issuer, without the app's own note", () => {
+    expect(planName({ id: 1, number: "47-KH/ĐU", title: null, issuer: null })).toBe("Kế hoạch số 47-KH/ĐU");
+    expect(planName({ id: 2, number: null, title: null, issuer: "UBND xã Bình Lư" })).toBe(
+      "Kế hoạch của UBND xã Bình Lư",
+    );
   });
 });
 
