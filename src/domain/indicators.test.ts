@@ -33,6 +33,31 @@ describe("target status along the trajectory", () => {
   });
 });
 
+describe("a lower-is-better target (dropout ≤ 1 % by 2030, from 5 % in 2025)", () => {
+  const dropout = {
+    baselineYear: 2025,
+    baselineValue: 5,
+    targetYear: 2030,
+    targetValue: 1,
+    comparator: "<=",
+  };
+  it("expects the value to fall along the way", () => {
+    expect(expectedValue(dropout, 2028)).toBeCloseTo(2.6, 9);
+  });
+  it("judges a value above the trajectory as late and one below it as on track, never the other way", () => {
+    expect(targetStatus(dropout, 1, 2028)).toBe("achieved");
+    expect(targetStatus(dropout, 0.9, 2028)).toBe("achieved");
+    expect(targetStatus(dropout, 2, 2028)).toBe("on_track");
+    expect(targetStatus(dropout, 2.6, 2028)).toBe("on_track");
+    expect(targetStatus(dropout, 4, 2028)).toBe("at_risk");
+    expect(targetStatus(dropout, 6, 2028)).toBe("behind");
+  });
+  it("a strict '<' is not met on its bound", () => {
+    expect(targetStatus({ ...dropout, comparator: "<" }, 1, 2030)).not.toBe("achieved");
+    expect(targetStatus({ ...dropout, comparator: "<" }, 0.99, 2030)).toBe("achieved");
+  });
+});
+
 describe("withCoverage: a target is judged only with enough units reporting", () => {
   it("holds back below the minimum share and judges at or above it", () => {
     expect(withCoverage("achieved", { reported: 1, total: 38 }, 0.8)).toBe("not_enough_data");

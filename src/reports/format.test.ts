@@ -9,6 +9,7 @@ import {
   vnNumber,
   vnPercent,
 } from "./format.ts";
+import { planName } from "./kinds/bodyReport.ts";
 import { headerFor } from "./kinds/issuer.ts";
 
 describe("official formats (ND 30/2020)", () => {
@@ -54,7 +55,8 @@ describe("official formats (ND 30/2020)", () => {
     ]);
     expect(commune).toMatchObject({
       layout: "state",
-      issuerLine: "UBND xã Bình Lư",
+      // the issuing body in full; only the line above it may say "UBND" (NĐ 30/2020, Phụ lục I)
+      issuerLine: "Ủy ban nhân dân xã Bình Lư",
       parentLine: "UBND tỉnh Lai Châu",
       place: "Bình Lư",
       symbol: "UBND",
@@ -65,7 +67,45 @@ describe("official formats (ND 30/2020)", () => {
       { id: 2, kind: "commune", full_name: "Xã Bình Lư" },
     ]);
     expect(party).toMatchObject({ layout: "party", symbol: "ĐU", parentLine: "Đảng bộ tỉnh Lai Châu" });
-    expect(party.signature).toMatchObject({ onBehalf: "T/M BAN THƯỜNG VỤ", capacity: "K/T BÍ THƯ" });
+    expect(party.signature).toMatchObject({
+      onBehalf: "T/M BAN THƯỜNG VỤ",
+      capacity: "K/T BÍ THƯ",
+      position: "PHÓ BÍ THƯ",
+    });
+    expect(headerFor([{ id: 1, kind: "province", full_name: "Tỉnh Lai Châu" }]).issuerLine).toBe(
+      "Ủy ban nhân dân tỉnh Lai Châu",
+    );
+  });
+
+  it("a Party ban, the office and the inspection commission sign as themselves, not for the standing committee", () => {
+    const sign = (full_name: string) =>
+      headerFor([
+        { id: 9, kind: "body", full_name },
+        { id: 8, kind: "body", full_name: "Đảng ủy UBND tỉnh" },
+      ]).signature;
+    expect(sign("Ban Tuyên giáo và Dân vận Đảng ủy UBND tỉnh")).toMatchObject({
+      onBehalf: "",
+      capacity: "K/T TRƯỞNG BAN",
+      position: "PHÓ TRƯỞNG BAN",
+    });
+    expect(sign("Văn phòng Đảng ủy UBND tỉnh")).toMatchObject({
+      onBehalf: "",
+      capacity: "K/T CHÁNH VĂN PHÒNG",
+    });
+    expect(sign("Ủy ban Kiểm tra Đảng ủy UBND tỉnh")).toMatchObject({
+      onBehalf: "T/M ỦY BAN KIỂM TRA",
+      capacity: "K/T CHỦ NHIỆM",
+    });
+    expect(sign("Ban Thường vụ Đảng ủy xã Bình Lư").onBehalf).toBe("T/M BAN THƯỜNG VỤ");
+  });
+});
+
+describe("the plan named in a report's text", () => {
+  it("by its number, else by its issuer, without the app's own note", () => {
+    expect(planName({ id: 1, number: "47-KH/ĐU", title: null, issuer: null })).toBe("Kế hoạch số 47-KH/ĐU");
+    expect(planName({ id: 2, number: null, title: null, issuer: "UBND xã Bình Lư" })).toBe(
+      "Kế hoạch của UBND xã Bình Lư",
+    );
   });
 });
 
@@ -107,5 +147,13 @@ describe("what a periodic report covers", () => {
   it("done early in the window counts; continuous work counts", () => {
     expect(inWindow(item("2026-09-30", "done", "2026-05-01"), w)).toBe(true);
     expect(inWindow(item(null), w)).toBe(true);
+  });
+  it("continuous work of a later year is not in this year's report; of this year and before, it is", () => {
+    const continuous = (year: number) => ({ ...item(null), year });
+    expect(inWindow(continuous(2026), w)).toBe(true);
+    expect(inWindow(continuous(2025), w)).toBe(true);
+    expect(inWindow(continuous(2027), w)).toBe(false);
+    expect(inWindow(continuous(2030), reportWindow("annual", 2026))).toBe(false);
+    expect(inWindow(continuous(2026), reportWindow("annual", 2026))).toBe(true);
   });
 });

@@ -69,6 +69,8 @@ function checkPages(name: string, pages: PageBox[], m: ReportModel) {
   }
   for (const p of pages) {
     const body = p.words.filter((w) => w.yMin >= 20 * PT_PER_MM - 1);
+    // no page carries only its number (a closing table's trailing paragraph once made one)
+    expect(body.length, `${name} p${p.page}: text below the page number`).toBeGreaterThan(0);
     const left = Math.min(...body.map((w) => w.xMin));
     const right = Math.max(...body.map((w) => w.xMax));
     const bottom = Math.max(...body.map((w) => w.yMax));

@@ -1,5 +1,5 @@
 /** A report model → a DOCX in the layout of its issuer (State or Party); appendices on landscape pages. */
-import { Document, Packer, Paragraph } from "docx";
+import { Document, LineRuleType, Packer, Paragraph } from "docx";
 import {
   BODY_PT,
   bodyBlocks,
@@ -24,6 +24,12 @@ export async function reportToDocx(m: ReportModel): Promise<Buffer> {
     ...bodyBlocks(m.body),
     new Paragraph({ children: [] }),
     party ? partyClosing(m) : stateClosing(m),
+    // a section cannot end on a table: the paragraph Word and LibreOffice add after it, at body size,
+    // spilled onto a page of its own (a blank page 2 with just its number) when page 1 was full
+    new Paragraph({
+      spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+      children: [run("", { size: 1 })],
+    }),
   ];
   const numberLine = party ? partyNumberLine(m.number, m.symbol) : stateNumberLine(m.number, m.symbol);
   const ref = numberLine.replace(/^Số:?\s*/, "");

@@ -134,7 +134,11 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
       "GET",
       `/api/tasks?documentId=${provinceDoc}&unitId=${soId}&timeliness=no_deadline&pageSize=500`,
     );
-    expect(tasks?.rows.length).toBe(register.json().total + noDeadline.json().total);
+    // continuous work of 2026 (or undated), not its occurrences for 2027–2030
+    const continuousNow = (noDeadline.json().rows as { period_year: number | null }[]).filter(
+      (r) => r.period_year === null || r.period_year <= 2026,
+    );
+    expect(tasks?.rows.length).toBe(register.json().total + continuousNow.length);
     // an outsider cannot generate it, nor a body report for a unit not theirs
     const other = await outsider.request("POST", "/api/reports/generate", {
       report: { kind: "submission", submissionId: sub.id },
@@ -310,7 +314,7 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
     expect(text).toContain("Đơn vị chưa gửi báo cáo");
     const subs = (await roundAs(coordinator)).subs;
     expect(model.appendices[0]?.rows.length).toBe(subs.length);
-    expect(model.issuerLine).toBe("UBND tỉnh Lai Châu");
+    expect(model.issuerLine).toBe("Ủy ban nhân dân tỉnh Lai Châu");
     const docx = await leader.request("POST", "/api/reports/generate", {
       format: "docx",
       report: { kind: "compiled", roundId },
@@ -336,8 +340,12 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
     });
     expect(res.statusCode).toBe(200);
     const model = res.json().model as ReportModel;
-    expect(model.issuerLine).toBe("UBND xã Bình Lư");
+    expect(model.issuerLine).toBe("Ủy ban nhân dân xã Bình Lư");
     expect(model.place).toBe("Bình Lư");
+    // the first half of 2026 reports continuous work of 2026, not the occurrences of 2027–2030
+    const listed = JSON.stringify(model.appendices);
+    expect(listed).toMatch(/năm 2026/);
+    expect(listed).not.toMatch(/năm 20(27|28|29|30)/);
     const review = await leader.request("POST", "/api/reports/generate", {
       report: {
         kind: "review",

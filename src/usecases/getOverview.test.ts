@@ -35,6 +35,8 @@ async function countByHand(documentIds: number[], asOf: string) {
     .innerJoin("plan_task as p", "p.id", "o.task_id")
     .select(["o.id", "o.state", "o.due_on", "o.completed_on", "o.kind"])
     .where("p.document_id", "in", documentIds)
+    // a set-led task's shares (one per member) are parts of its occurrence, not more occurrences
+    .where("o.share_of", "is", null)
     .execute();
   let overdue = 0;
   let inTime = 0;

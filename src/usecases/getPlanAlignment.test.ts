@@ -26,7 +26,7 @@ async function load(prefix: string) {
 
 beforeAll(async () => {
   t = await openTestDb();
-  if (haveSeeds) for (const p of ["000", "003"]) await load(p);
+  if (haveSeeds) for (const p of ["000", "001", "003"]) await load(p);
 });
 afterAll(() => t.close());
 
@@ -66,6 +66,20 @@ describe.skipIf(!haveSeeds)(
       expect(a.parents).toEqual([]);
       expect(a.bodiesWithoutPlan.length).toBeGreaterThan(0);
       expect(a.bodiesWithoutPlan.every((b) => b.tasks > 0)).toBe(true);
+    });
+
+    it("names the plans above that reach no held plan, and only those", async () => {
+      const binhLu = await getPlanAlignment(t.db, ids["003"] as number);
+      // the Party line (84/KH-ĐU → 06-NQ/TU) has nothing held; 2086/KH-UBND leads to 47-KH/ĐU, compared
+      expect(binhLu.notHeldAbove.map((m) => m.number)).toEqual(["84/KH-ĐU", "06-NQ/TU"]);
+      const province = await getPlanAlignment(t.db, ids["000"] as number);
+      expect(province.notHeldAbove.map((m) => m.number)).toEqual(["06-NQ/TU"]);
+    });
+
+    it("the city plan has no held plan above it: not compared, and its parents are named", async () => {
+      const city = await getPlanAlignment(t.db, ids["001"] as number);
+      expect(city.parents).toEqual([]);
+      expect(city.notHeldAbove.map((m) => m.number)).toEqual(["740/KH-BCSD", "294-KH/TU"]);
     });
 
     it("an unknown document is 404 in Vietnamese", async () => {

@@ -56,6 +56,31 @@ function nearestHeldAncestors(id: number, docs: Map<number, Brief>, up: Map<numb
   return found;
 }
 
+/**
+ * The plans above a document on paths that reach no held plan (the city plan implements 740/KH-BCSD,
+ * which implements 294-KH/TU, neither held): nothing to compare with, and said so, nearest first.
+ */
+function unheldAbove(id: number, docs: Map<number, Brief>, up: Map<number, number[]>): number[] {
+  const reachesHeld = (from: number, seen: Set<number>): boolean =>
+    (up.get(from) ?? []).some((p) => {
+      if (seen.has(p)) return false;
+      seen.add(p);
+      return docs.get(p)?.held === true || reachesHeld(p, seen);
+    });
+  const out: number[] = [];
+  let frontier = (up.get(id) ?? []).filter((p) => docs.get(p)?.held === false);
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const p of frontier) {
+      if (out.includes(p) || reachesHeld(p, new Set([id]))) continue;
+      out.push(p);
+      next.push(...(up.get(p) ?? []).filter((q) => docs.get(q)?.held === false));
+    }
+    frontier = next;
+  }
+  return out;
+}
+
 const COMMUNE_KINDS = new Set(["commune", "ward"]);
 
 /** A task body concerns the issuing unit: named directly, or a set it belongs to ("UBND các xã, phường"). */
@@ -139,6 +164,8 @@ export async function getPlanAlignment(db: Kysely<Database>, id: number) {
   return {
     document: briefOf(doc),
     parents,
+    /** Plans above with no held plan anywhere above them: not compared, named so that one can get them. */
+    notHeldAbove: unheldAbove(id, docs, up).map((m) => briefOf(docs.get(m) as Brief)),
     implementedBy: below.filter((d): d is Brief => d !== undefined).map(briefOf),
     bodiesWithoutPlan,
   };

@@ -38,6 +38,23 @@ describe("the demo's data", () => {
       .where("document_id", "=", doc.id)
       .execute();
     expect(targets).toHaveLength(27);
+    // the catalog's targets of 47-KH/ĐU and of Bình Lư's plan belong to those plans once imported
+    const tied = await t.db
+      .selectFrom("indicator_target as x")
+      .innerJoin("document as d", "d.id", "x.document_id")
+      .select(["x.label", "d.number", "d.issuer_text"])
+      .where("x.label", "like", "% — %")
+      .execute();
+    expect(tied.filter((x) => x.number === "47-KH/ĐU")).toHaveLength(5);
+    const binhLu = tied.filter((x) => x.label.endsWith("— Bình Lư"));
+    expect(binhLu).toHaveLength(3);
+    expect(binhLu.every((x) => x.number === null && x.issuer_text?.includes("Bình Lư"))).toBe(true);
+    const loose = await t.db
+      .selectFrom("indicator_target")
+      .select("id")
+      .where("document_id", "is", null)
+      .execute();
+    expect(loose).toEqual([]);
     // the communes' figures are not in any document: every one of them is flagged as sample data
     expect(await loadSampleFigures(t.db)).toBeGreaterThan(0);
     const real = await t.db.selectFrom("data_value").select("id").where("is_sample", "=", false).execute();

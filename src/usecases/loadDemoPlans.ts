@@ -3,7 +3,9 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { indicatorCandidates } from "../db/repositories/indicatorCandidates.ts";
 import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
+import { tieTargetsToPlan } from "../db/repositories/seedTargetLinks.ts";
 import type { Database } from "../db/schema.ts";
+import { targetSeeds } from "../db/seed/indicatorTargets.ts";
 import { systemActor } from "../domain/roles.ts";
 import { parsePlan } from "../import/parsePlan.ts";
 import { draftToConfirmed } from "../import/toConfirmed.ts";
@@ -29,7 +31,18 @@ export async function loadDemoPlans(db: Kysely<Database>, dir: string): Promise<
     const text = fs.readFileSync(path.join(dir, name), "utf8");
     // the indicator rows are confirmed as proposed: 5272/KH-UBND's table becomes the province's figures
     const draft = parsePlan(text, { units, indicators });
-    await importPlanDocument(db, actor, draftToConfirmed(draft, { name, format: "text", text }));
+    const { documentId } = await importPlanDocument(
+      db,
+      actor,
+      draftToConfirmed(draft, { name, format: "text", text }),
+    );
+    // the catalog's targets of this plan (loaded with the map, before it) become the plan's own, so
+    // that its reports and sơ kết show them
+    const plan = draft.document.number ?? draft.document.issuer ?? "";
+    const labels = targetSeeds
+      .filter((t) => (t.plan.includes("/") ? t.plan === plan : plan.includes(t.plan)))
+      .map((t) => `${t.label} — ${t.plan}`);
+    await tieTargetsToPlan(db, labels, documentId);
     loaded.push(draft.document.number ?? `${draft.document.issuer ?? ""} (chưa có số)`);
   }
   return loaded;

@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { findPlan, leadBodiesOfPlan } from "../db/repositories/reportQueries.ts";
 import type { Database } from "../db/schema.ts";
-import { ROUND_KINDS } from "../domain/reportSubmission.ts";
-import { reportWindow } from "../domain/reportWindows.ts";
+import { ROUND_KINDS, type RoundKind } from "../domain/reportSubmission.ts";
+import { reportWindow, roundTitle } from "../domain/reportWindows.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { isoDate, z } from "./shared/zod.ts";
@@ -19,13 +19,6 @@ export const OpenRoundInput = z.object({
   unitIds: z.array(z.number().int().positive()).max(500).optional(),
 });
 export type OpenRoundInput = z.infer<typeof OpenRoundInput>;
-
-const KIND_TITLE: Record<string, string> = {
-  six_month: "Báo cáo 6 tháng",
-  annual: "Báo cáo năm",
-  review_mid: "Báo cáo sơ kết",
-  review_final: "Báo cáo tổng kết",
-};
 
 /** A coordinator asks bodies for their report on a plan; one pending submission per body asked. */
 export async function openReportRound(
@@ -49,7 +42,7 @@ export async function openReportRound(
     .execute();
   if (known.length !== new Set([...unitIds, input.levelUnitId]).size) throw errors.notFound("đơn vị");
   const window = reportWindow(input.kind === "six_month" ? "six_month" : "annual", input.year);
-  const title = `${KIND_TITLE[input.kind]} ${input.kind === "six_month" ? `6 tháng đầu năm ${input.year}` : `năm ${input.year}`} — ${plan.number ?? plan.title ?? "kế hoạch"}`;
+  const title = roundTitle(input.kind as RoundKind, input.year, plan.number ?? plan.title ?? "kế hoạch");
   return db.transaction().execute(async (trx) => {
     const round = await trx
       .insertInto("report_round")

@@ -449,6 +449,10 @@ export const en: Record<Key, string> = {
   "offline.retry": "Try again",
   "offline.sent": "Sent what was waiting",
   // @checks
+  "align.notHeldAbove": "Not compared: the plans above are not in the system yet (import them to compare):",
+  "reports.returnReasonRequired": "A returned report needs a reason, so the body knows what to fix.",
+  "targets.confirmDeleteTitle": "Stop following a target",
+  "offline.discardTitle": "Discard a waiting item",
   "overview.communesToday": "communes and wards (map since 1 July 2025)",
   "overview.plan": "Resolution / plan",
   "overview.notHeld": "not held",

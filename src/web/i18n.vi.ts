@@ -444,6 +444,10 @@ export const vi = {
   "offline.retry": "Thử gửi lại",
   "offline.sent": "Đã gửi các mục đang chờ",
   // @checks
+  "align.notHeldAbove": "Chưa so sánh được: văn bản cấp trên chưa có trong hệ thống (cần nhập để so):",
+  "reports.returnReasonRequired": "Trả lại báo cáo cần ghi lý do để đơn vị biết sửa gì.",
+  "targets.confirmDeleteTitle": "Thôi theo dõi mục tiêu",
+  "offline.discardTitle": "Bỏ mục đang chờ gửi",
   "overview.communesToday": "xã, phường (bản đồ từ 01/7/2025)",
   "overview.plan": "Nghị quyết / kế hoạch",
   "overview.notHeld": "chưa có văn bản",

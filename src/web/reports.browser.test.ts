@@ -106,6 +106,53 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
     const body = Buffer.from(files["word/document.xml"] ?? new Uint8Array()).toString("utf8");
     expect(body).toContain("BÁO CÁO");
     expect(body).toContain("Điều tra trẻ trong độ tuổi đến trường");
+    await officer.getByTestId("submit-report").click();
+    await expect
+      .poll(() => officer.getByTestId("submissions").textContent(), { timeout: 30_000 })
+      .toContain("Đã gửi");
+    await officer.close();
+  }, 180_000);
+
+  it("the coordinator returns a submitted report through the app's dialog, which refuses an empty reason", async () => {
+    const coord = await login("dieuphoi");
+    // the browser's own prompt/confirm must never appear: it would be dismissed here, silently
+    const browserDialogs: string[] = [];
+    coord.on("dialog", (d) => {
+      browserDialogs.push(d.message());
+      void d.dismiss();
+    });
+    await coord.goto(`${base}/bao-cao`);
+    await coord
+      .getByRole("row", { name: /32\/KH-UBND/ })
+      .first()
+      .click();
+    const row = coord.getByTestId("submissions").getByRole("row", { name: /Bình Lư/ });
+    await expect.poll(() => row.textContent()).toContain("Đã gửi");
+    await row.getByRole("button", { name: "Trả lại" }).click();
+    const dialog = coord.getByTestId("return-report-dialog");
+    await dialog.waitFor();
+    // no reason: refused in the dialog, in Vietnamese, and nothing is sent
+    await dialog.getByRole("button", { name: "Trả lại" }).click();
+    await expect.poll(() => dialog.textContent()).toContain("Trả lại báo cáo cần ghi lý do");
+    expect(await row.textContent()).toContain("Đã gửi");
+    await dialog.getByLabel(/Lý do trả lại báo cáo/).fill("Thiếu số liệu quý II");
+    await snap(coord, "62-tra-lai-bao-cao");
+    await dialog.getByRole("button", { name: "Trả lại" }).click();
+    await expect.poll(() => coord.getByTestId("return-report-dialog").count()).toBe(0);
+    await expect.poll(() => row.textContent()).toContain("Trả lại");
+    expect(await row.textContent()).not.toContain("Đã gửi");
+    expect(browserDialogs).toEqual([]);
+    await coord.close();
+
+    // the body sees why
+    const officer = await login("canbo");
+    await officer.goto(`${base}/bao-cao`);
+    await officer
+      .getByRole("row", { name: /32\/KH-UBND/ })
+      .first()
+      .click();
+    await officer.getByRole("button", { name: "Soạn báo cáo" }).click();
+    await expect.poll(() => officer.getByText("Thiếu số liệu quý II").count()).toBe(1);
     await officer.close();
   }, 180_000);
 });

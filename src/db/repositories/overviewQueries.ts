@@ -7,11 +7,17 @@ import { type Kysely, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import type { Database } from "../schema.ts";
 
+/**
+ * The occurrences a reader counts, as the task register lists them: a task led by a set of bodies has
+ * one occurrence and a share per member (`share_of` → it); the whole province counts the occurrence
+ * once (not again with its shares), a unit counts the occurrences it leads and its own shares.
+ */
 function inScope(scope: Scope) {
-  if (scope.kind === "all") return sql<SqlBool>`true`;
+  if (scope.kind === "all") return sql<SqlBool>`o.share_of is null`;
   if (scope.ids.size === 0) return sql<SqlBool>`false`;
-  return sql<SqlBool>`exists (select 1 from task_body b where b.task_id = t.id and b.role = 'lead'
-    and b.unit_id in (${sql.join([...scope.ids])}))`;
+  const ids = sql.join([...scope.ids]);
+  return sql<SqlBool>`((o.share_of is null and exists (select 1 from task_body b where b.task_id = t.id
+    and b.role = 'lead' and b.unit_id in (${ids}))) or o.share_unit_id in (${ids}))`;
 }
 
 export async function occurrenceCounts(

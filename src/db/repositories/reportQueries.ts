@@ -13,6 +13,8 @@ export interface PlanOccurrence {
   title: string;
   groupTitle: string | null;
   label: string;
+  /** The year an occurrence of yearly or continuous work stands for. */
+  year: number | null;
   due: string | null;
   state: OccurrenceState;
   completedOn: string | null;
@@ -47,6 +49,7 @@ export async function planOccurrences(
       "o.id",
       "o.task_id",
       "o.label",
+      "o.period_year",
       "o.due_on",
       "o.state",
       "o.completed_on",
@@ -103,6 +106,7 @@ export async function planOccurrences(
       title: o.title,
       groupTitle: o.group_title,
       label: o.label,
+      year: o.period_year,
       due: o.due_on,
       state: o.state,
       completedOn: o.completed_on,

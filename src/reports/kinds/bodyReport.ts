@@ -28,8 +28,9 @@ export interface BodyReportInput {
   issuedOn: string | null;
 }
 
+/** How an official text names the plan: by its number, else by its issuer ("(chưa có số)" is the app's note, not the text's). */
 export function planName(p: PlanInfo): string {
-  return p.number ? `Kế hoạch số ${p.number}` : `Kế hoạch${p.issuer ? ` của ${p.issuer}` : ""} (chưa có số)`;
+  return p.number ? `Kế hoạch số ${p.number}` : `Kế hoạch${p.issuer ? ` của ${p.issuer}` : ""}`;
 }
 
 function judgement(key: string, prompt: string, given: Record<string, string>): Block {

@@ -16,6 +16,7 @@ export interface TaskItem {
   groupTitle: string | null;
   lead: string;
   role: "lead" | "support";
+  year?: number | null;
   due: string | null;
   state: OccurrenceState;
   completedOn: string | null;

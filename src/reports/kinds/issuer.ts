@@ -20,14 +20,41 @@ export function issuerName(u: UnitInfo): string {
   return `UBND ${n.charAt(0).toLowerCase()}${n.slice(1)}`;
 }
 
+/**
+ * The issuing body's own name in its header, in full: Nghị định 30/2020 (Phụ lục I) lets only the
+ * line above it (the body it answers to) shorten "Ủy ban nhân dân" to "UBND".
+ */
+export function officialName(u: UnitInfo): string {
+  if (!ADMIN_KINDS.has(u.kind)) return u.full_name;
+  const n = u.full_name;
+  return `Ủy ban nhân dân ${n.charAt(0).toLowerCase()}${n.slice(1)}`;
+}
+
 function placeOf(chain: UnitInfo[]): string {
   const admin = chain.find((u) => ADMIN_KINDS.has(u.kind) && u.kind !== "province");
   return admin ? admin.full_name.replace(/^(xã|phường|thị trấn|thành phố|huyện)\s+/i, "") : "Lai Châu";
 }
 
+/**
+ * Party signatures (Hướng dẫn 36-HD/VPTW): a Party committee signs for its standing committee (T/M BAN
+ * THƯỜNG VỤ, K/T BÍ THƯ); its inspection commission for the commission; a ban or the office are led by
+ * one head, so no T/M — K/T TRƯỞNG BAN, K/T CHÁNH VĂN PHÒNG.
+ */
+function partySignature(name: string): Signature {
+  const deputy = (head: string, onBehalf = "") => ({
+    onBehalf,
+    capacity: `K/T ${head}`,
+    position: `PHÓ ${head}`,
+    name: "",
+  });
+  if (/^ủy ban kiểm tra/i.test(name)) return deputy("CHỦ NHIỆM", "T/M ỦY BAN KIỂM TRA");
+  if (/^văn phòng/i.test(name)) return deputy("CHÁNH VĂN PHÒNG");
+  if (/^ban (?!thường vụ|chấp hành)/i.test(name)) return deputy("TRƯỞNG BAN");
+  return deputy("BÍ THƯ", "T/M BAN THƯỜNG VỤ");
+}
+
 function signatureFor(name: string, party: boolean, admin: boolean): Signature {
-  if (party)
-    return { onBehalf: "T/M BAN THƯỜNG VỤ", capacity: "K/T BÍ THƯ", position: "PHÓ BÍ THƯ", name: "" };
+  if (party) return partySignature(name);
   if (admin)
     return { onBehalf: "TM. ỦY BAN NHÂN DÂN", capacity: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name: "" };
   const head = /^sở/i.test(name) ? "GIÁM ĐỐC" : /^phòng/i.test(name) ? "TRƯỞNG PHÒNG" : "THỦ TRƯỞNG ĐƠN VỊ";
@@ -51,7 +78,7 @@ export function headerFor(chain: UnitInfo[]): HeaderPart {
   return {
     layout: party ? "party" : "state",
     parentLine,
-    issuerLine: name,
+    issuerLine: officialName(self),
     symbol: bodySymbol(name),
     place: placeOf(chain),
     signature: signatureFor(name, party, admin),

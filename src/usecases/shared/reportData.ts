@@ -18,6 +18,7 @@ export function toTaskItem(o: PlanOccurrence, role: "lead" | "support"): TaskIte
     groupTitle: o.groupTitle,
     lead: lead.join("; "),
     role,
+    year: o.year,
     due: o.due,
     state: o.state,
     completedOn: o.completedOn,

@@ -1,6 +1,7 @@
 import "../styles/pages.ts";
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
+import { ConfirmDialog } from "../components/Dialogs.tsx";
 import { formatDateTime } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
 import { flush } from "./outbox.ts";
@@ -12,6 +13,7 @@ function ItemCard({ item, userId }: { item: OutboxItem; userId: number | null })
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const act = (fn: () => Promise<unknown>) => async () => {
     setBusy(true);
     setError(null);
@@ -71,13 +73,21 @@ function ItemCard({ item, userId }: { item: OutboxItem; userId: number | null })
           variant="subtle"
           color="red"
           loading={busy}
-          onClick={act(async () => {
-            if (window.confirm(t("offline.discardConfirm"))) await discard(item);
-          })}
+          onClick={() => setConfirmingDiscard(true)}
+          data-testid="outbox-discard"
         >
           {t("offline.discard")}
         </Button>
       </Group>
+      <ConfirmDialog
+        opened={confirmingDiscard}
+        title={t("offline.discardTitle")}
+        message={t("offline.discardConfirm")}
+        confirmLabel={t("offline.discard")}
+        onConfirm={act(() => discard(item))}
+        onClose={() => setConfirmingDiscard(false)}
+        testId="outbox-discard-confirm"
+      />
     </Paper>
   );
 }

@@ -43,7 +43,12 @@ export function AlignmentPanel({ documentId }: { documentId: number }) {
   const a = q.data;
   return (
     <Stack>
-      {a.parents.length === 0 && <Text c="dimmed">{t("align.none")}</Text>}
+      {a.parents.length === 0 && a.notHeldAbove.length === 0 && <Text c="dimmed">{t("align.none")}</Text>}
+      {a.notHeldAbove.length > 0 && (
+        <Alert color="orange" variant="light" data-testid="align-not-held">
+          {t("align.notHeldAbove")} {a.notHeldAbove.map((m) => m.number ?? m.title).join(", ")}
+        </Alert>
+      )}
       {a.parents.map((p) => (
         <Card withBorder key={p.parent.id}>
           <Title order={4}>

@@ -13,6 +13,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { refreshTargets, type TargetRow } from "../../api/targets.ts";
 import { ApiError, api, get } from "../../api.ts";
+import { ConfirmDialog } from "../../components/Dialogs.tsx";
 import { NumberField } from "../../components/NumberField.tsx";
 import { usePlanGraph } from "../../documents.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -53,6 +54,7 @@ export function TargetForm(props: {
     documentId: e?.document_id ? String(e.document_id) : null,
   }));
   const [error, setError] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   // fields whose text is not a number yet: the save waits until they are read
   const [unreadableFields, setUnreadable] = useState<Record<string, string>>({});
   const unreadable = (field: string, why: string | null) =>
@@ -113,7 +115,7 @@ export function TargetForm(props: {
   };
 
   const remove = async () => {
-    if (!e || !window.confirm(t("targets.confirmDelete"))) return;
+    if (!e) return;
     try {
       await api("DELETE", `/api/targets/${e.id}?version=${e.version}`);
       refreshTargets(qc);
@@ -258,7 +260,7 @@ export function TargetForm(props: {
         />
         <Group justify="end">
           {e && (
-            <Button color="red" variant="subtle" mr="auto" onClick={() => void remove()}>
+            <Button color="red" variant="subtle" mr="auto" onClick={() => setConfirmingDelete(true)}>
               {t("targets.delete")}
             </Button>
           )}
@@ -270,6 +272,15 @@ export function TargetForm(props: {
           </Button>
         </Group>
       </Stack>
+      <ConfirmDialog
+        opened={confirmingDelete}
+        title={t("targets.confirmDeleteTitle")}
+        message={t("targets.confirmDelete")}
+        confirmLabel={t("targets.delete")}
+        onConfirm={remove}
+        onClose={() => setConfirmingDelete(false)}
+        testId="target-delete-confirm"
+      />
     </Modal>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api.ts";
+import { ReasonDialog } from "../../components/Dialogs.tsx";
 import { docLabel, usePlanGraph } from "../../documents.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -110,6 +111,7 @@ function RoundDetail({ id }: { id: number }) {
   // what the server's report policy allows (flags with the round and each submission)
   const manage = q.data?.can.manage === true;
   const [editing, setEditing] = useState<number | null>(null);
+  const [returning, setReturning] = useState<Submission | null>(null);
   const act = useMutation({
     mutationFn: ({ s, action, reason }: { s: Submission; action: string; reason?: string }) =>
       api("POST", `/api/reports/submissions/${s.id}/${action}`, {
@@ -171,14 +173,7 @@ function RoundDetail({ id }: { id: number }) {
                       <Button size="xs" color="green" onClick={() => act.mutate({ s, action: "accept" })}>
                         {t("reports.accept")}
                       </Button>
-                      <Button
-                        size="xs"
-                        color="orange"
-                        onClick={() => {
-                          const reason = window.prompt(t("reports.returnReason"));
-                          if (reason) act.mutate({ s, action: "return", reason });
-                        }}
-                      >
+                      <Button size="xs" color="orange" onClick={() => setReturning(s)}>
                         {t("reports.return")}
                       </Button>
                     </>
@@ -199,6 +194,16 @@ function RoundDetail({ id }: { id: number }) {
           ))}
         </Table.Tbody>
       </Table>
+      <ReasonDialog
+        opened={returning !== null}
+        title={`${t("reports.return")}: ${returning?.unit_name ?? ""}`}
+        label={t("reports.returnReason")}
+        requiredMessage={t("reports.returnReasonRequired")}
+        confirmLabel={t("reports.return")}
+        onConfirm={(reason) => returning && act.mutate({ s: returning, action: "return", reason })}
+        onClose={() => setReturning(null)}
+        testId="return-report-dialog"
+      />
       {open && <SubmissionEditor key={`${open.id}-${open.version}`} sub={open} roundId={id} />}
     </Stack>
   );
