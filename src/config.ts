@@ -28,6 +28,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** …and in any case this many hours after sign-in. */
   sessionMaxHours: number;
+  /** Key for secrets kept to act later (DHIS2 jobs); unset → a key file in dataDir (LOTRINH_SECRET_KEY). */
+  secretKey?: string;
 }
 
 /** LOTRINH_TRUST_PROXY: unset/0/false → no proxy trusted; a number → hops; true; or "10.0.0.1,10.0.0.0/8". */
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.LOTRINH_TRUST_PROXY),
     sessionIdleMinutes: nonNegative(env.LOTRINH_SESSION_IDLE_MINUTES, 60) || 60,
     sessionMaxHours: nonNegative(env.LOTRINH_SESSION_MAX_HOURS, 12) || 12,
+    secretKey: env.LOTRINH_SECRET_KEY || undefined,
   };
 }

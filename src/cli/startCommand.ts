@@ -24,6 +24,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       const { loadSampleSchools } = await import("../usecases/loadSampleSchools.ts");
       const { sendReminders } = await import("../usecases/sendReminders.ts");
       const { runDueDhis2Jobs } = await import("../usecases/dhis2/runDhis2Jobs.ts");
+      const { secretKeyOf } = await import("../usecases/shared/secretBox.ts");
       const { smtpMailer } = await import("../usecases/shared/smtpMailer.ts");
       const base = config();
       const cfg = { ...base, demo: base.demo || Boolean(o.demo), port: o.port ? Number(o.port) : base.port };
@@ -84,8 +85,9 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
 
       // scheduled DHIS2 pulls and pushes an administrator configured: due jobs checked every minute,
       // each claimed with a lease in the database (several server processes never run one twice)
+      const secretKey = secretKeyOf(cfg);
       const runDhis2 = () =>
-        runDueDhis2Jobs(db.db, { now }).catch((e) =>
+        runDueDhis2Jobs(db.db, { now, key: secretKey }).catch((e) =>
           app.log.error({ err: { message: (e as Error).message } }, "DHIS2 job runner failed"),
         );
       const dhis2Timer = setInterval(runDhis2, 60_000);

@@ -22,6 +22,7 @@ import { listDhis2Jobs } from "../../usecases/dhis2/listDhis2Jobs.ts";
 import { listDhis2Mappings } from "../../usecases/dhis2/listDhis2Mappings.ts";
 import { createDhis2Job, Dhis2JobInput, updateDhis2Job } from "../../usecases/dhis2/saveDhis2Job.ts";
 import { MappingInput, setDhis2Mapping } from "../../usecases/dhis2/setDhis2Mapping.ts";
+import { secretKeyOf } from "../../usecases/shared/secretBox.ts";
 import { idParam, z } from "../../usecases/shared/zod.ts";
 import { actorOf } from "../context.ts";
 import { authorized } from "../policies/authorize.ts";
@@ -170,7 +171,13 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
-      return createDhis2Job(app.deps.db, actorOf(user), req.body, app.deps.now());
+      return createDhis2Job(
+        app.deps.db,
+        actorOf(user),
+        req.body,
+        app.deps.now(),
+        secretKeyOf(app.deps.config),
+      );
     },
   );
   r.put(
@@ -186,7 +193,13 @@ export async function dhis2Routes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
-      return updateDhis2Job(app.deps.db, actorOf(user), req.params.id, req.body);
+      return updateDhis2Job(
+        app.deps.db,
+        actorOf(user),
+        req.params.id,
+        req.body,
+        secretKeyOf(app.deps.config),
+      );
     },
   );
 }

@@ -8,6 +8,7 @@ import type { Db } from "../../db/database.ts";
 import { openTestDb } from "../../db/testing.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { importDataValueSets } from "../dataValueSets.ts";
+import { sealSecret } from "../shared/secretBox.ts";
 import { importDhis2Metadata } from "./importDhis2Metadata.ts";
 import { listDhis2Jobs } from "./listDhis2Jobs.ts";
 import { runDueDhis2Jobs } from "./runDhis2Jobs.ts";
@@ -17,6 +18,7 @@ import { lotrinhAsDhis2, uidOf } from "./testing/lotrinhAsDhis2.ts";
 
 const admin: Actor = { id: null, name: "Quản trị thử", role: "admin", orgUnitId: null };
 const TOKEN = "d2pat_bimatcuathu0123456789";
+const key = Buffer.alloc(32, 7);
 let t: Db;
 let server: Dhis2StandIn;
 let instanceId: number;
@@ -73,17 +75,17 @@ const job = (over: Partial<Dhis2JobInput> = {}): Dhis2JobInput => ({
 
 describe("scheduled DHIS2 exchange", () => {
   it("a push runs when due, once per interval, and its run is recorded with the summary", async () => {
-    const created = await createDhis2Job(t.db, admin, job(), now());
-    const first = await runDueDhis2Jobs(t.db, { now, owner: "a" });
+    const created = await createDhis2Job(t.db, admin, job(), now(), key);
+    const first = await runDueDhis2Jobs(t.db, { now, owner: "a", key });
     expect(first).toEqual([{ jobId: created.id, runId: expect.any(Number), status: "success" }]);
     expect([...server.values.values()].map((v) => [v.period, v.orgUnit, v.value])).toEqual([
       ["2025", unit, "60"],
     ]);
-    expect(await runDueDhis2Jobs(t.db, { now, owner: "a" })).toEqual([]);
+    expect(await runDueDhis2Jobs(t.db, { now, owner: "a", key })).toEqual([]);
     later(59);
-    expect(await runDueDhis2Jobs(t.db, { now, owner: "a" })).toEqual([]);
+    expect(await runDueDhis2Jobs(t.db, { now, owner: "a", key })).toEqual([]);
     later(1);
-    expect(await runDueDhis2Jobs(t.db, { now, owner: "a" })).toHaveLength(1);
+    expect(await runDueDhis2Jobs(t.db, { now, owner: "a", key })).toHaveLength(1);
     const [listed] = await listDhis2Jobs(t.db);
     expect(listed?.runs.map((r) => [r.status, r.periods, r.imported, r.updated, r.conflicts])).toEqual([
       ["success", ["2025"], 0, 1, 0],
@@ -95,8 +97,8 @@ describe("scheduled DHIS2 exchange", () => {
   it("two runners at once run a due job once; a live lease is respected, a dead one taken over", async () => {
     later(60);
     const both = await Promise.all([
-      runDueDhis2Jobs(t.db, { now, owner: "a" }),
-      runDueDhis2Jobs(t.db, { now, owner: "b" }),
+      runDueDhis2Jobs(t.db, { now, owner: "a", key }),
+      runDueDhis2Jobs(t.db, { now, owner: "b", key }),
     ]);
     expect(both.flat()).toHaveLength(1);
     later(60);
@@ -105,10 +107,10 @@ describe("scheduled DHIS2 exchange", () => {
       .updateTable("dhis2_job")
       .set({ lease_owner: "elsewhere", lease_until: new Date(clock.getTime() + 60_000) })
       .execute();
-    expect(await runDueDhis2Jobs(t.db, { now, owner: "a" })).toEqual([]);
+    expect(await runDueDhis2Jobs(t.db, { now, owner: "a", key })).toEqual([]);
     // that process died: its lease runs out and the job is taken over
     later(2);
-    expect(await runDueDhis2Jobs(t.db, { now, owner: "a" })).toHaveLength(1);
+    expect(await runDueDhis2Jobs(t.db, { now, owner: "a", key })).toHaveLength(1);
   });
 
   it("a refused login is a recorded error, the runner goes on, the secret is never shown", async () => {
@@ -119,9 +121,10 @@ describe("scheduled DHIS2 exchange", () => {
       admin,
       listed.id,
       job({ secret: "d2pat_saimatkhau_987654", version: listed.version }),
+      key,
     );
     later(60);
-    const ran = await runDueDhis2Jobs(t.db, { now, owner: "a" });
+    const ran = await runDueDhis2Jobs(t.db, { now, owner: "a", key });
     expect(ran.map((r) => r.status)).toEqual(["error"]);
     const [after] = await listDhis2Jobs(t.db);
     expect(after?.runs[0]?.message).toMatch(/DHIS2/);
@@ -138,8 +141,8 @@ describe("scheduled DHIS2 exchange", () => {
 
   it("a pull of the last completed year brings DHIS2's values into Lộ Trình", async () => {
     await t.db.deleteFrom("data_value").execute();
-    await createDhis2Job(t.db, admin, job({ name: "Lấy năm", direction: "pull" }), now());
-    const ran = await runDueDhis2Jobs(t.db, { now, owner: "a" });
+    await createDhis2Job(t.db, admin, job({ name: "Lấy năm", direction: "pull" }), now(), key);
+    const ran = await runDueDhis2Jobs(t.db, { now, owner: "a", key });
     expect(ran.map((r) => r.status)).toEqual(["success"]);
     const pulled = (await listDhis2Jobs(t.db)).find((j) => j.name === "Lấy năm");
     expect(pulled?.runs[0]).toMatchObject({ status: "success", imported: 1, periods: ["2025"] });
@@ -147,16 +150,35 @@ describe("scheduled DHIS2 exchange", () => {
     expect(values.map((v) => Number(v.value))).toEqual([60]);
   });
 
+  it("the secret is stored sealed; under another server key a run is a recorded error asking for it again", async () => {
+    const stored = await t.db.selectFrom("dhis2_job").select(["name", "secret"]).execute();
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) {
+      expect(row.secret).toMatch(/^v1:/);
+      expect(row.secret).not.toContain("d2pat_");
+    }
+    await t.db
+      .updateTable("dhis2_job")
+      .set({ secret: sealSecret(TOKEN, Buffer.alloc(32, 9)) })
+      .execute();
+    later(24 * 60);
+    const ran = await runDueDhis2Jobs(t.db, { now, owner: "a", key });
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.every((r) => r.status === "error")).toBe(true);
+    const [first] = await listDhis2Jobs(t.db);
+    expect(first?.runs[0]?.message).toMatch(/nhập lại mật khẩu/);
+  });
+
   it("a job is refused without a secret, for an unknown instance, or with a taken name", async () => {
     await expect(
-      createDhis2Job(t.db, admin, job({ name: "Khác", secret: undefined }), now()),
+      createDhis2Job(t.db, admin, job({ name: "Khác", secret: undefined }), now(), key),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await expect(
-      createDhis2Job(t.db, admin, job({ name: "Khác", instanceId: 9999 }), now()),
+      createDhis2Job(t.db, admin, job({ name: "Khác", instanceId: 9999 }), now(), key),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await expect(createDhis2Job(t.db, admin, job(), now())).rejects.toMatchObject({ code: "DUPLICATE" });
+    await expect(createDhis2Job(t.db, admin, job(), now(), key)).rejects.toMatchObject({ code: "DUPLICATE" });
     await expect(
-      createDhis2Job(t.db, admin, job({ name: "Khác", authKind: "basic", username: null }), now()),
+      createDhis2Job(t.db, admin, job({ name: "Khác", authKind: "basic", username: null }), now(), key),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 });

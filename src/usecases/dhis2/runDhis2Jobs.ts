@@ -12,6 +12,7 @@ import type { Database } from "../../db/schema.ts";
 import { nextRunAfter, type PeriodRule, periodsByRule } from "../../domain/dhis2Schedule.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { AppError } from "../../errors.ts";
+import { openSecret } from "../shared/secretBox.ts";
 import type { Dhis2Connection } from "./dhis2Client.ts";
 import { pullFromDhis2, pushToDhis2 } from "./exchangeWithDhis2.ts";
 
@@ -29,6 +30,8 @@ export interface RunnerOptions {
   /** This process, for the lease (default: a random id). */
   owner?: string;
   fetchImpl?: typeof fetch;
+  /** The key the jobs' secrets are sealed with (secretKeyOf(config)). */
+  key: Buffer;
 }
 
 async function claimNext(db: Kysely<Database>, owner: string, now: Date): Promise<Job | null> {
@@ -44,6 +47,15 @@ async function claimNext(db: Kysely<Database>, owner: string, now: Date): Promis
   return claimed.rows[0] ?? null;
 }
 
+/** The job's secret as sent, to blank it in messages ("" when it cannot be opened). */
+function plainOf(job: Job, key: Buffer): string {
+  try {
+    return openSecret(job.secret, key);
+  } catch {
+    return "";
+  }
+}
+
 /** A failure in words an administrator can act on; the secret is blanked should a server echo it. */
 function messageOf(e: unknown, secret: string): string {
   const text =
@@ -51,13 +63,12 @@ function messageOf(e: unknown, secret: string): string {
   return secret ? text.split(secret).join("***") : text;
 }
 
-async function exchange(db: Kysely<Database>, job: Job, periods: string[], fetchImpl?: typeof fetch) {
+async function exchange(db: Kysely<Database>, job: Job, periods: string[], opts: RunnerOptions) {
+  const secret = openSecret(job.secret, opts.key);
   const conn: Dhis2Connection = {
     url: job.url,
-    ...(job.auth_kind === "token"
-      ? { token: job.secret }
-      : { username: job.username ?? "", password: job.secret }),
-    fetchImpl,
+    ...(job.auth_kind === "token" ? { token: secret } : { username: job.username ?? "", password: secret }),
+    fetchImpl: opts.fetchImpl,
   };
   const instance = await db
     .selectFrom("dhis2_instance")
@@ -87,7 +98,7 @@ async function runOne(db: Kysely<Database>, job: Job, opts: RunnerOptions) {
     .executeTakeFirstOrThrow();
   let done: Updateable<Database["dhis2_job_run"]> & { status: "success" | "warning" | "error" };
   try {
-    const s = await exchange(db, job, periods, opts.fetchImpl);
+    const s = await exchange(db, job, periods, opts);
     const count = s?.importCount ?? { imported: 0, updated: 0, ignored: 0, deleted: 0 };
     const conflicts = s?.conflicts?.reduce((n, c) => n + (c.indexes?.length ?? 1), 0) ?? 0;
     done = {
@@ -97,7 +108,7 @@ async function runOne(db: Kysely<Database>, job: Job, opts: RunnerOptions) {
       message: s?.description ?? null,
     };
   } catch (e) {
-    done = { status: "error", message: messageOf(e, job.secret) };
+    done = { status: "error", message: messageOf(e, plainOf(job, opts.key)) };
   }
   const finished = opts.now();
   await db

@@ -1,8 +1,8 @@
 /**
  * An administrator's scheduled DHIS2 exchange, created or changed: which instance (its metadata and
  * mappings must be loaded), pull or push, the DHIS2 address and credentials (Basic or a personal
- * access token), what to exchange, the period rule and the interval. The secret is stored for the
- * runner and never sent back nor written to the audit; a change may leave it out to keep the one
+ * access token), what to exchange, the period rule and the interval. The secret is stored sealed
+ * (shared/secretBox.ts) for the runner and never sent back nor written to the audit; a change may leave it out to keep the one
  * stored. Audited in the same transaction; a change is versioned (409 on a stale version).
  */
 import type { Kysely } from "kysely";
@@ -12,6 +12,7 @@ import { expectOneRow } from "../../db/versioned.ts";
 import { PERIOD_RULES } from "../../domain/dhis2Schedule.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { errors } from "../../errors.ts";
+import { sealSecret } from "../shared/secretBox.ts";
 import { z } from "../shared/zod.ts";
 
 const uid = z.string().regex(/^[A-Za-z][A-Za-z0-9]{10}$/, "Mã DHIS2 (UID) gồm 11 ký tự chữ và số");
@@ -90,10 +91,16 @@ async function assertFree(db: Kysely<Database>, input: Dhis2JobInput, id: number
   if (same && same.id !== id) throw errors.duplicate(`Đã có lịch trao đổi DHIS2 tên «${input.name}».`);
 }
 
-export async function createDhis2Job(db: Kysely<Database>, actor: Actor, input: Dhis2JobInput, now: Date) {
+export async function createDhis2Job(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: Dhis2JobInput,
+  now: Date,
+  key: Buffer,
+) {
   if (!input.secret)
     throw errors.validation("Cần mật khẩu hoặc mã truy cập (personal access token) của DHIS2.");
-  const secret = input.secret;
+  const secret = sealSecret(input.secret, key);
   return db.transaction().execute(async (trx) => {
     await assertFree(trx, input, null);
     const row = await trx
@@ -111,7 +118,13 @@ export async function createDhis2Job(db: Kysely<Database>, actor: Actor, input: 
   });
 }
 
-export async function updateDhis2Job(db: Kysely<Database>, actor: Actor, id: number, input: Dhis2JobInput) {
+export async function updateDhis2Job(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: Dhis2JobInput,
+  key: Buffer,
+) {
   if (!input.version) throw errors.validation("Cần phiên bản (version) của lịch đang sửa.");
   const version = input.version;
   return db.transaction().execute(async (trx) => {
@@ -122,7 +135,7 @@ export async function updateDhis2Job(db: Kysely<Database>, actor: Actor, id: num
       .updateTable("dhis2_job")
       .set((eb) => ({
         ...checked(input),
-        ...(input.secret ? { secret: input.secret } : {}),
+        ...(input.secret ? { secret: sealSecret(input.secret, key) } : {}),
         version: eb("version", "+", 1),
       }))
       .where("id", "=", id)
