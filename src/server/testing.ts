@@ -20,12 +20,15 @@ export interface TestApp {
 
 export async function createTestApp(
   now: Date | (() => Date) = new Date("2026-11-23T03:00:00Z"),
+  /** Hooks a test adds before the app is ready (e.g. watchResponseShapes). */
+  beforeReady?: (app: FastifyInstance) => void,
 ): Promise<TestApp> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-api-"));
   const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir };
   const clock = typeof now === "function" ? now : () => now;
   const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: clock }, { serveWeb: false });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,
