@@ -17,11 +17,21 @@ export const FigureProblem = z.object({
 });
 export type FigureProblem = z.infer<typeof FigureProblem>;
 
+/** A form's sections, in the order the form shows them (domain/educationLevels.ts FORM_SECTIONS). */
+export const FormSection = z.enum([
+  "general",
+  "preschool",
+  "primary",
+  "lower_secondary",
+  "upper_secondary",
+  "secondary",
+]);
+
 export const DataForm = z.object({
   unit: z.object({ id: z.number().int(), full_name: z.string(), kind: z.string(), is_sample: z.boolean() }),
   /** The levels the unit is asked about (a school's; empty for a commune: all of them). */
   educationLevels: z.array(EducationLevel),
-  sections: z.array(z.string()),
+  sections: z.array(FormSection),
   period: Period,
   previousPeriod: Period.nullable(),
   status: z.object({
@@ -53,7 +63,7 @@ export const DataForm = z.object({
       category: z.string(),
       code: z.string(),
       name: z.string(),
-      section: z.string(),
+      section: FormSection,
       value: z.number().nullable(),
       comment: z.string().nullable(),
       isSample: z.boolean(),
