@@ -18,22 +18,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A field the route's handler returned that its declared response schema dropped on the way out. */
-export interface DroppedField {
-  route: string;
-  path: string;
-}
-
+/** The app on a fresh test database, with a fixed clock by default. */
 export async function createTestApp(
   now: Date | (() => Date) = new Date("2026-11-23T03:00:00Z"),
-  opts: { dropped?: DroppedField[] } = {},
+  /** Hooks a test adds before the app is ready (e.g. watchResponseShapes). */
+  beforeReady?: (app: FastifyInstance) => void,
 ): Promise<TestApp> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-api-"));
   const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir };
   const clock = typeof now === "function" ? now : () => now;
   const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: clock }, { serveWeb: false });
-  if (opts.dropped) watchDroppedFields(app, opts.dropped);
+  beforeReady?.(app);
   await app.ready();
   return {
     app,
@@ -44,46 +40,6 @@ export async function createTestApp(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Compares what each handler returned (before serialization) with what left (after the response
- * schema): every field present in the first and missing from the second is recorded. Fastify's
- * serializer silently drops undeclared properties, so a schema that forgets a field the web reads
- * breaks the web without any error on the server.
- */
-function watchDroppedFields(app: FastifyInstance, dropped: DroppedField[]): void {
-  const returned = new WeakMap<object, unknown>();
-  app.addHook("preSerialization", async (req, _reply, payload) => {
-    // a copy through JSON: what the handler's value would look like with nothing stripped
-    if (payload !== null && typeof payload === "object" && !Buffer.isBuffer(payload))
-      returned.set(req, JSON.parse(JSON.stringify(payload)));
-    return payload;
-  });
-  app.addHook("onSend", async (req, _reply, payload) => {
-    const before = returned.get(req);
-    if (before === undefined || typeof payload !== "string") return payload;
-    // named as the OpenAPI document names it: /api/tasks/{id}
-    const route = `${req.method} ${req.routeOptions.url?.replace(/:(\w+)/g, "{$1}")}`;
-    for (const path of missingPaths(before, JSON.parse(payload), "")) dropped.push({ route, path });
-    return payload;
-  });
-}
-
-/** Paths present in `before` and absent from `after` (arrays compared item by item). */
-export function missingPaths(before: unknown, after: unknown, at: string): string[] {
-  if (Array.isArray(before))
-    return before.flatMap((x, i) =>
-      missingPaths(x, Array.isArray(after) ? after[i] : undefined, `${at}[${i}]`),
-    );
-  if (before === null || typeof before !== "object") return [];
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(before)) {
-    const there = after !== null && typeof after === "object" && key in after;
-    if (!there) out.push(`${at}.${key}`);
-    else out.push(...missingPaths(value, (after as Record<string, unknown>)[key], `${at}.${key}`));
-  }
-  return out;
 }
 
 /** Finds a unit valid today by its exact name or alias. */

@@ -1,7 +1,10 @@
 import type { Kysely } from "kysely";
 import { bodiesOfTasks, getDocumentById, tasksOfDocument } from "../db/repositories/documentRepository.ts";
 import type { Database } from "../db/schema.ts";
+import type { Timeframe } from "../domain/timeframe.ts";
 import { errors } from "../errors.ts";
+
+type Warning = { code: string; message: string; where: string };
 
 /** One document with everything read from it: tasks (with bodies), targets, indicator rows, links. */
 export async function getPlanDocument(db: Kysely<Database>, id: number) {
@@ -29,11 +32,20 @@ export async function getPlanDocument(db: Kysely<Database>, id: number) {
     tasks.map((t) => t.id),
   );
   const { source_text, ...meta } = doc;
+  // JSON columns typed as what the importer writes into them; the search key stays on the server
   return {
-    document: { ...meta, hasSource: source_text !== null },
-    tasks: tasks.map((t) => ({ ...t, bodies: bodies.filter((b) => b.task_id === t.id) })),
-    targets: targets.map((t) => ({ ...t, value: t.value === null ? null : Number(t.value) })),
-    indicators,
+    document: { ...meta, warnings: meta.warnings as Warning[] | null, hasSource: source_text !== null },
+    tasks: tasks.map(({ search_key: _key, ...t }) => ({
+      ...t,
+      timeframe: t.timeframe as Timeframe,
+      bodies: bodies.filter((b) => b.task_id === t.id),
+    })),
+    targets: targets.map((t) => ({
+      ...t,
+      places: t.places as string[] | null,
+      value: t.value === null ? null : Number(t.value),
+    })),
+    indicators: indicators.map((i) => ({ ...i, values: i.values as Record<string, number | null> })),
     references: outgoing,
     implementedBy: incoming,
   };

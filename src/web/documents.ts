@@ -1,101 +1,56 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Timeframe } from "../domain/timeframe.ts";
-import type { GraphNode } from "../usecases/getPlanGraph.ts";
-import { get } from "./api.ts";
+import type {
+  Alignment,
+  DocumentDetail,
+  DraftAnswer,
+  GraphEdge,
+  GraphNode,
+  ImportChanges,
+  PlanGraph,
+  TaskBody,
+} from "../shared/api/documents.ts";
+import type { ConfirmedPlanInput } from "../usecases/shared/planSchemas.ts";
+import { api, get, upload } from "./api.ts";
 import { textNow } from "./texts.ts";
 
-export type { GraphNode } from "../usecases/getPlanGraph.ts";
+/** Shapes from the server's response schemas (src/shared/api/documents.ts), imported as types only. */
+export type { Alignment, DocumentDetail, DraftAnswer, GraphEdge, GraphNode, ImportChanges, TaskBody };
 
-export interface GraphEdge {
-  from: number;
-  to: number;
-  relation: "implements" | "cites";
-}
-
-/** The documents resource's query keys: one key per answer, invalidated together after an import. */
-export const documentKeys = { all: ["documents"] as const };
+/**
+ * The documents resource's query keys: the cascade, each document and its alignment all sit under
+ * ["documents"], so one invalidation after an import refreshes every answer about documents.
+ */
+export const documentKeys = {
+  all: ["documents"] as const,
+  graph: ["documents", "graph"] as const,
+  one: (id: number) => ["documents", id] as const,
+  alignment: (id: number) => ["documents", id, "alignment"] as const,
+};
 
 export function usePlanGraph() {
+  return useQuery({ queryKey: documentKeys.graph, queryFn: () => get<PlanGraph>("/api/documents") });
+}
+
+export function useDocument(id: number | null) {
   return useQuery({
-    queryKey: documentKeys.all,
-    queryFn: () =>
-      get<{ nodes: GraphNode[]; edges: GraphEdge[]; can: { read: boolean; import: boolean } }>(
-        "/api/documents",
-      ),
+    queryKey: documentKeys.one(id ?? 0),
+    queryFn: () => get<DocumentDetail>(`/api/documents/${id}`),
+    enabled: id !== null,
   });
 }
 
-export interface TaskBody {
-  role: "lead" | "support";
-  text: string;
-  unit_id: number | null;
-  unit_name: string | null;
-  set_kind: string | null;
+export function useAlignment(id: number) {
+  return useQuery({
+    queryKey: documentKeys.alignment(id),
+    queryFn: () => get<Alignment>(`/api/documents/${id}/alignment`),
+  });
 }
 
-export interface DocumentDetail {
-  document: {
-    id: number;
-    held: boolean;
-    doc_type: string | null;
-    number: string | null;
-    issued_on: string | null;
-    date_text: string | null;
-    issuer_text: string | null;
-    place: string | null;
-    title: string | null;
-    source_name: string | null;
-    imported_at: string | null;
-    warnings: { code: string; message: string; where: string }[] | null;
-    hasSource: boolean;
-    version: number;
-  };
-  tasks: {
-    id: number;
-    ref: string;
-    group_ref: string | null;
-    group_title: string | null;
-    title: string;
-    timeframe_text: string;
-    timeframe: Timeframe;
-    due_on: string | null;
-    product: string | null;
-    note: string | null;
-    bodies: TaskBody[];
-  }[];
-  targets: {
-    id: number;
-    ref: string;
-    measure: string;
-    comparator: string | null;
-    comparator_text: string | null;
-    value: number | null;
-    unit: string | null;
-    year: number | null;
-    school_year: string | null;
-    recurring: boolean;
-  }[];
-  indicators: {
-    id: number;
-    ref: string;
-    name: string;
-    unit: string | null;
-    values: Record<string, number | null>;
-    note: string | null;
-  }[];
-  references: { id: number; number: string | null; title: string | null; held: boolean; relation: string }[];
-  implementedBy: {
-    id: number;
-    number: string | null;
-    title: string | null;
-    held: boolean;
-    relation: string;
-  }[];
-}
+/** Reads a plan file into a draft (nothing is saved). */
+export const readDraft = (file: File) => upload<DraftAnswer>("/api/imports/draft", file);
 
-export function useDocument(id: number) {
-  return useQuery({ queryKey: ["document", id], queryFn: () => get<DocumentDetail>(`/api/documents/${id}`) });
-}
+/** Saves a reviewed plan: all or nothing. */
+export const saveDocument = (plan: ConfirmedPlanInput) => api<ImportChanges>("POST", "/api/documents", plan);
 
 export function docLabel(d: {
   type?: string | null;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { findAudit } from "../../db/repositories/auditRepository.ts";
 import { auditPolicy } from "../../domain/policies/user.ts";
+import { AuditPage } from "../../shared/api/audit.ts";
 import { isoDate, z } from "../../usecases/shared/zod.ts";
 import { authorized } from "../policies/authorize.ts";
 
@@ -26,6 +27,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         tags: ["Nhật ký"],
         summary: "Nhật ký thay đổi (ai, khi nào, trước → sau)",
         querystring: AuditQuery,
+        response: { 200: AuditPage },
       },
     },
     async (req) => {

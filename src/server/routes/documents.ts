@@ -7,6 +7,14 @@ import { flagsOf } from "../../domain/policies/actor.ts";
 import { documentPolicy } from "../../domain/policies/document.ts";
 import { AppError } from "../../errors.ts";
 import { parsePlan } from "../../import/parsePlan.ts";
+import {
+  Alignment,
+  DocumentDetail,
+  DraftAnswer,
+  ImportChanges,
+  PlanGraph,
+} from "../../shared/api/documents.ts";
+import { textBody } from "../../shared/api/wire.ts";
 import { getPlanAlignment } from "../../usecases/getPlanAlignment.ts";
 import { getPlanDocument } from "../../usecases/getPlanDocument.ts";
 import { getPlanGraph } from "../../usecases/getPlanGraph.ts";
@@ -31,6 +39,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
         summary:
           "Đọc một văn bản (multipart, trường «file»: .txt, .md, .docx, .pdf) và trả bản nháp; không lưu gì",
         consumes: ["multipart/form-data"],
+        response: { 200: DraftAnswer },
       },
     },
     async (req) => {
@@ -48,7 +57,14 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/documents",
-    { schema: { tags, summary: "Lưu văn bản đã rà soát (tất cả hoặc không gì cả)", body: ConfirmedPlan } },
+    {
+      schema: {
+        tags,
+        summary: "Lưu văn bản đã rà soát (tất cả hoặc không gì cả)",
+        body: ConfirmedPlan,
+        response: { 200: ImportChanges, 201: ImportChanges },
+      },
+    },
     async (req, reply) => {
       const { user } = await authorized(req, documentPolicy, "import");
       const result = await importPlanDocument(app.deps.db, actorOf(user), req.body);
@@ -58,7 +74,13 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/documents",
-    { schema: { tags, summary: "Chuỗi văn bản: các văn bản và liên kết thực hiện / trích dẫn" } },
+    {
+      schema: {
+        tags,
+        summary: "Chuỗi văn bản: các văn bản và liên kết thực hiện / trích dẫn",
+        response: { 200: PlanGraph },
+      },
+    },
     async (req) => {
       const { actor } = await authorized(req, documentPolicy, "read");
       return { ...(await getPlanGraph(app.deps.db)), can: flagsOf(documentPolicy, actor, undefined) };
@@ -67,7 +89,14 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/documents/:id",
-    { schema: { tags, summary: "Một văn bản: nhiệm vụ, chỉ tiêu, liên kết", params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: "Một văn bản: nhiệm vụ, chỉ tiêu, liên kết",
+        params: idParam,
+        response: { 200: DocumentDetail },
+      },
+    },
     async (req) => {
       await authorized(req, documentPolicy, "read");
       return getPlanDocument(app.deps.db, req.params.id);
@@ -82,6 +111,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
         summary:
           "Độ khớp với kế hoạch cấp trên: chỉ tiêu giữ, bỏ, cao hơn, thấp hơn; nhiệm vụ chưa có; đơn vị chưa ban hành kế hoạch",
         params: idParam,
+        response: { 200: Alignment },
       },
     },
     async (req) => {
@@ -92,7 +122,14 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/documents/:id/source",
-    { schema: { tags, summary: "Văn bản gốc đã nhập (dạng chữ)", params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: "Văn bản gốc đã nhập (dạng chữ)",
+        params: idParam,
+        response: { 200: textBody("text/plain") },
+      },
+    },
     async (req, reply) => {
       await authorized(req, documentPolicy, "read");
       const row = await getDocumentById(app.deps.db, req.params.id);

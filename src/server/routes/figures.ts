@@ -8,7 +8,11 @@ import { targetPolicy } from "../../domain/policies/target.ts";
 import { todayIso } from "../../domain/status.ts";
 import { AppError, errors } from "../../errors.ts";
 import { formToXlsx } from "../../reports/formTemplate.ts";
+import { DataForm, FormReviewed, FormSaved, FormsStatus } from "../../shared/api/forms.ts";
+import { IndicatorSaved, IndicatorsAnswer, IndicatorValues } from "../../shared/api/indicators.ts";
+import { PeriodsAnswer } from "../../shared/api/periods.ts";
 import { TargetList, TargetRemoved, TargetSaved } from "../../shared/api/targets.ts";
+import { fileBody } from "../../shared/api/wire.ts";
 import { computeIndicator } from "../../usecases/computeIndicator.ts";
 import { deleteTarget } from "../../usecases/deleteTarget.ts";
 import { getDataForm } from "../../usecases/getDataForm.ts";
@@ -44,14 +48,25 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
     return unit;
   };
 
-  r.get("/api/indicators", { schema: { tags, summary: "Danh mục chỉ tiêu" } }, async (req) => {
-    await authorized(req, catalogPolicy, "read");
-    return { indicators: await listIndicators(app.deps.db) };
-  });
+  r.get(
+    "/api/indicators",
+    { schema: { tags, summary: "Danh mục chỉ tiêu", response: { 200: IndicatorsAnswer } } },
+    async (req) => {
+      await authorized(req, catalogPolicy, "read");
+      return { indicators: await listIndicators(app.deps.db) };
+    },
+  );
 
   r.post(
     "/api/indicators",
-    { schema: { tags, summary: "Thêm chỉ tiêu (quản trị viên)", body: IndicatorInput } },
+    {
+      schema: {
+        tags,
+        summary: "Thêm chỉ tiêu (quản trị viên)",
+        body: IndicatorInput,
+        response: { 201: IndicatorSaved },
+      },
+    },
     async (req, reply) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
       return reply.status(201).send(await saveIndicator(app.deps.db, actorOf(user), req.body));
@@ -60,7 +75,15 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(
     "/api/indicators/:id",
-    { schema: { tags, summary: "Sửa chỉ tiêu (cần số phiên bản)", params: idParam, body: IndicatorInput } },
+    {
+      schema: {
+        tags,
+        summary: "Sửa chỉ tiêu (cần số phiên bản)",
+        params: idParam,
+        body: IndicatorInput,
+        response: { 200: IndicatorSaved },
+      },
+    },
     async (req) => {
       const { user } = await authorized(req, catalogPolicy, "edit");
       return saveIndicator(app.deps.db, actorOf(user), req.body, req.params.id);
@@ -70,7 +93,12 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/periods",
     {
-      schema: { tags, summary: "Kỳ báo cáo", querystring: z.object({ kind: z.string().max(20).optional() }) },
+      schema: {
+        tags,
+        summary: "Kỳ báo cáo",
+        querystring: z.object({ kind: z.string().max(20).optional() }),
+        response: { 200: PeriodsAnswer },
+      },
     },
     async (req) => {
       await authorized(req, catalogPolicy, "read");
@@ -80,7 +108,14 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/forms/:unitId/:periodId",
-    { schema: { tags, summary: "Biểu nhập số liệu của một đơn vị, một kỳ", params: FormParams } },
+    {
+      schema: {
+        tags,
+        summary: "Biểu nhập số liệu của một đơn vị, một kỳ",
+        params: FormParams,
+        response: { 200: DataForm },
+      },
+    },
     async (req) => {
       const { actor } = await callerOf(req);
       const unit = await formUnit(req.params.unitId);
@@ -99,6 +134,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         params: FormParams,
         headers: IdempotencyHeaders,
         body: SaveFormInput,
+        response: { 200: FormSaved },
       },
     },
     async (req) => {
@@ -120,7 +156,14 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/forms/:unitId/:periodId/template.xlsx",
-    { schema: { tags, summary: "Tải biểu mẫu Excel để nhập ngoài hệ thống", params: FormParams } },
+    {
+      schema: {
+        tags,
+        summary: "Tải biểu mẫu Excel để nhập ngoài hệ thống",
+        params: FormParams,
+        response: { 200: fileBody("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") },
+      },
+    },
     async (req, reply) => {
       const { actor } = await callerOf(req);
       authorize(figurePolicy, actor, "read", await formUnit(req.params.unitId));
@@ -145,6 +188,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         summary: "Nạp biểu Excel đã điền (tất cả hoặc không gì cả, lỗi theo từng dòng)",
         params: FormParams,
         consumes: ["multipart/form-data"],
+        response: { 200: FormSaved },
       },
     },
     async (req) => {
@@ -160,7 +204,15 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/forms/:unitId/:periodId/review",
-    { schema: { tags, summary: "Duyệt, trả lại, mở lại", params: FormParams, body: ReviewFormInput } },
+    {
+      schema: {
+        tags,
+        summary: "Duyệt, trả lại, mở lại",
+        params: FormParams,
+        body: ReviewFormInput,
+        response: { 200: FormReviewed },
+      },
+    },
     async (req) => {
       const { user, actor } = await callerOf(req);
       authorize(figurePolicy, actor, req.body.decision, await formUnit(req.params.unitId));
@@ -178,6 +230,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
           periodId: z.coerce.number().int().positive(),
           parentId: z.coerce.number().int().positive(),
         }),
+        response: { 200: FormsStatus },
       },
     },
     async (req) => {
@@ -203,6 +256,7 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
           /** "true": count figures not yet submitted too (official totals leave them out). */
           drafts: z.enum(["true", "false"]).default("false"),
         }),
+        response: { 200: IndicatorValues },
       },
     },
     async (req) => {

@@ -9,6 +9,7 @@ import { todayIso } from "../../domain/dates.ts";
 import { relationTo, taskPolicy } from "../../domain/policies/task.ts";
 import { AppError, errors } from "../../errors.ts";
 import { ChaseOutcome, OccurrenceChange } from "../../shared/api/tasks.ts";
+import { fileBody } from "../../shared/api/wire.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";
 import { ConfirmInput, confirmCompletion } from "../../usecases/confirmCompletion.ts";
 import { ExtendInput, extendDeadline } from "../../usecases/extendDeadline.ts";
@@ -204,7 +205,15 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/attachments/:id",
-    { schema: { tags, summary: "Tải tệp đính kèm (chỉ người được xem nhiệm vụ)", params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: "Tải tệp đính kèm (chỉ người được xem nhiệm vụ)",
+        params: idParam,
+        // the stored file as it is, of the type read from its content
+        response: { 200: fileBody("*/*") },
+      },
+    },
     async (req, reply) => {
       await callerOf(req);
       const a = await findAttachment(app.deps.db, req.params.id);

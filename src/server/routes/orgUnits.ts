@@ -6,6 +6,13 @@ import { listUsers } from "../../db/repositories/userRepository.ts";
 import { orgUnitPolicy } from "../../domain/policies/orgUnit.ts";
 import { todayIso } from "../../domain/status.ts";
 import { errors } from "../../errors.ts";
+import {
+  EveryUnitAnswer,
+  OrgUnitsAnswer,
+  UnitDetailAnswer,
+  UnitSearchAnswer,
+} from "../../shared/api/orgUnits.ts";
+import { MembersAnswer } from "../../shared/api/users.ts";
 import { searchOrgUnits } from "../../usecases/searchOrgUnits.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { authorize, callerOf } from "../policies/authorize.ts";
@@ -30,6 +37,7 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Bản đồ hành chính và các cơ quan tại một ngày (mặc định: hôm nay)",
         querystring: AsOfQuery,
+        response: { 200: OrgUnitsAnswer },
       },
     },
     async (req) => {
@@ -43,7 +51,11 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/org-units/all",
     {
-      schema: { tags, summary: "Mọi đơn vị và cơ quan, kể cả đã giải thể (để chọn khi rà soát văn bản cũ)" },
+      schema: {
+        tags,
+        summary: "Mọi đơn vị và cơ quan, kể cả đã giải thể (để chọn khi rà soát văn bản cũ)",
+        response: { 200: EveryUnitAnswer },
+      },
     },
     async (req) => {
       await readMap(req);
@@ -58,6 +70,7 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Tìm đơn vị theo tên (không phân biệt hoa thường, vị trí dấu, có dấu hay không)",
         querystring: SearchQuery,
+        response: { 200: UnitSearchAnswer },
       },
     },
     async (req) => {
@@ -69,7 +82,14 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/org-units/:id",
-    { schema: { tags, summary: "Một đơn vị: tên gọi khác, lịch sử cấp trên, sáp nhập", params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: "Một đơn vị: tên gọi khác, lịch sử cấp trên, sáp nhập",
+        params: idParam,
+        response: { 200: UnitDetailAnswer },
+      },
+    },
     async (req) => {
       await readMap(req);
       const found = await findUnitById(app.deps.db, req.params.id);
@@ -84,7 +104,14 @@ export async function orgUnitRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/org-units/:id/members",
-    { schema: { tags, summary: "Tài khoản thuộc đơn vị (dữ liệu quản trị, theo phạm vi)", params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: "Tài khoản thuộc đơn vị (dữ liệu quản trị, theo phạm vi)",
+        params: idParam,
+        response: { 200: MembersAnswer },
+      },
+    },
     async (req) => {
       const { actor } = await callerOf(req);
       authorize(orgUnitPolicy, actor, "readMembers", { unitId: req.params.id });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { listUsers } from "../../db/repositories/userRepository.ts";
 import { flagsOf } from "../../domain/policies/actor.ts";
 import { userPolicy } from "../../domain/policies/user.ts";
+import { UserAnswer, UsersAnswer } from "../../shared/api/users.ts";
 import { CreateUserInput, createUser } from "../../usecases/createUser.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
 import { OwnAccountInput, updateOwnAccount } from "../../usecases/updateOwnAccount.ts";
@@ -14,19 +15,23 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Tài khoản"];
 
-  r.get("/api/users", { schema: { tags, summary: "Danh sách tài khoản" } }, async (req) => {
-    const { actor } = await authorized(req, userPolicy, "list");
-    const users = await listUsers(app.deps.db);
-    const can = flagsOf(userPolicy, actor, undefined, ["edit"]);
-    return {
-      users: users.map((u) => ({ ...u, can })),
-      can: flagsOf(userPolicy, actor, undefined, ["create"]),
-    };
-  });
+  r.get(
+    "/api/users",
+    { schema: { tags, summary: "Danh sách tài khoản", response: { 200: UsersAnswer } } },
+    async (req) => {
+      const { actor } = await authorized(req, userPolicy, "list");
+      const users = await listUsers(app.deps.db);
+      const can = flagsOf(userPolicy, actor, undefined, ["edit"]);
+      return {
+        users: users.map((u) => ({ ...u, can })),
+        can: flagsOf(userPolicy, actor, undefined, ["create"]),
+      };
+    },
+  );
 
   r.post(
     "/api/users",
-    { schema: { tags, summary: "Tạo tài khoản", body: CreateUserInput } },
+    { schema: { tags, summary: "Tạo tài khoản", body: CreateUserInput, response: { 201: UserAnswer } } },
     async (req, reply) => {
       const { user } = await authorized(req, userPolicy, "create");
       const created = await createUser(app.deps.db, actorOf(user), req.body);
@@ -42,6 +47,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         summary: "Sửa tài khoản (cần số phiên bản hiện tại)",
         params: idParam,
         body: UpdateUserInput,
+        response: { 200: UserAnswer },
       },
     },
     async (req) => {
@@ -59,6 +65,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: "Tài khoản của tôi: địa chỉ e-mail nhận thư tổng hợp (cần số phiên bản hiện tại)",
         body: OwnAccountInput,
+        response: { 200: UserAnswer },
       },
     },
     async (req) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { taskPolicy } from "../../domain/policies/task.ts";
 import { todayIso } from "../../domain/status.ts";
+import { MoveWorkAnswer, OpenWorkAnswer } from "../../shared/api/orgUnits.ts";
 import { getCeasedBodyWork } from "../../usecases/getCeasedBodyWork.ts";
 import { MoveWorkInput, moveCeasedBodyWork } from "../../usecases/moveCeasedBodyWork.ts";
 import { idParam } from "../../usecases/shared/zod.ts";
@@ -22,6 +23,7 @@ export async function ceasedBodyRoutes(app: FastifyInstance): Promise<void> {
         summary:
           "Việc còn mở của một đơn vị, đơn vị đã giải thể hay chưa và các đơn vị kế thừa (điều phối viên)",
         params: idParam,
+        response: { 200: OpenWorkAnswer },
       },
     },
     async (req) => {
@@ -40,6 +42,7 @@ export async function ceasedBodyRoutes(app: FastifyInstance): Promise<void> {
         summary: "Chuyển việc còn mở của đơn vị đã giải thể sang đơn vị kế thừa (điều phối viên)",
         params: idParam,
         body: MoveWorkInput,
+        response: { 200: MoveWorkAnswer },
       },
     },
     async (req) => {

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api.ts";
+import { ApiError } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
 import { useSession } from "../session.ts";
+import { editOwnAccount } from "../users.ts";
 
 /** "Tài khoản của tôi": the e-mail address the daily digest of one's tasks goes to. */
 export function AccountPage() {
@@ -19,7 +20,7 @@ export function AccountPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api("PATCH", "/api/account", { version: user.version, email: value.trim() });
+      await editOwnAccount({ version: user.version, email: value.trim() });
       await qc.invalidateQueries({ queryKey: ["session"] });
       setEmail(null);
       setMessage({ ok: true, text: t("account.saved") });

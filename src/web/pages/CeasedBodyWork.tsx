@@ -1,17 +1,8 @@
 import { Alert, Button, Card, Group, Select, Stack, Text } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, get } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
 import { useSession } from "../session.ts";
-
-interface OpenWork {
-  unit: { id: number; name: string; validTo: string | null };
-  ceased: boolean;
-  successors: { id: number; name: string; weight: number; note: string | null; ceased: boolean }[];
-  openTasks: number;
-  openShares: number;
-}
+import { useMoveWork, useOpenWork } from "../units.ts";
 
 /** On a ceased body's page, for coordinators: its open work and one button to move it to a successor. */
 export function CeasedBodyWork({ unitId }: { unitId: number }) {
@@ -19,24 +10,9 @@ export function CeasedBodyWork({ unitId }: { unitId: number }) {
   const session = useSession();
   // the server's policy: moving a ceased body's work is coordinating tasks
   const allowed = session.data?.can?.coordinateTasks === true;
-  const client = useQueryClient();
   const [target, setTarget] = useState<string | null>(null);
-  const q = useQuery({
-    queryKey: ["open-work", unitId],
-    queryFn: () => get<OpenWork>(`/api/org-units/${unitId}/open-work`),
-    enabled: allowed,
-  });
-  const move = useMutation({
-    mutationFn: (toUnitId: number) =>
-      api<{ to: { name: string }; tasks: number; shares: number }>(
-        "POST",
-        `/api/org-units/${unitId}/move-work`,
-        {
-          toUnitId,
-        },
-      ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["open-work", unitId] }),
-  });
+  const q = useOpenWork(unitId, allowed);
+  const move = useMoveWork(unitId);
   if (!allowed || !q.data?.ceased) return null;
   const { successors, openTasks, openShares } = q.data;
   const live = successors.filter((s) => !s.ceased);

@@ -1,19 +1,9 @@
 import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { get } from "../api.ts";
 import { formatDate } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
 import { both } from "../texts.ts";
-import { kindLabel, type OrgUnit } from "../units.ts";
+import { kindLabel, useUnit } from "../units.ts";
 import { CeasedBodyWork } from "./CeasedBodyWork.tsx";
-
-interface Detail {
-  unit: OrgUnit;
-  aliases: string[];
-  parents: { parent_id: number; full_name: string; valid_from: string | null; valid_to: string | null }[];
-  children: OrgUnit[];
-  shownAsOf: string;
-}
 
 function interval(from: string | null, to: string | null, lang: "vi" | "en"): string {
   if (!from && !to) return both("unit.openEnded")[lang];
@@ -24,9 +14,10 @@ function interval(from: string | null, to: string | null, lang: "vi" | "en"): st
 
 export function UnitDetail({ id, onSelect }: { id: number; onSelect: (id: number) => void }) {
   const { t, lang } = useI18n();
-  const q = useQuery({ queryKey: ["org-unit", id], queryFn: () => get<Detail>(`/api/org-units/${id}`) });
-  if (!q.data) return <Text>{t("loading")}</Text>;
-  const { unit, aliases, parents, children } = q.data;
+  const q = useUnit(id);
+  const unit = q.data?.unit;
+  if (!q.data || !unit) return <Text>{t("loading")}</Text>;
+  const { aliases, parents, children } = q.data;
   const link = (l: { id: number; name: string; weight: number; effectiveOn: string }) => (
     <List.Item key={l.id}>
       <Anchor component="button" onClick={() => onSelect(l.id)}>

@@ -14,20 +14,12 @@ import {
 } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { get } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
-import { type OrgUnit, useOrgUnits } from "../units.ts";
+import { type OrgUnit, useOrgUnits, useUnitSearch } from "../units.ts";
 import { UnitDetail } from "./UnitDetail.tsx";
 
 const BEFORE_REFORM = "2025-06-30";
-
-interface SearchHit {
-  unit: OrgUnit;
-  matchedName: string;
-  match: "exact" | "tone_placement" | "no_diacritics";
-}
 
 export function UnitsPage() {
   const { t, lang } = useI18n();
@@ -39,14 +31,7 @@ export function UnitsPage() {
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const [selected, setSelected] = useState<number | null>(null);
 
-  const search = useQuery({
-    queryKey: ["org-unit-search", debounced, asOf],
-    enabled: debounced.length > 0,
-    queryFn: () =>
-      get<{ hits: SearchHit[] }>(
-        `/api/org-units/search?q=${encodeURIComponent(debounced)}${asOf ? `&asOf=${asOf}` : ""}`,
-      ),
-  });
+  const search = useUnitSearch(debounced, asOf);
 
   const children = useMemo(() => {
     const m = new Map<number | null, OrgUnit[]>();

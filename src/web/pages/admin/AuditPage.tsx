@@ -2,23 +2,11 @@ import "@mantine/dates/styles.css";
 import { Code, Group, Pagination, Spoiler, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { actionLabel } from "../../actionLabels.ts";
-import { get } from "../../api.ts";
+import { useAuditPage } from "../../audit.ts";
 import { formatDateTime, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor_name: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before: unknown;
-  after: unknown;
-}
 
 const PAGE_SIZE = 50;
 
@@ -44,10 +32,7 @@ export function AuditPage() {
   if (debounced) params.set("q", debounced);
   if (from) params.set("from", from);
   if (to) params.set("to", to);
-  const q = useQuery({
-    queryKey: ["audit", params.toString()],
-    queryFn: () => get<{ entries: AuditEntry[]; total: number }>(`/api/audit?${params}`),
-  });
+  const q = useAuditPage(params);
   const total = q.data?.total ?? 0;
 
   return (

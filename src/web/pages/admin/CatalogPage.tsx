@@ -14,18 +14,18 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { BREAKDOWNS, breakdownLabel } from "../../../domain/breakdowns.ts";
 import { EDUCATION_LEVELS } from "../../../domain/educationLevels.ts";
-import type { listIndicators } from "../../../usecases/listIndicators.ts";
-import { ApiError, api, get } from "../../api.ts";
+import { ApiError } from "../../api.ts";
 import { NumberField } from "../../components/NumberField.tsx";
 import { formatNumber } from "../../format.ts";
 import type { Key } from "../../i18n.en.ts";
 import { useI18n } from "../../i18n.tsx";
+import { type CatalogIndicator, indicatorKeys, saveIndicator, useIndicators } from "../../indicators.ts";
 
-type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
+type Indicator = CatalogIndicator;
 
 const TYPES = {
   rate: "catalog.type.rate",
@@ -73,9 +73,8 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
       ...(e ? { version: e.version } : {}),
     };
     try {
-      await api(e ? "PUT" : "POST", e ? `/api/indicators/${e.id}` : "/api/indicators", body);
-      void qc.invalidateQueries({ queryKey: ["indicators"] });
-      void qc.invalidateQueries({ queryKey: ["catalog"] });
+      await saveIndicator(body, e?.id);
+      void qc.invalidateQueries({ queryKey: indicatorKeys.all });
       props.onClose();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -244,10 +243,7 @@ function IndicatorForm(props: { editing: Indicator | null; onClose: () => void }
 /** Administrators keep the indicator catalog: add, edit (version checked), see breakdowns and sources. */
 export function CatalogPage() {
   const { t } = useI18n();
-  const list = useQuery({
-    queryKey: ["catalog"],
-    queryFn: () => get<{ indicators: Indicator[] }>("/api/indicators"),
-  });
+  const list = useIndicators();
   const [editing, setEditing] = useState<Indicator | null | undefined>(undefined);
   return (
     <Stack>

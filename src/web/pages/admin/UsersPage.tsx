@@ -13,51 +13,39 @@ import {
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, api, get } from "../../api.ts";
+import { ApiError } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useOrgUnits } from "../../units.ts";
+import { createUser, editUser, type UserListRow, userKeys, useToggleUser, useUsers } from "../../users.ts";
 
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: "admin" | "coordinator" | "officer" | "leader";
-  org_unit_id: number | null;
-  unit_name: string | null;
-  email: string | null;
-  is_demo: boolean;
-  active: boolean;
-  created_at: string;
-  version: number;
-}
+type UserRow = UserListRow;
 
 const roles = ["admin", "coordinator", "officer", "leader"] as const;
+const isRole = (r: string): r is (typeof roles)[number] => (roles as readonly string[]).includes(r);
 
 export function UsersPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const users = useQuery({ queryKey: ["users"], queryFn: () => get<{ users: UserRow[] }>("/api/users") });
+  const users = useUsers();
   const [error, setError] = useState<string | null>(null);
   const [opened, { open, close }] = useDisclosure(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
 
-  const toggle = useMutation({
-    mutationFn: (u: UserRow) => api("PATCH", `/api/users/${u.id}`, { version: u.version, active: !u.active }),
-    onSuccess: () => {
-      setError(null);
-      void qc.invalidateQueries({ queryKey: ["users"] });
-    },
-    onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
-  });
+  const toggle = useToggleUser();
+  const onToggle = (u: UserRow) =>
+    toggle.mutate(u, {
+      onSuccess: () => setError(null),
+      onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+    });
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t("users.title")}</Title>
-        <Button onClick={open}>{t("users.create")}</Button>
+        {users.data?.can.create && <Button onClick={open}>{t("users.create")}</Button>}
       </Group>
       {error && (
         <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="users-error">
@@ -93,21 +81,30 @@ export function UsersPage() {
                     {formatDate(u.created_at)}
                   </Text>
                 </Table.Td>
-                <Table.Td>{t(`role.${u.role}`)}</Table.Td>
+                <Table.Td>
+                  {/* a role the code does not know is stored as it is: shown as it is */}
+                  {isRole(u.role) ? t(`role.${u.role}`) : u.role}
+                </Table.Td>
                 <Table.Td>{u.unit_name ?? "—"}</Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)}>
-                    {u.email ?? "—"}
-                  </Button>
+                  {u.can.edit ? (
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)}>
+                      {u.email ?? "—"}
+                    </Button>
+                  ) : (
+                    (u.email ?? "—")
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <Badge color={u.active ? "teal" : "gray"} variant="light">
                       {u.active ? t("users.active") : t("users.locked")}
                     </Badge>
-                    <Button size="compact-xs" variant="subtle" onClick={() => toggle.mutate(u)}>
-                      {u.active ? t("users.lock") : t("users.unlock")}
-                    </Button>
+                    {u.can.edit && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => onToggle(u)}>
+                        {u.active ? t("users.lock") : t("users.unlock")}
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -121,7 +118,7 @@ export function UsersPage() {
             user={editing}
             onDone={() => {
               setEditing(null);
-              void qc.invalidateQueries({ queryKey: ["users"] });
+              void qc.invalidateQueries({ queryKey: userKeys.all });
             }}
           />
         )}
@@ -130,7 +127,7 @@ export function UsersPage() {
         <CreateUserForm
           onDone={() => {
             close();
-            void qc.invalidateQueries({ queryKey: ["users"] });
+            void qc.invalidateQueries({ queryKey: userKeys.all });
           }}
         />
       </Modal>
@@ -155,7 +152,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api("POST", "/api/users", { ...form, orgUnitId: form.orgUnitId ? Number(form.orgUnitId) : null });
+      await createUser({ ...form, orgUnitId: form.orgUnitId ? Number(form.orgUnitId) : null });
       onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -219,7 +216,7 @@ function EmailForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api("PATCH", `/api/users/${user.id}`, { version: user.version, email: email.trim() });
+      await editUser(user.id, { version: user.version, email: email.trim() });
       onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

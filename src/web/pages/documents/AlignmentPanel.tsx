@@ -1,13 +1,9 @@
 import { Alert, Anchor, Badge, Card, List, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { TargetVerdict } from "../../../domain/alignment.ts";
-import type { getPlanAlignment } from "../../../usecases/getPlanAlignment.ts";
-import { get } from "../../api.ts";
+import { useAlignment } from "../../documents.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-
-type Alignment = Awaited<ReturnType<typeof getPlanAlignment>>;
 
 const COLOR: Record<TargetVerdict, string> = {
   same: "gray",
@@ -35,10 +31,7 @@ function targetText(
 /** How this plan lines up with the plans above it, and who has not issued a plan for it. */
 export function AlignmentPanel({ documentId }: { documentId: number }) {
   const { t } = useI18n();
-  const q = useQuery({
-    queryKey: ["document", documentId, "alignment"],
-    queryFn: () => get<Alignment>(`/api/documents/${documentId}/alignment`),
-  });
+  const q = useAlignment(documentId);
   if (!q.data) return <Text c="dimmed">{t("loading")}</Text>;
   const a = q.data;
   return (

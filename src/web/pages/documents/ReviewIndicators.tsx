@@ -1,17 +1,9 @@
 import { Badge, Card, Checkbox, Group, Select, Stack, Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { get } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useIndicators } from "../../indicators.ts";
 import { ReviewNewIndicator } from "./ReviewNewIndicator.tsx";
 import type { Confirmed, PlanDraft } from "./reviewTypes.ts";
-
-interface CatalogIndicator {
-  id: number;
-  code: string;
-  name: string;
-  unit: string;
-}
 
 /**
  * The indicator table as proposals: what each value column holds (figures or targets of which
@@ -29,11 +21,7 @@ export function ReviewIndicators({
   setPlan: (f: (p: Confirmed) => Confirmed) => void;
 }) {
   const { t } = useI18n();
-  const catalog = useQuery({
-    queryKey: ["indicators"],
-    queryFn: () => get<{ indicators: CatalogIndicator[] }>("/api/indicators"),
-    enabled: plan.indicators.length > 0,
-  });
+  const catalog = useIndicators(plan.indicators.length > 0);
   if (plan.indicators.length === 0) return null;
   const options = (catalog.data?.indicators ?? []).map((i) => ({
     value: String(i.id),

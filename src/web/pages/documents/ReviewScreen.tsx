@@ -15,24 +15,19 @@ import {
   Title,
 } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, api, get } from "../../api.ts";
+import { ApiError } from "../../api.ts";
+import { saveDocument } from "../../documents.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useEveryUnit } from "../../units.ts";
 import { ReviewBodies } from "./ReviewBodies.tsx";
 import { ReviewIndicators } from "./ReviewIndicators.tsx";
 import { ReviewTargets } from "./ReviewTargets.tsx";
 import { ReviewTasks } from "./ReviewTasks.tsx";
-import type { Confirmed, PlanDraft, UnitOption } from "./reviewTypes.ts";
+import type { Confirmed, PlanDraft } from "./reviewTypes.ts";
 
 const INFO = new Set(["ROWS_MERGED", "HTML_REMOVED"]);
-
-interface SaveResult {
-  created: boolean;
-  documentId: number;
-  tasks: { added: string[]; removed: string[]; changed: string[] };
-}
 
 /** The draft beside its source, warnings first, every field editable; nothing is saved before "Lưu". */
 export function ReviewScreen(props: {
@@ -45,10 +40,7 @@ export function ReviewScreen(props: {
   const [plan, setPlan] = useState<Confirmed>(props.initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const units = useQuery({
-    queryKey: ["org-units-all"],
-    queryFn: () => get<{ units: UnitOption[] }>("/api/org-units/all"),
-  });
+  const units = useEveryUnit();
   const doc = plan.document;
   const setDoc = (patch: Partial<Confirmed["document"]>) =>
     setPlan((p) => ({ ...p, document: { ...p.document, ...patch } }));
@@ -60,7 +52,7 @@ export function ReviewScreen(props: {
     setSaving(true);
     setError(null);
     try {
-      const r = await api<SaveResult>("POST", "/api/documents", plan);
+      const r = await saveDocument(plan);
       props.onSaved(r.documentId);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));

@@ -1,21 +1,21 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { fieldKey } from "../../../domain/breakdowns.ts";
 import type { FigureProblem } from "../../../domain/figureChecks.ts";
 import { refreshTargets } from "../../api/targets.ts";
-import { ApiError, get } from "../../api.ts";
+import { ApiError } from "../../api.ts";
 import { formatDate } from "../../format.ts";
+import { type FormSaved, formKeys, useDataForm, useFormsStatus } from "../../forms.ts";
 import { useI18n } from "../../i18n.tsx";
-import { getKept } from "../../offline/kept.ts";
+import { usePeriods } from "../../indicators.ts";
 import { sendOrKeep } from "../../offline/outbox.ts";
 import { useOutbox } from "../../offline/useOutbox.ts";
 import { useSession } from "../../session.ts";
+import { useEveryUnit } from "../../units.ts";
 import { FormSections, firstFieldWithError, scrollToField } from "./FormSections.tsx";
-import { type DataForm, type Draft, instantChecks } from "./instantChecks.ts";
+import { type Draft, instantChecks } from "./instantChecks.ts";
 import { ReviewDialog } from "./ReviewDialog.tsx";
-
-type Form = DataForm;
 
 /** The map without one field's entry (its server error goes once the field is edited). */
 function dropKey(m: Map<string, string[]>, key: string): Map<string, string[]> {
@@ -52,20 +52,12 @@ export function DataEntryPanel() {
   const session = useSession();
   const _user = session.data?.user;
   const qc = useQueryClient();
-  const periods = useQuery({
-    queryKey: ["periods", "school_year"],
-    queryFn: () =>
-      getKept<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
-  });
+  const periods = usePeriods("school_year");
   const [periodId, setPeriodId] = useState<string | null>(null);
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
   const unitId = session.data?.can?.enterFiguresFor ?? null;
-  const form = useQuery({
-    queryKey: ["form", unitId, period],
-    enabled: Boolean(unitId && period),
-    retry: false,
-    queryFn: () => getKept<Form>(`/api/forms/${unitId}/${period}`), // kept: the form opens offline
-  });
+  // kept: the form opens offline
+  const form = useDataForm(unitId, period, { kept: true, retry: false });
   // a save of this form kept on the device (no link when it was made): its values are shown, not lost
   const userId = session.data?.user?.id ?? null;
   const kept = useOutbox(userId).find((i) => i.kind === "form" && i.subject === `${unitId}/${period}`);
@@ -134,10 +126,10 @@ export function DataEntryPanel() {
         setMessage({ ok: true, text: t("offline.queued") });
         return;
       }
-      const r = sent.data as { status: string; warnings: { message: string }[] };
+      const r = sent.data as FormSaved;
       setMessage({ ok: true, text: [t("tasks.saved"), ...r.warnings.map((w) => w.message)].join(" ") });
       setServerErrors(new Map());
-      void qc.invalidateQueries({ queryKey: ["form"] });
+      void qc.invalidateQueries({ queryKey: formKeys.all });
       refreshTargets(qc);
     } catch (e) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
@@ -235,19 +227,9 @@ export function DataEntryPanel() {
 
 function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNode; periodId: string }) {
   const { t } = useI18n();
-  const units = useQuery({
-    queryKey: ["org-units-all"],
-    queryFn: () => get<{ units: { id: number; kind: string }[] }>("/api/org-units/all"),
-  });
+  const units = useEveryUnit();
   const provinceId = units.data?.units.find((u) => u.kind === "province")?.id;
-  const status = useQuery({
-    queryKey: ["forms-status", periodId, provinceId],
-    enabled: Boolean(periodId && provinceId),
-    queryFn: () =>
-      get<{ units: { id: number; full_name: string; status: string; late: boolean }[] }>(
-        `/api/forms-status?periodId=${periodId}&parentId=${provinceId}`,
-      ),
-  });
+  const status = useFormsStatus(periodId, provinceId);
   const [reviewing, setReviewing] = useState<{ id: number; name: string } | null>(null);
   const list = status.data?.units ?? [];
   const done = list.filter((u) => u.status === "submitted" || u.status === "approved").length;

@@ -17,42 +17,18 @@ import { useTargets } from "../../api/targets.ts";
 import { get } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useIndicators, useIndicatorValues, usePeriods, type ValuesQuery } from "../../indicators.ts";
 import { useSession } from "../../session.ts";
+import { useEveryUnit } from "../../units.ts";
 import { TrendChart } from "./LazyTrendChart.tsx";
-
-interface Point {
-  unitId: number;
-  periodId: number;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  sample: boolean;
-  unit: { id: number; full_name: string } | null;
-}
 
 /** Province → communes (→ schools): one indicator, one period, sortable by the gap to the target. */
 export function DrillDownPanel(props: { indicatorId: string | null; unitId: string | null }) {
   const { t, lang } = useI18n();
-  const indicators = useQuery({
-    queryKey: ["indicators"],
-    queryFn: () =>
-      get<{ indicators: { id: number; code: string; name: string; unit: string; breakdowns: unknown }[] }>(
-        "/api/indicators",
-      ),
-  });
-  const periods = useQuery({
-    queryKey: ["periods", "school_year"],
-    queryFn: () =>
-      get<{ periods: { id: number; code: string; name: string }[] }>("/api/periods?kind=school_year"),
-  });
+  const indicators = useIndicators();
+  const periods = usePeriods("school_year");
   const targets = useTargets();
-  const province = useQuery({
-    queryKey: ["org-units-all"],
-    queryFn: () =>
-      get<{ units: { id: number; kind: string; fullName: string; validTo: string | null }[] }>(
-        "/api/org-units/all",
-      ),
-  });
+  const province = useEveryUnit();
   const provinceId = province.data?.units.find((u) => u.kind === "province")?.id;
   const [indicator, setIndicator] = useState<string | null>(props.indicatorId);
   const [path, setPath] = useState<{ id: number; name: string }[]>([]);
@@ -74,19 +50,26 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
   const root = path[path.length - 1] ?? top;
   const withDrafts = drafts ?? own !== null;
   const period = periodId ?? String(periods.data?.periods.find((p) => p.code === "2025SY")?.id ?? "");
-  const query = (periodIds: string, children: boolean) =>
-    `/api/indicators/${indicator}/values?unitId=${root?.id}&periodIds=${periodIds}&children=${children}${asOf === "today" ? "" : `&asOf=${asOf}`}${category ? `&category=${category}` : ""}${withDrafts ? "&drafts=true" : ""}`;
-  const values = useQuery({
-    queryKey: ["drill", indicator, root?.id, period, asOf, category, withDrafts],
-    enabled: Boolean(indicator && root && period),
-    queryFn: () => get<{ points: Point[] }>(query(period, true)),
-  });
+  const query = (periodIds: number[], children: boolean): ValuesQuery | null =>
+    root && periodIds.length
+      ? {
+          unitId: root.id,
+          periodIds,
+          children,
+          asOf: asOf === "today" ? undefined : asOf,
+          category,
+          drafts: withDrafts,
+        }
+      : null;
+  const values = useIndicatorValues(indicator, query(period ? [Number(period)] : [], true));
   const allPeriods = periods.data?.periods ?? [];
-  const trend = useQuery({
-    queryKey: ["drill-trend", indicator, root?.id, asOf, category, withDrafts],
-    enabled: Boolean(indicator && root && allPeriods.length),
-    queryFn: () => get<{ points: Point[] }>(query(allPeriods.map((p) => p.id).join(","), false)),
-  });
+  const trend = useIndicatorValues(
+    indicator,
+    query(
+      allPeriods.map((p) => p.id),
+      false,
+    ),
+  );
   const ind = indicators.data?.indicators.find((i) => String(i.id) === indicator);
   const options = optionsOf(breakdownsOf(ind?.breakdowns));
   const target = targets.data?.targets.find((x) => String(x.indicator_id) === indicator)?.value ?? null;

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, api, get } from "../../api.ts";
+import { ApiError } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
+import { formKeys, reviewForm, useDataForm } from "../../forms.ts";
 import { useI18n } from "../../i18n.tsx";
-import { type DataForm, instantChecks } from "./instantChecks.ts";
+import { instantChecks } from "./instantChecks.ts";
 
 /**
  * A coordinator opens a unit's submitted form before deciding: every figure beside last period's,
@@ -18,10 +19,7 @@ export function ReviewDialog(props: {
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const form = useQuery({
-    queryKey: ["form", props.unitId, props.periodId],
-    queryFn: () => get<DataForm>(`/api/forms/${props.unitId}/${props.periodId}`),
-  });
+  const form = useDataForm(props.unitId, props.periodId);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const f = form.data;
@@ -38,13 +36,13 @@ export function ReviewDialog(props: {
       return;
     }
     try {
-      await api("POST", `/api/forms/${props.unitId}/${props.periodId}/review`, {
+      await reviewForm(props.unitId, props.periodId, {
         version: f.status.version,
         decision,
         reason: decision === "return" ? reason.trim() : "",
       });
-      void qc.invalidateQueries({ queryKey: ["forms-status"] });
-      void qc.invalidateQueries({ queryKey: ["form"] });
+      // the form and every status list sit under the same key
+      void qc.invalidateQueries({ queryKey: formKeys.all });
       props.onClose();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));

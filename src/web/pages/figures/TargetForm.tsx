@@ -9,24 +9,16 @@ import {
   Stack,
   Textarea,
 } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { refreshTargets, type TargetRow } from "../../api/targets.ts";
-import { ApiError, api, get } from "../../api.ts";
+import { ApiError, api } from "../../api.ts";
 import { ConfirmDialog } from "../../components/Dialogs.tsx";
 import { NumberField } from "../../components/NumberField.tsx";
-import { usePlanGraph } from "../../documents.ts";
+import { useDocument, usePlanGraph } from "../../documents.ts";
 import { useI18n } from "../../i18n.tsx";
+import { useIndicators } from "../../indicators.ts";
 import { useOrgUnits } from "../../units.ts";
-
-interface PlanTarget {
-  id: number;
-  text: string;
-  comparator: string | null;
-  value: number | null;
-  year: number | null;
-  recurring: boolean;
-}
 
 const COMPARATORS = [">=", ">", "<=", "<", "="] as const;
 
@@ -60,18 +52,11 @@ export function TargetForm(props: {
   const unreadable = (field: string, why: string | null) =>
     setUnreadable(({ [field]: _, ...rest }) => (why ? { ...rest, [field]: why } : rest));
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-  const indicators = useQuery({
-    queryKey: ["indicators"],
-    queryFn: () => get<{ indicators: { id: number; code: string; name: string }[] }>("/api/indicators"),
-  });
+  const indicators = useIndicators();
   const units = useOrgUnits(null);
   // the same query (and key) as the documents page, so an import refreshes both
   const documents = usePlanGraph();
-  const planTargets = useQuery({
-    queryKey: ["document", form.documentId],
-    enabled: Boolean(form.documentId),
-    queryFn: () => get<{ targets: PlanTarget[] }>(`/api/documents/${form.documentId}`),
-  });
+  const planTargets = useDocument(form.documentId ? Number(form.documentId) : null);
   const unitChoices = (units.data?.units ?? [])
     .filter((u) =>
       form.scope === "each_commune"

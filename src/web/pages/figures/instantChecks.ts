@@ -5,9 +5,9 @@ import {
   type FieldValues,
   type FigureProblem,
 } from "../../../domain/figureChecks.ts";
-import type { getDataForm } from "../../../usecases/getDataForm.ts";
+import type { DataForm } from "../../forms.ts";
 
-export type DataForm = Awaited<ReturnType<typeof getDataForm>>;
+export type { DataForm };
 export type Draft = Record<
   string,
   {

@@ -20,6 +20,7 @@ import { usePlanGraph } from "../../documents.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { stateInfo, timelinessInfo, useRegister } from "../../tasks.ts";
+import { useEveryUnit } from "../../units.ts";
 import { ScoreboardPanel } from "./ScoreboardPanel.tsx";
 import { TaskRows } from "./TaskRows.tsx";
 
@@ -37,11 +38,7 @@ export function RegisterPage() {
   };
   const [text] = useDebouncedValue(params.get("q") ?? "", 300);
   const graph = usePlanGraph();
-  const units = useQuery({
-    queryKey: ["org-units-all"],
-    queryFn: () =>
-      get<{ units: { id: number; fullName: string; validTo: string | null }[] }>("/api/org-units/all"),
-  });
+  const units = useEveryUnit();
   const query = new URLSearchParams();
   for (const k of ["documentId", "unitId", "state", "timeliness", "dueFrom", "dueTo", "includeDone"]) {
     const v = params.get(k);
