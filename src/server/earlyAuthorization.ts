@@ -1,5 +1,4 @@
 import type { FastifyRequest } from "fastify";
-import type { PublicUser } from "../db/repositories/userRepository.ts";
 import type { Policy, PolicyActor } from "../domain/policies/actor.ts";
 import { documentPolicy } from "../domain/policies/document.ts";
 import { catalogPolicy, figurePolicy } from "../domain/policies/figures.ts";

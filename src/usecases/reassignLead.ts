@@ -3,7 +3,6 @@ import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { expectOneRow } from "../db/versioned.ts";
 import type { Actor } from "../domain/roles.ts";
-import { todayIso } from "../domain/status.ts";
 import { errors } from "../errors.ts";
 import { assertUnitsActive } from "./shared/activeUnits.ts";
 import { notifyLeadOfficers } from "./shared/notify.ts";

@@ -6,7 +6,7 @@ import { flagsOf } from "../../domain/policies/actor.ts";
 import { catalogPolicy, figurePolicy } from "../../domain/policies/figures.ts";
 import { targetPolicy } from "../../domain/policies/target.ts";
 import { todayIso } from "../../domain/status.ts";
-import { AppError, errors } from "../../errors.ts";
+import { errors } from "../../errors.ts";
 import { formToXlsx } from "../../reports/formTemplate.ts";
 import { DataForm, FormReviewed, FormSaved, FormsStatus } from "../../shared/api/forms.ts";
 import { IndicatorSaved, IndicatorsAnswer, IndicatorValues } from "../../shared/api/indicators.ts";

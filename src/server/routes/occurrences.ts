@@ -7,7 +7,7 @@ import { findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
 import { findAttachment } from "../../db/repositories/occurrenceUpdateRepository.ts";
 import { todayIso } from "../../domain/dates.ts";
 import { relationTo, taskPolicy } from "../../domain/policies/task.ts";
-import { AppError, errors } from "../../errors.ts";
+import { errors } from "../../errors.ts";
 import { ChaseOutcome, OccurrenceChange } from "../../shared/api/tasks.ts";
 import { fileBody } from "../../shared/api/wire.ts";
 import { ChaseInput, chaseOccurrence } from "../../usecases/chaseOccurrence.ts";

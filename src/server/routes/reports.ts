@@ -13,7 +13,7 @@ import { reportPolicy } from "../../domain/policies/report.ts";
 import { inScope } from "../../domain/policies/scope.ts";
 import { isLate } from "../../domain/reportSubmission.ts";
 import { todayIso } from "../../domain/status.ts";
-import { AppError, errors } from "../../errors.ts";
+import { errors } from "../../errors.ts";
 import { reportToDocx } from "../../reports/toDocx.ts";
 import { reportToXlsx } from "../../reports/toXlsx.ts";
 import {
@@ -36,7 +36,7 @@ import {
   returnReport,
 } from "../../usecases/reviewReport.ts";
 import { DraftInput, saveReportDraft, submitReport } from "../../usecases/saveReportDraft.ts";
-import { FileStore, MAX_ATTACHMENT_BYTES } from "../../usecases/shared/fileStore.ts";
+import { FileStore, } from "../../usecases/shared/fileStore.ts";
 import { idParam, z } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { callerOf } from "../policies/authorize.ts";

@@ -10,11 +10,9 @@ import {
   Table,
   Text,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { breakdownsOf, optionsOf } from "../../../domain/breakdowns.ts";
 import { useTargets } from "../../api/targets.ts";
-import { get } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useIndicators, useIndicatorValues, usePeriods, type ValuesQuery } from "../../indicators.ts";
