@@ -36,7 +36,7 @@ import {
   returnReport,
 } from "../../usecases/reviewReport.ts";
 import { DraftInput, saveReportDraft, submitReport } from "../../usecases/saveReportDraft.ts";
-import { FileStore, } from "../../usecases/shared/fileStore.ts";
+import { FileStore } from "../../usecases/shared/fileStore.ts";
 import { idParam, z } from "../../usecases/shared/zod.ts";
 import { actorOf, requireUser } from "../context.ts";
 import { callerOf } from "../policies/authorize.ts";

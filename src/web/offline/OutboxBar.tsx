@@ -10,7 +10,6 @@ import { useOutbox } from "./useOutbox.ts";
 // the list and its dialog come only when opened (with the dialog's CSS)
 const OutboxList = lazy(async () => ({ default: (await import("./OutboxList.tsx")).OutboxList }));
 
-
 /** navigator.onLine, followed. */
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
