@@ -204,6 +204,8 @@ export const ImportChanges = z.object({
     skipped: z.array(z.string()),
     unmatched: z.array(z.string()),
     warnings: z.array(z.string()),
+    /** Indicators the reviewer chose to create from rows that matched none in the catalog. */
+    created: z.array(z.object({ ref: z.string(), indicatorId: z.number().int() })),
   }),
   createdBodies: z.array(z.string()),
   unresolvedBodies: z.array(z.string()),
