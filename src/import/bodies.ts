@@ -131,7 +131,36 @@ interface Index {
   ascii: Map<string, UnitCandidate[]>;
 }
 
+/**
+ * The index of the known bodies, built once per list: keys are built from every name (NFD, tone and
+ * diacritic folding), which costs far more than a parse's own lookups. The cache is keyed by the list's
+ * content (ids, names, validity), so a list re-read from the database hits it and any change to a body
+ * — even made in place on the same array — builds a new index. A few lists are kept (tests, what-ifs).
+ */
+const indexCache = new Map<string, Index>();
+const INDEX_CACHE_SIZE = 4;
+
+function fingerprint(candidates: UnitCandidate[]): string {
+  return candidates
+    .map((c) => `${c.id}\u0001${c.name}\u0001${c.validFrom}\u0001${c.validTo}\u0001${c.names.join("\u0002")}`)
+    .join("\u0003");
+}
+
 export function indexCandidates(candidates: UnitCandidate[]): Index {
+  const key = fingerprint(candidates);
+  const hit = indexCache.get(key);
+  if (hit) {
+    indexCache.delete(key); // most recently used last
+    indexCache.set(key, hit);
+    return hit;
+  }
+  const index = buildIndex(candidates);
+  indexCache.set(key, index);
+  if (indexCache.size > INDEX_CACHE_SIZE) indexCache.delete(indexCache.keys().next().value as string);
+  return index;
+}
+
+function buildIndex(candidates: UnitCandidate[]): Index {
   const tone = new Map<string, UnitCandidate[]>();
   const ascii = new Map<string, UnitCandidate[]>();
   const add = (m: Map<string, UnitCandidate[]>, k: string, c: UnitCandidate) => {
