@@ -1,3 +1,4 @@
+import { memoByString } from "../domain/memo.ts";
 import { asciiKey, type NameMatch, toneKey } from "../domain/text.ts";
 import type { BodyMention } from "./draft.ts";
 
@@ -55,8 +56,11 @@ export function startsWithHead(s: string): boolean {
   return HEADS.some((h) => k === h || k.startsWith(`${h} `));
 }
 
+// a plan names the same few bodies in every row: their keys are folded once
+const nameKey = memoByString(asciiKey);
+
 function isPlural(s: string): boolean {
-  const k = asciiKey(s);
+  const k = nameKey(s);
   return /(^|\s)cac\s/.test(k) || /lien quan$/.test(k) || /^(cac|moi)\b/.test(k);
 }
 
@@ -99,24 +103,24 @@ export function splitBodies(cell: string): string[] {
  * One key for the variants of one body's name: dash kinds and the spaces around them, case, runs of
  * spaces and tone placement ("Phòng Văn hoá – Xã hội", "phòng văn hóa-xã hội").
  */
-export function bodyKey(name: string): string {
-  return toneKey(
+export const bodyKey = memoByString((name: string): string =>
+  toneKey(
     name
       .replace(/\s*[-–—]\s*/g, " - ")
       .replace(/\s+/g, " ")
       .trim(),
-  );
-}
+  ),
+);
 
-export function setKindOf(text: string): BodyMention["setKind"] {
-  const k = asciiKey(text);
+export const setKindOf = memoByString((text: string): BodyMention["setKind"] => {
   if (!isPlural(text)) return null;
+  const k = nameKey(text);
   if (/\b(xa|phuong)\b/.test(k) && /ubnd|uy ban/.test(k)) return "communes";
   if (/truong( hoc)?\b/.test(k) && !/truong cac ban/.test(k)) return "schools";
   if (/truong cac ban|cac ban\b|thon/.test(k)) return "villages";
   if (/lien quan/.test(k)) return "related";
   return "other";
-}
+});
 
 export interface UnitCandidate {
   id: number | null;
