@@ -119,3 +119,12 @@ describe("the index of the known bodies is built once per list", () => {
     expect(indexCandidates(units)).not.toBe(moved);
   });
 });
+
+describe("splitBodies remembers a cell", () => {
+  it("gives each caller its own list, so changing one leaves the next call whole", () => {
+    const cell = "Sở Nội vụ, Sở Y tế";
+    const first = splitBodies(cell);
+    first.push("Sở Tài chính");
+    expect(splitBodies(cell)).toEqual(["Sở Nội vụ", "Sở Y tế"]);
+  });
+});

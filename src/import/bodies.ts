@@ -70,6 +70,11 @@ function isPlural(s: string): boolean {
  * "Trung tâm Văn hoá, Thể thao và Truyền thông" stays whole (the comma is inside the name).
  */
 export function splitBodies(cell: string): string[] {
+  return [...splitOnce(cell)]; // a copy: callers may change their list
+}
+
+// the same lead and coordinating cells come back row after row
+const splitOnce = memoByString((cell: string): readonly string[] => {
   const text = cell
     .replace(/\s+/g, " ")
     // "Lãnh đạo Sở Công Thương", "Giám đốc Sở …", "Chủ tịch UBND xã …" answer for the body they lead
@@ -97,7 +102,7 @@ export function splitBodies(cell: string): string[] {
     out.push(...group);
   }
   return out.filter((b) => b.length > 1);
-}
+});
 
 /**
  * One key for the variants of one body's name: dash kinds and the spaces around them, case, runs of
