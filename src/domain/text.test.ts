@@ -27,6 +27,12 @@ describe("Vietnamese name keys", () => {
     expect(matchName("Mường Tè", "Mường Tè".normalize("NFD"))).toBe("exact");
   });
 
+  it("makes every run of white space (tabs, no-break spaces, line breaks) one space, and trims", () => {
+    expect(asciiKey(" Sở\tNội\u00a0vụ  và \n Đào   tạo ")).toBe("so noi vu va dao tao");
+    expect(toneKey("Hoà\t\tBình")).toBe(toneKey("hòa bình"));
+    expect(asciiKey("a b")).toBe("a b");
+  });
+
   it("sorts with Vietnamese collation", () => {
     const names = ["Đoàn Kết", "Bình Lư", "Dào San", "Ải"];
     expect([...names].sort(compareVi)).toEqual(["Ải", "Bình Lư", "Dào San", "Đoàn Kết"]);

@@ -11,8 +11,11 @@ export function nfc(s: string): string {
   return s.normalize("NFC");
 }
 
+// a run of white space, or one white-space character that is not a plain space: what becomes " "
+const SPACES = /\s{2,}|[^\S ]/g;
+
 function collapse(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  return s.replace(SPACES, " ").trim();
 }
 
 /**

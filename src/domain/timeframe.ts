@@ -56,6 +56,18 @@ function isoDay(year: number, month: number, day: number): string | null {
 
 const QUARTER = String.raw`quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/)\s*(\d{4}))?`;
 
+// compiled once, not per cell (none has the g flag: exec keeps no state between calls)
+const QUARTER_RE = new RegExp(QUARTER);
+const MILESTONES = (
+  [
+    ["so ket", "Sơ kết"],
+    ["tong ket", "Tổng kết"],
+  ] as const
+).map(([word, label]) => ({
+  label,
+  re: new RegExp(`${word}\\s+(?:(?:vao\\s+)?${QUARTER}|(?:vao\\s+|den\\s+)?nam\\s+(\\d{4}))`),
+}));
+
 function quarterNumber(token: string): number {
   return ROMAN[token] ?? Number(token);
 }
@@ -72,7 +84,7 @@ function firstDate(k: string, opts: TimeframeOptions): string | null {
   if (m) return `${m[1]}-12-31`;
   m = /9\s+thang\s+(?:dau\s+)?nam\s+(\d{4})/.exec(k);
   if (m) return `${m[1]}-09-30`;
-  m = new RegExp(QUARTER).exec(k);
+  m = QUARTER_RE.exec(k);
   if (m?.[2]) return endOfQuarter(Number(m[2]), quarterNumber(m[1] as string));
   m = /thang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/.exec(k);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return endOfMonth(Number(m[2]), Number(m[1]));
@@ -136,11 +148,8 @@ export function parseTimeframe(raw: string, opts: TimeframeOptions = {}): Timefr
   if (k === "") return { ...base, kind: "pending", due: null, unparsed: true };
 
   const milestones: Milestone[] = [];
-  for (const [word, label] of [
-    ["so ket", "Sơ kết"],
-    ["tong ket", "Tổng kết"],
-  ] as const) {
-    const m = new RegExp(`${word}\\s+(?:(?:vao\\s+)?${QUARTER}|(?:vao\\s+|den\\s+)?nam\\s+(\\d{4}))`).exec(k);
+  for (const { label, re } of MILESTONES) {
+    const m = re.exec(k);
     if (m) {
       const due = m[2]
         ? endOfQuarter(Number(m[2]), quarterNumber(m[1] as string))

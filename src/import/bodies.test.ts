@@ -94,3 +94,37 @@ describe("one body for the variants of its name", () => {
     expect(d.warnings.filter((w) => w.code === "UNKNOWN_BODY")).toHaveLength(1);
   });
 });
+
+describe("the index of the known bodies is built once per list", () => {
+  const list = () => [
+    { id: 7, name: "Sở Nội vụ", names: ["Sở Nội vụ"], validFrom: null, validTo: null },
+    { id: 8, name: "Sở Y tế", names: ["Sở Y tế"], validFrom: null, validTo: "2025-07-01" },
+  ];
+  it("reuses the index for a list of the same content, even a new array read again", () => {
+    expect(indexCandidates(list())).toBe(indexCandidates(list()));
+  });
+  it("sees a renamed body, a new name, a new body or a changed validity, even made in place", () => {
+    const units = list();
+    const before = indexCandidates(units);
+    expect(resolveBody("Sở Nội vụ", before, null).unit?.id).toBe(7);
+    (units[0] as (typeof units)[0]).names = ["Sở Nội vụ và Đào tạo"];
+    const renamed = indexCandidates(units);
+    expect(renamed).not.toBe(before);
+    expect(resolveBody("Sở Nội vụ", renamed, null).unit).toBeNull();
+    expect(resolveBody("Sở Nội vụ và Đào tạo", renamed, null).unit?.id).toBe(7);
+    units.push({ id: 9, name: "Sở Tài chính", names: ["Sở Tài chính"], validFrom: null, validTo: null });
+    expect(resolveBody("Sở Tài chính", indexCandidates(units), null).unit?.id).toBe(9);
+    const moved = indexCandidates(units);
+    (units[1] as (typeof units)[1]).validTo = null;
+    expect(indexCandidates(units)).not.toBe(moved);
+  });
+});
+
+describe("splitBodies remembers a cell", () => {
+  it("gives each caller its own list, so changing one leaves the next call whole", () => {
+    const cell = "Sở Nội vụ, Sở Y tế";
+    const first = splitBodies(cell);
+    first.push("Sở Tài chính");
+    expect(splitBodies(cell)).toEqual(["Sở Nội vụ", "Sở Y tế"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { memoByString } from "../domain/memo.ts";
 import { asciiKey, type NameMatch, toneKey } from "../domain/text.ts";
 import type { BodyMention } from "./draft.ts";
 
@@ -55,8 +56,11 @@ export function startsWithHead(s: string): boolean {
   return HEADS.some((h) => k === h || k.startsWith(`${h} `));
 }
 
+// a plan names the same few bodies in every row: their keys are folded once
+const nameKey = memoByString(asciiKey);
+
 function isPlural(s: string): boolean {
-  const k = asciiKey(s);
+  const k = nameKey(s);
   return /(^|\s)cac\s/.test(k) || /lien quan$/.test(k) || /^(cac|moi)\b/.test(k);
 }
 
@@ -66,6 +70,11 @@ function isPlural(s: string): boolean {
  * "Trung tâm Văn hoá, Thể thao và Truyền thông" stays whole (the comma is inside the name).
  */
 export function splitBodies(cell: string): string[] {
+  return [...splitOnce(cell)]; // a copy: callers may change their list
+}
+
+// the same lead and coordinating cells come back row after row
+const splitOnce = memoByString((cell: string): readonly string[] => {
   const text = cell
     .replace(/\s+/g, " ")
     // "Lãnh đạo Sở Công Thương", "Giám đốc Sở …", "Chủ tịch UBND xã …" answer for the body they lead
@@ -93,30 +102,30 @@ export function splitBodies(cell: string): string[] {
     out.push(...group);
   }
   return out.filter((b) => b.length > 1);
-}
+});
 
 /**
  * One key for the variants of one body's name: dash kinds and the spaces around them, case, runs of
  * spaces and tone placement ("Phòng Văn hoá – Xã hội", "phòng văn hóa-xã hội").
  */
-export function bodyKey(name: string): string {
-  return toneKey(
+export const bodyKey = memoByString((name: string): string =>
+  toneKey(
     name
       .replace(/\s*[-–—]\s*/g, " - ")
       .replace(/\s+/g, " ")
       .trim(),
-  );
-}
+  ),
+);
 
-export function setKindOf(text: string): BodyMention["setKind"] {
-  const k = asciiKey(text);
+export const setKindOf = memoByString((text: string): BodyMention["setKind"] => {
   if (!isPlural(text)) return null;
+  const k = nameKey(text);
   if (/\b(xa|phuong)\b/.test(k) && /ubnd|uy ban/.test(k)) return "communes";
   if (/truong( hoc)?\b/.test(k) && !/truong cac ban/.test(k)) return "schools";
   if (/truong cac ban|cac ban\b|thon/.test(k)) return "villages";
   if (/lien quan/.test(k)) return "related";
   return "other";
-}
+});
 
 export interface UnitCandidate {
   id: number | null;
@@ -131,7 +140,36 @@ interface Index {
   ascii: Map<string, UnitCandidate[]>;
 }
 
+/**
+ * The index of the known bodies, built once per list: keys are built from every name (NFD, tone and
+ * diacritic folding), which costs far more than a parse's own lookups. The cache is keyed by the list's
+ * content (ids, names, validity), so a list re-read from the database hits it and any change to a body
+ * — even made in place on the same array — builds a new index. A few lists are kept (tests, what-ifs).
+ */
+const indexCache = new Map<string, Index>();
+const INDEX_CACHE_SIZE = 4;
+
+function fingerprint(candidates: UnitCandidate[]): string {
+  return candidates
+    .map((c) => `${c.id}\u0001${c.name}\u0001${c.validFrom}\u0001${c.validTo}\u0001${c.names.join("\u0002")}`)
+    .join("\u0003");
+}
+
 export function indexCandidates(candidates: UnitCandidate[]): Index {
+  const key = fingerprint(candidates);
+  const hit = indexCache.get(key);
+  if (hit) {
+    indexCache.delete(key); // most recently used last
+    indexCache.set(key, hit);
+    return hit;
+  }
+  const index = buildIndex(candidates);
+  indexCache.set(key, index);
+  if (indexCache.size > INDEX_CACHE_SIZE) indexCache.delete(indexCache.keys().next().value as string);
+  return index;
+}
+
+function buildIndex(candidates: UnitCandidate[]): Index {
   const tone = new Map<string, UnitCandidate[]>();
   const ascii = new Map<string, UnitCandidate[]>();
   const add = (m: Map<string, UnitCandidate[]>, k: string, c: UnitCandidate) => {

@@ -1,3 +1,4 @@
+import { memoByString } from "../domain/memo.ts";
 import { asciiKey } from "../domain/text.ts";
 import type { UnitCandidate } from "./bodies.ts";
 import type { TaskDraft } from "./draft.ts";
@@ -28,6 +29,9 @@ function nameWords(name: string): string[] {
     .map((w) => (/[a-z?]/.test(w) && /\d/.test(w) ? w.replace(/\d/g, (d) => DIGIT_LETTERS[d] ?? "?") : w));
 }
 
+// the known bodies' names are the same from one plan to the next: each is split into words once
+const candidateWords = memoByString(nameWords);
+
 /** First words of a body name, as a scan leaves them without marks ("S6", "Uy ban", "Truong"). */
 const OCR_HEAD = /^(s[o0-9?]|s\?|so|uy|ubnd|truong|cac|ban|phong|cong|mat|hoi|doan|bao|dai|trung)$/;
 
@@ -52,7 +56,7 @@ function openingMatch(text: string[], cand: string[]): number {
  */
 export function ocrLeads(tasks: TaskDraft[], units: UnitCandidate[]): void {
   const names = [...new Set([...units.flatMap((u) => [u.name, ...u.names]), ...SETS])]
-    .map((name) => ({ name, words: nameWords(name) }))
+    .map((name) => ({ name, words: candidateWords(name) }))
     .filter((c) => c.words.length >= 2);
   for (const t of tasks) {
     if (t.source !== "duties" || t.lead.length > 0) continue;

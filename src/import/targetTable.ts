@@ -33,6 +33,8 @@ function headerColumns(cells: string[]): Columns | null {
 }
 
 const NUMBER = String.raw`(\d{1,4}(?:[.,]\d+)?)`;
+const RANGE = new RegExp(String.raw`^${NUMBER}\s*%?\s*[-–]\s*${NUMBER}\s*%?(?:\s|$)`, "u");
+const COMPARED = new RegExp(String.raw`^(≥|>=|≤|<=|>|<|=)?\s*${NUMBER}\s*%?(?=[\s;,]|$)`, "u");
 
 /**
  * The value of a result cell: "≥ 55", ">= 30", "≤ 3 Đông Nam Á; ≤ 50 Thế giới" (the first), "> 0,7",
@@ -40,9 +42,9 @@ const NUMBER = String.raw`(\d{1,4}(?:[.,]\d+)?)`;
  */
 export function cellValue(cell: string): Pick<TargetDraft, "comparator" | "comparatorText" | "value"> | null {
   const t = cell.replace(/\s+/g, " ").trim();
-  const range = new RegExp(String.raw`^${NUMBER}\s*%?\s*[-–]\s*${NUMBER}\s*%?(?:\s|$)`, "u").exec(t);
+  const range = RANGE.exec(t);
   if (range) return { comparator: ">=", comparatorText: "từ … đến", value: parseDecimal(range[1] as string) };
-  const m = new RegExp(String.raw`^(≥|>=|≤|<=|>|<|=)?\s*${NUMBER}\s*%?(?=[\s;,]|$)`, "u").exec(t);
+  const m = COMPARED.exec(t);
   if (!m) return null;
   const value = parseDecimal(m[2] as string);
   if (value === null) return null;
@@ -77,7 +79,9 @@ export function extractTargetTables(
       continue;
     }
     const cells = l.text.split("\t");
-    const header = headerColumns(cells);
+    // a header names its "chỉ tiêu" and "đơn vị" columns: the line's folded key shows them, so only
+    // such lines have their cells folded one by one
+    const header = l.key.includes("chi tieu") && l.key.includes("don vi") ? headerColumns(cells) : null;
     if (header) {
       cols = header;
       year = null;

@@ -22,21 +22,27 @@ function countUnit(words: string): string {
   return b && compound.test(a as string) ? `${a} ${b}` : (a as string);
 }
 
+// compiled once, not per part (no g flag: exec keeps no state between calls)
+const VALUE_PATTERNS: [RegExp, TargetDraft["comparator"], string | null][] = [
+  // "60-70 %": a range, at least its lower end
+  [new RegExp(String.raw`${NUM}\s*[-–]\s*\d{1,3}(?:[.,]\d+)?\s*%`, "iu"), ">=", "từ … đến"],
+  [new RegExp(String.raw`(?:đạt\s+)?từ\s+${NUM}\s*%\s*trở\s+lên`, "iu"), ">=", "từ … trở lên"],
+  [new RegExp(String.raw`(?:đạt\s+)?trên\s+${NUM}\s*%`, "iu"), ">", "trên"],
+  [new RegExp(String.raw`(?:chiếm\s+)?hơn\s+${NUM}\s*%`, "iu"), ">", "hơn"],
+  [new RegExp(String.raw`(?:đạt\s+)?(?:ít nhất|tối thiểu)\s+${NUM}\s*%`, "iu"), ">=", "ít nhất"],
+  [new RegExp(String.raw`(?:đạt\s+)?(?:dưới|không quá)\s+${NUM}\s*%`, "iu"), "<", "dưới"],
+  [new RegExp(String.raw`đạt\s+${NUM}\s*%`, "iu"), ">=", "đạt"],
+  [new RegExp(String.raw`${NUM}\s*%`, "iu"), ">=", null],
+];
+const COUNT = new RegExp(
+  String.raw`(?:(ít nhất|tối thiểu|trên)\s+)?(\d{1,4})\s+(${COUNT_NOUNS})(?=[\s,.;:)]|$)`,
+  "iu",
+);
+
 /** The measurable value of a part: "đạt từ 60% trở lên", "trên 99%", "ít nhất 50%", "100% …", "11 trường". */
 export function findValue(text: string): ValueHit | null {
-  const patterns: [RegExp, TargetDraft["comparator"], string | null][] = [
-    // "60-70 %": a range, at least its lower end
-    [new RegExp(String.raw`${NUM}\s*[-–]\s*\d{1,3}(?:[.,]\d+)?\s*%`, "iu"), ">=", "từ … đến"],
-    [new RegExp(String.raw`(?:đạt\s+)?từ\s+${NUM}\s*%\s*trở\s+lên`, "iu"), ">=", "từ … trở lên"],
-    [new RegExp(String.raw`(?:đạt\s+)?trên\s+${NUM}\s*%`, "iu"), ">", "trên"],
-    [new RegExp(String.raw`(?:chiếm\s+)?hơn\s+${NUM}\s*%`, "iu"), ">", "hơn"],
-    [new RegExp(String.raw`(?:đạt\s+)?(?:ít nhất|tối thiểu)\s+${NUM}\s*%`, "iu"), ">=", "ít nhất"],
-    [new RegExp(String.raw`(?:đạt\s+)?(?:dưới|không quá)\s+${NUM}\s*%`, "iu"), "<", "dưới"],
-    [new RegExp(String.raw`đạt\s+${NUM}\s*%`, "iu"), ">=", "đạt"],
-    [new RegExp(String.raw`${NUM}\s*%`, "iu"), ">=", null],
-  ];
   let best: ValueHit | null = null;
-  for (const [re, comparator, ctext] of patterns) {
+  for (const [re, comparator, ctext] of VALUE_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
     const value = parseDecimal(m[1] as string);
@@ -52,10 +58,7 @@ export function findValue(text: string): ValueHit | null {
     if (!best || hit.start < best.start) best = hit;
   }
   if (best) return best;
-  const count = new RegExp(
-    String.raw`(?:(ít nhất|tối thiểu|trên)\s+)?(\d{1,4})\s+(${COUNT_NOUNS})(?=[\s,.;:)]|$)`,
-    "iu",
-  ).exec(text);
+  const count = COUNT.exec(text);
   if (count) {
     const word = count[1]?.toLowerCase();
     return {

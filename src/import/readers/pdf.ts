@@ -234,9 +234,15 @@ export async function pdfToText(buf: Buffer): Promise<string> {
     .trim();
 }
 
+/** At least `n` letters: stops at the n-th instead of listing every letter of the document. */
+function hasLetters(text: string, n: number): boolean {
+  let seen = 0;
+  for (const _ of text.matchAll(/\p{L}/gu)) if (++seen >= n) return true;
+  return false;
+}
+
 function assertUsableText(text: string): void {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < 20) {
+  if (!hasLetters(text, 20)) {
     throw new AppError(
       "BAD_INPUT_FILE",
       "PDF này là bản scan, chưa có lớp chữ: hãy nhận dạng chữ (OCR) hoặc dùng bản .docx rồi nhập lại.",
@@ -244,7 +250,8 @@ function assertUsableText(text: string): void {
   }
   // Fonts whose character map is wrong turn Vietnamese letters into Cyrillic, Armenian or symbols.
   const foreign = text.match(/[\u0400-\u058f\ue000-\uf8ff]/gu)?.length ?? 0;
-  if (foreign > letters * 0.03) {
+  // letters are counted in full only when a foreign character shows up at all
+  if (foreign > 0 && foreign > (text.match(/\p{L}/gu)?.length ?? 0) * 0.03) {
     throw new AppError(
       "BAD_INPUT_FILE",
       "Lớp chữ của PDF này bị lỗi mã phông (chữ tiếng Việt hiện thành ký tự lạ): hãy dùng bản .docx hoặc nhận dạng chữ (OCR) từ ảnh rồi nhập lại.",

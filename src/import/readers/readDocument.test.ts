@@ -49,6 +49,9 @@ describe("readDocument", () => {
   it("refuses an empty file, binary junk and a 50 MB file", async () => {
     await expect(readDocument("rong.txt", Buffer.alloc(0))).rejects.toMatchObject(badFile(/rỗng/));
     await expect(readDocument("trang.txt", Buffer.from("  \n\t \n"))).rejects.toMatchObject(badFile(/rỗng/));
+    const bomOnly = Buffer.from("\uFEFF \n", "utf8");
+    await expect(readDocument("bom.txt", bomOnly)).rejects.toMatchObject(badFile(/rỗng/));
+    expect((await readDocument("x.txt", Buffer.from("\uFEFFx"))).text).toBe("x");
     const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     await expect(readDocument("rac.txt", junk)).rejects.toMatchObject(badFile(/nhị phân|Unicode/));
     await expect(readDocument("lon.txt", Buffer.alloc(50 * 1024 * 1024, 65))).rejects.toMatchObject(
@@ -81,6 +84,9 @@ describe("readDocument", () => {
       "utf8",
     );
     await expect(readDocument("vni.txt", vni)).rejects.toMatchObject(badFile(/VNI/));
+    // one "ö" (a German name) in a Unicode plan is not VNI
+    const german = `Kế hoạch phối hợp với ông Schröder. ${"Nâng cao chất lượng giáo dục và đào tạo trên địa bàn tỉnh Lai Châu. ".repeat(3)}`;
+    expect((await readDocument("duc.txt", Buffer.from(german))).text).toBe(german);
   });
 
   it("refuses an old .doc file with advice", async () => {

@@ -26,7 +26,10 @@ export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString("utf16le");
   const sample = buf.subarray(0, 65536);
   let control = 0;
-  for (const b of sample) if (b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 27)) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] as number;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
   if (sample.includes(0) || control > sample.length * 0.02) {
     throw badFile("Tệp không phải văn bản (dữ liệu nhị phân). Hãy chọn tệp .txt, .md, .docx hoặc .pdf.");
   }
@@ -39,10 +42,14 @@ export function decodeText(buf: Buffer): string {
     if (hits > 5) throw legacy("TCVN3 (ABC)");
     throw badFile("Tệp không ở dạng Unicode (UTF-8). Hãy lưu lại văn bản với bảng mã Unicode rồi nhập lại.");
   }
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  // letters are counted only when a VNI letter shows up at all (a Unicode text has none)
   const vni = text.match(VNI)?.length ?? 0;
-  if (letters > 50 && vni > letters * 0.01) throw legacy("VNI");
-  if (text.replace(/^\uFEFF/, "").trim() === "") throw badFile("Tệp rỗng: không có nội dung để đọc.");
+  if (vni > 0) {
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    if (letters > 50 && vni > letters * 0.01) throw legacy("VNI");
+  }
+  // \s is trim()'s set, the byte-order mark included
+  if (!/\S/.test(text)) throw badFile("Tệp rỗng: không có nội dung để đọc.");
   return text.replace(/^\uFEFF/, "");
 }
 

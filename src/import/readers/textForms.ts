@@ -120,8 +120,10 @@ export function joinOcrPieces(text: string): string {
   const head = (w: string) => /^\p{L}+/u.exec(w)?.[0] ?? "";
   // "T" + "hành", "B" + "AN", "C" + "H" (an onset to go on with): a capital piece that is no word yet
   const forward = (w: string, next: string) => {
+    // cheapest tests first: most words are not capital pieces
+    if (!upper(w) || !letters(w) || isSyllable(w)) return false;
     const h = head(next);
-    if (!h || !letters(w) || isSyllable(w) || !upper(w) || !(upper(h) || w.length === 1)) return false;
+    if (!h || !(upper(h) || w.length === 1)) return false;
     return isSyllable(`${w}${h}`) || (ONSET.test(`${w}${h}`) && h.length === 1);
   };
   const out: string[] = [];
@@ -132,8 +134,8 @@ export function joinOcrPieces(text: string): string {
     // "DÂ" + "N", "MI" + "NH": a short capital piece that only ends the word before it
     if (
       prev !== undefined &&
-      letters(w) &&
       w.length <= 2 &&
+      letters(w) &&
       upper(w) &&
       upper(prev) &&
       letters(prev) &&
