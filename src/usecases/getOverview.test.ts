@@ -4,6 +4,7 @@ import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
 import { openTestDb } from "../db/testing.ts";
 import { EVERY_UNIT } from "../domain/policies/scope.ts";
 import { systemActor } from "../domain/roles.ts";
+import { timelinessAsOf } from "../domain/status.ts";
 import { parsePlan } from "../import/parsePlan.ts";
 import { readSeed, seedsAvailable } from "../import/testing/seeds.ts";
 import { draftToConfirmed } from "../import/toConfirmed.ts";
@@ -28,12 +29,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The same counts worked out row by row in TypeScript, to hold the SQL to. */
+/** The same counts worked out row by row in TypeScript (domain/status.timelinessAsOf), to hold the SQL to. */
 async function countByHand(documentIds: number[], asOf: string) {
   const rows = await t.db
     .selectFrom("task_occurrence as o")
     .innerJoin("plan_task as p", "p.id", "o.task_id")
-    .select(["o.id", "o.state", "o.due_on", "o.completed_on", "o.kind"])
+    .select(["o.id", "o.due_on", "o.completed_on", "o.confirmed_on", "o.kind"])
     .where("p.document_id", "in", documentIds)
     // a set-led task's shares (one per member) are parts of its occurrence, not more occurrences
     .where("o.share_of", "is", null)
@@ -42,12 +43,14 @@ async function countByHand(documentIds: number[], asOf: string) {
   let inTime = 0;
   let noDeadline = 0;
   for (const r of rows) {
-    const doneThen = r.state === "done" && r.completed_on !== null && r.completed_on <= asOf;
-    if (doneThen) continue;
-    if (r.due_on === null) {
-      if (r.kind !== "pending") noDeadline++;
-    } else if (r.due_on < asOf) overdue++;
-    else inTime++;
+    // no deadline changed in these plans: the deadline of the day is the current one
+    const tl = timelinessAsOf(
+      { due: r.due_on, confirmedOn: r.confirmed_on, completedOn: r.completed_on },
+      asOf,
+    );
+    if (tl === "overdue") overdue++;
+    else if (tl === "in_time" || tl === "due_soon") inTime++;
+    else if (tl === "no_deadline" && r.kind !== "pending") noDeadline++;
   }
   return { total: rows.length, overdue, inTime, noDeadline };
 }

@@ -1,23 +1,30 @@
 /**
- * Reads behind the leaders' overview: each occurrence of the plans' tasks counted ONCE (whatever
- * number of bodies lead it), as things stood on "as of": done means confirmed done on or before that
- * day; an item not done is overdue from the day after its deadline.
+ * Reads behind the leaders' overview, as things stood at the end of "as of", through the one reading
+ * of history the scoreboard uses (scoreboardQueries.occurrencesAsOf: the deadline, the lead bodies and
+ * the state of that day, and timeliness by taskQueries.timelinessSql). Each occurrence of the plans'
+ * tasks counts ONCE in the totals, whatever number of bodies lead it; per body and per commune, a
+ * member's share of a set-led task counts for that member.
  */
-import { type Kysely, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import type { Database } from "../schema.ts";
+import { occurrencesAsOf } from "./scoreboardQueries.ts";
 
 /**
- * The occurrences a reader counts, as the task register lists them: a task led by a set of bodies has
- * one occurrence and a share per member (`share_of` → it); the whole province counts the occurrence
- * once (not again with its shares), a unit counts the occurrences it leads and its own shares.
+ * The occurrences (rows of `day`, alias `k`) a reader counts, as the task register lists them: the whole
+ * province counts a set-led occurrence once (not again with its shares) — unless `withShares`, for the
+ * lists per body —; a unit counts the occurrences it led that day and its own shares.
  */
-function inScope(scope: Scope) {
-  if (scope.kind === "all") return sql<SqlBool>`o.share_of is null`;
+function inScope(scope: Scope, withShares = false): RawBuilder<SqlBool> {
+  if (scope.kind === "all") return withShares ? sql<SqlBool>`true` : sql<SqlBool>`k.share_of is null`;
   if (scope.ids.size === 0) return sql<SqlBool>`false`;
-  const ids = sql.join([...scope.ids]);
-  return sql<SqlBool>`((o.share_of is null and exists (select 1 from task_body b where b.task_id = t.id
-    and b.role = 'lead' and b.unit_id in (${ids}))) or o.share_unit_id in (${ids}))`;
+  return sql<SqlBool>`k.id in (select p.id from pairs p where p.unit_id in (${sql.join([...scope.ids])}))`;
+}
+
+/** The statement's opening: the occurrences of the day (`day`), who led them (`pairs`), those in scope (`k`). */
+function dayOf(documentIds: number[], asOf: string, scope: Scope, withShares = false) {
+  return sql`with ${occurrencesAsOf(asOf, documentIds)},
+    k as (select * from day k where ${inScope(scope, withShares)})`;
 }
 
 export async function occurrenceCounts(
@@ -27,36 +34,39 @@ export async function occurrenceCounts(
   scope: Scope,
 ) {
   if (documentIds.length === 0) return null;
-  const doneThen = sql`(o.state = 'done' and o.completed_on <= ${asOf})`;
-  const row = await db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .where("t.document_id", "in", documentIds)
-    .where(inScope(scope))
-    .select([
-      sql<number>`count(*)`.as("total"),
-      sql<number>`count(*) filter (where ${doneThen} and (o.due_on is null or o.completed_on <= o.due_on))`.as(
-        "done_on_time",
-      ),
-      sql<number>`count(*) filter (where ${doneThen} and o.completed_on > o.due_on)`.as("done_late"),
-      sql<number>`count(*) filter (where not ${doneThen} and o.due_on < ${asOf})`.as("overdue"),
-      sql<number>`count(*) filter (where not ${doneThen} and o.due_on >= ${asOf})`.as("in_time"),
-      sql<number>`count(*) filter (where not ${doneThen} and o.due_on is null and o.kind <> 'pending')`.as(
-        "no_deadline",
-      ),
-      sql<number>`count(*) filter (where not ${doneThen} and o.kind = 'pending' and o.due_on is null)`.as(
-        "awaiting_date",
-      ),
-      sql<number>`count(*) filter (where o.state = 'awaiting_confirmation')`.as("awaiting_confirmation"),
-    ])
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<
-    keyof typeof row,
-    number
-  >;
+  const { rows } = await sql<Record<string, unknown>>`${dayOf(documentIds, asOf, scope)}
+    select count(*) as total,
+      count(*) filter (where k.tl in ('done', 'done_on_time')) as done_on_time,
+      count(*) filter (where k.tl = 'done_late') as done_late,
+      count(*) filter (where k.tl = 'overdue') as overdue,
+      count(*) filter (where k.tl in ('in_time', 'due_soon')) as in_time,
+      count(*) filter (where k.tl = 'no_deadline' and k.kind <> 'pending') as no_deadline,
+      count(*) filter (where k.tl = 'no_deadline' and k.kind = 'pending') as awaiting_date,
+      count(*) filter (where k.state = 'awaiting_confirmation') as awaiting_confirmation
+    from k`.execute(db);
+  const n = (key: string) => Number(rows[0]?.[key] ?? 0);
+  return {
+    total: n("total"),
+    done_on_time: n("done_on_time"),
+    done_late: n("done_late"),
+    overdue: n("overdue"),
+    in_time: n("in_time"),
+    no_deadline: n("no_deadline"),
+    awaiting_date: n("awaiting_date"),
+    awaiting_confirmation: n("awaiting_confirmation"),
+  };
 }
 
-/** The items furthest past their deadline on asOf, with the bodies that lead them. */
+/** The lead bodies of that day as text: the member for a share, the leads before a later reassignment, else the task's leads now. */
+const leadOfDay = sql<string | null>`(case
+  when k.share_unit_id is not null or exists (select 1 from lc where lc.task_id = k.task_id)
+    then (select string_agg(u.full_name, '; ' order by u.full_name)
+            from pairs p join org_unit u on u.id = p.unit_id where p.id = k.id)
+  else (select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
+          from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = k.task_id and b.role = 'lead')
+  end)`;
+
+/** The items furthest past their deadline of that day on asOf, with the bodies that led them. */
 export async function mostOverdue(
   db: Kysely<Database>,
   documentIds: number[],
@@ -65,63 +75,51 @@ export async function mostOverdue(
   limit = 10,
 ) {
   if (documentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .innerJoin("document as d", "d.id", "t.document_id")
-    .where("t.document_id", "in", documentIds)
-    .where(inScope(scope))
-    .where("o.due_on", "<", asOf)
-    .where(sql<SqlBool>`not (o.state = 'done' and o.completed_on <= ${asOf})`)
-    .select([
-      "o.id",
-      "o.label",
-      "o.due_on",
-      "t.id as task_id",
-      "t.ref",
-      "t.title",
-      "d.number as document_number",
-      sql<number>`(${asOf}::date - o.due_on)`.as("days_late"),
-      sql<string>`(select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
-        from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id and b.role = 'lead')`.as(
-        "lead",
-      ),
-    ])
-    .orderBy("o.due_on")
-    .orderBy("o.id")
-    .limit(limit)
-    .execute();
+  const { rows } = await sql<{
+    id: number;
+    label: string;
+    due_on: string | null;
+    task_id: number;
+    ref: string;
+    title: string;
+    document_number: string | null;
+    days_late: number | string;
+    lead: string | null;
+  }>`${dayOf(documentIds, asOf, scope)}
+    select o.id, o.label, k.due as due_on, t.id as task_id, t.ref, t.title, d.number as document_number,
+      (${asOf}::date - k.due) as days_late, ${leadOfDay} as lead
+    from k
+    join task_occurrence o on o.id = k.id
+    join plan_task t on t.id = k.task_id
+    join document d on d.id = t.document_id
+    where k.tl = 'overdue'
+    order by k.due, k.id
+    limit ${limit}`.execute(db);
   return rows.map((r) => ({ ...r, days_late: Number(r.days_late) }));
 }
 
-/** Per lead body: its overdue items on asOf (a body counted once per item it leads). */
+/** Per lead body of that day: its overdue items on asOf (a body counted once per item it led, a member once per share). */
 export async function overdueByBody(db: Kysely<Database>, documentIds: number[], asOf: string, scope: Scope) {
   if (documentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .innerJoin("task_body as b", (j) => j.onRef("b.task_id", "=", "t.id").on("b.role", "=", "lead"))
-    .innerJoin("org_unit as u", "u.id", "b.unit_id")
-    .where("t.document_id", "in", documentIds)
-    .where(inScope(scope))
-    .where("o.due_on", "<", asOf)
-    .where(sql<SqlBool>`not (o.state = 'done' and o.completed_on <= ${asOf})`)
-    .select([
-      "u.id as unit_id",
-      "u.full_name as unit_name",
-      "u.kind",
-      sql<number>`count(distinct o.id)`.as("overdue"),
-    ])
-    .groupBy(["u.id", "u.full_name", "u.kind"])
-    .orderBy(sql`count(distinct o.id)`, "desc")
-    .orderBy("u.full_name")
-    .execute();
+  const { rows } = await sql<{
+    unit_id: number;
+    unit_name: string;
+    kind: string;
+    overdue: number | string;
+  }>`${dayOf(documentIds, asOf, scope, true)}
+    select u.id as unit_id, u.full_name as unit_name, u.kind, count(distinct k.id) as overdue
+    from k
+    join pairs p on p.id = k.id
+    join org_unit u on u.id = p.unit_id
+    where k.tl = 'overdue'
+    group by u.id, u.full_name, u.kind
+    order by count(distinct k.id) desc, u.full_name`.execute(db);
   return rows.map((r) => ({ ...r, overdue: Number(r.overdue) }));
 }
 
 /**
- * Per commune or ward: the overdue items led by it or by a body under it (its offices, its schools) on
- * asOf, each item counted once per commune.
+ * Per commune or ward: the overdue items on asOf led that day by it or by a body under it (its offices,
+ * its schools), its shares of set-led tasks included, each item counted once per commune.
  */
 export async function overdueByCommune(
   db: Kysely<Database>,
@@ -130,29 +128,20 @@ export async function overdueByCommune(
   scope: Scope,
 ) {
   if (documentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("plan_task as t", "t.id", "o.task_id")
-    .innerJoin("task_body as b", (j) => j.onRef("b.task_id", "=", "t.id").on("b.role", "=", "lead"))
-    .innerJoin("org_unit as u", "u.id", "b.unit_id")
-    .leftJoin("org_unit_parent as p", (j) =>
-      j
-        .onRef("p.child_id", "=", "u.id")
-        .on((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", asOf)]))
-        .on((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", asOf)])),
-    )
-    .innerJoin("org_unit as c", (j) =>
-      j
-        .on(sql<SqlBool>`c.id = case when u.kind in ('commune', 'ward') then u.id else p.parent_id end`)
-        .on("c.kind", "in", ["commune", "ward"]),
-    )
-    .where("t.document_id", "in", documentIds)
-    .where(inScope(scope))
-    .where("o.due_on", "<", asOf)
-    .where(sql<SqlBool>`not (o.state = 'done' and o.completed_on <= ${asOf})`)
-    .select(["c.id as unit_id", sql<number>`count(distinct o.id)`.as("overdue")])
-    .groupBy("c.id")
-    .execute();
+  const { rows } = await sql<{
+    unit_id: number;
+    overdue: number | string;
+  }>`${dayOf(documentIds, asOf, scope, true)}
+    select c.id as unit_id, count(distinct k.id) as overdue
+    from k
+    join pairs pr on pr.id = k.id
+    join org_unit u on u.id = pr.unit_id
+    left join org_unit_parent p on p.child_id = u.id
+      and (p.valid_from is null or p.valid_from <= ${asOf}) and (p.valid_to is null or p.valid_to > ${asOf})
+    join org_unit c on c.id = (case when u.kind in ('commune', 'ward') then u.id else p.parent_id end)
+      and c.kind in ('commune', 'ward')
+    where k.tl = 'overdue'
+    group by c.id`.execute(db);
   return rows.map((r) => ({ unit_id: r.unit_id, overdue: Number(r.overdue) }));
 }
 

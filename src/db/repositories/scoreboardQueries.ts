@@ -33,12 +33,19 @@ export interface ScoreboardOptions {
  *   the first later extension replaced;
  * - the lead bodies of that day: the current ones unless a reassignment took effect later;
  * - done only if a coordinator had confirmed it by then.
- * Set-based: the later extensions and reassignments are each read once and joined (`ext`, `lc`), the
- * timeliness of the day computed once per occurrence (`j`), and the (occurrence, lead body) pairs
- * (`pairs`) come from three disjoint joins — a member's share, a task reassigned later (its leads of
- * the day), or the task's lead bodies now — so each pair is there once.
+ * - the state of that day: the state a later change left, else the current one (`st`).
+ * Set-based: the later extensions, state changes and reassignments are each read once and joined
+ * (`ext`, `st`, `lc`), the timeliness of the day computed once per occurrence (`j`), and the
+ * (occurrence, lead body) pairs (`pairs`) come from three disjoint joins — a member's share, a task
+ * reassigned later (its leads of the day), or the task's lead bodies now — so each pair is there once.
+ * The one home of this reading in SQL: the scoreboard and the leaders' overview (overviewQueries) both
+ * open their statement with these CTEs (`day`: the occurrences of the plans, `pairs`: who led them).
  */
-function occurrencesAsOf(asOf: string, documentId: number | undefined, dueFilter: RawBuilder<unknown>) {
+export function occurrencesAsOf(
+  asOf: string,
+  documentIds: readonly number[] | undefined,
+  dueFilter: RawBuilder<unknown> = sql`true`,
+) {
   const due = sql<
     string | null
   >`(case when ext.occurrence_id is not null then ext.due_before else o.due_on end)`;
@@ -54,10 +61,19 @@ function occurrencesAsOf(asOf: string, documentId: number | undefined, dueFilter
       where e.kind in ('extend', 'set_due') and e.on_date > ${asOf} order by e.occurrence_id, e.id),
     lc as (select distinct on (c.task_id) c.task_id, c.before_unit_ids from task_lead_change c
       where c.on_date > ${asOf} order by c.task_id, c.id),
-    j as (select o.id, o.task_id, o.share_of, o.share_unit_id, ${due} as due, ${tl} as tl
+    st as (select distinct on (e.occurrence_id) e.occurrence_id, e.state_before from occurrence_update e
+      where e.state_before is not null and e.state_after is distinct from e.state_before and e.on_date > ${asOf}
+      order by e.occurrence_id, e.id),
+    j as (select o.id, o.task_id, o.share_of, o.share_unit_id, o.kind, ${due} as due, ${tl} as tl,
+        coalesce(st.state_before, o.state) as state
       from task_occurrence o
       left join ext on ext.occurrence_id = o.id
-      ${documentId ? sql`where o.task_id in (select t.id from plan_task t where t.document_id = ${documentId})` : sql``}),
+      left join st on st.occurrence_id = o.id
+      ${
+        documentIds
+          ? sql`where o.task_id in (select t.id from plan_task t where t.document_id in (${sql.join([...documentIds])}))`
+          : sql``
+      }),
     day as materialized (select * from j where ${dueFilter}),
     pairs as (
       -- a member's share of a set-led task is led by that member (bodyShareRepository)
@@ -124,7 +140,8 @@ export async function scoreboard(
     sql` and `,
   );
   const scopeIds = opts.scope.kind === "units" ? sql.join([...opts.scope.ids]) : null;
-  const result = await sql<Record<string, unknown>>`with ${occurrencesAsOf(asOf, opts.documentId, dueFilter)}
+  const documentIds = opts.documentId ? [opts.documentId] : undefined;
+  const result = await sql<Record<string, unknown>>`with ${occurrencesAsOf(asOf, documentIds, dueFilter)}
     select * from (
       select u.id as unit_id, u.full_name as unit_name, g.assigned, g.done, g.done_on_time, g.done_late,
              g.overdue, g.in_time, g.no_deadline
