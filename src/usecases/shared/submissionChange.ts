@@ -29,8 +29,11 @@ export async function changeSubmission(
   id: number,
   version: number,
   action: SubmissionAction,
+  /** The injected clock's instant of the change (updated_at, and what the patch stamps). */
+  now: Date,
   patch: (cur: Submission) => Updateable<ReportSubmissionTable>,
-  after?: (trx: Kysely<Database>, cur: Submission) => Promise<void>,
+  /** What else the change does in its transaction (notifications), given the row before and after. */
+  after?: (trx: Kysely<Database>, cur: Submission, fresh: Submission) => Promise<void>,
 ) {
   return db.transaction().execute(async (trx) => {
     const cur = await findSubmission(trx, id);
@@ -39,12 +42,13 @@ export async function changeSubmission(
     const set = patch(cur);
     const res = await trx
       .updateTable("report_submission")
-      .set({ ...set, updated_at: new Date(), version: cur.version + 1 })
+      .set({ ...set, updated_at: now, version: cur.version + 1 })
       .where("id", "=", id)
       .where("version", "=", version)
       .executeTakeFirst();
     expectOneRow(res, "Báo cáo này");
-    if (after) await after(trx, cur);
+    const fresh = (await findSubmission(trx, id)) as Submission;
+    if (after) await after(trx, cur, fresh);
     const { content: _c, ...before } = cur;
     await recordAudit(trx, actor, {
       action: `report.${action}`,
@@ -53,6 +57,6 @@ export async function changeSubmission(
       before: { status: before.status, version: before.version },
       after: { ...set, content: set.content === undefined ? undefined : JSON.parse(String(set.content)) },
     });
-    return (await findSubmission(trx, id)) as Submission;
+    return fresh;
   });
 }

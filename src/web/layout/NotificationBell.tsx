@@ -3,7 +3,6 @@ import { lazy, Suspense, useState } from "react";
 import { useNotifications } from "../api/notifications.ts";
 import { useI18n } from "../i18n.tsx";
 
-
 // the menu (and the floating-ui code that places it) comes with the first click, not with every page
 const NotificationMenu = lazy(async () => ({
   default: (await import("./NotificationMenu.tsx")).NotificationMenu,
