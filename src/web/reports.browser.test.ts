@@ -169,6 +169,12 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
     expect(notes).toContain("Yêu cầu báo cáo:");
     expect(notes).toContain("Thiếu số liệu quý II");
     expect(notes).toContain("Đôn đốc:");
+    // from elsewhere, a report's notification (it has no task) opens the reports page
+    await officer.keyboard.press("Escape");
+    await officer.goto(`${base}/`);
+    await officer.getByTestId("bell").click();
+    await officer.getByRole("menuitem", { name: /Báo cáo bị trả lại/ }).click();
+    await expect.poll(() => new URL(officer.url()).pathname).toBe("/bao-cao");
     await officer.close();
   }, 180_000);
 });
