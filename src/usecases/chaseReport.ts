@@ -35,6 +35,7 @@ export async function chaseReport(
       const body = { text: fresh.unit_name, unit_id: fresh.unit_id, full_name: fresh.unit_name };
       outcome = await chaseOutcomeOf(trx, [body], todayIso(now));
       outcome.notified = await notifySubmissionStep(trx, "chased", fresh, now);
+      return { notified: outcome.notified, unreached: outcome.unreached };
     },
   );
   return { submission: sub, ...outcome };

@@ -206,6 +206,17 @@ describe("report round notifications", () => {
       unreached: [{ body: unit.silent.name, reason: "no_users" }],
     });
     expect(none.submission.chased_at?.toISOString()).toBe(LATER.toISOString());
+    // the audit row keeps whom it reached and who could not be reached
+    const audit = await db.db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("action", "=", "report.chase")
+      .where("entity_id", "=", String(silent.id))
+      .executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({
+      notified: 0,
+      unreached: [{ body: unit.silent.name, reason: "no_users" }],
+    });
     expect(await notesOf("report_chase")).toHaveLength(1);
   });
 

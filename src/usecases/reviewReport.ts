@@ -28,9 +28,9 @@ export async function returnReport(
     "return",
     now,
     () => ({ status: "returned", reason: input.reason, reviewed_at: now, reviewed_by: actor.id }),
-    async (trx, _cur, fresh) => {
-      await notifySubmissionStep(trx, "returned", fresh, now, input.reason);
-    },
+    async (trx, _cur, fresh) => ({
+      notified: await notifySubmissionStep(trx, "returned", fresh, now, input.reason),
+    }),
   );
 }
 
@@ -51,8 +51,6 @@ export async function acceptReport(
     "accept",
     now,
     () => ({ status: "accepted", reason: null, reviewed_at: now, reviewed_by: actor.id }),
-    async (trx, _cur, fresh) => {
-      await notifySubmissionStep(trx, "accepted", fresh, now);
-    },
+    async (trx, _cur, fresh) => ({ notified: await notifySubmissionStep(trx, "accepted", fresh, now) }),
   );
 }

@@ -67,8 +67,6 @@ export async function submitReport(
       submitted_by: actor.id,
       reason: null,
     }),
-    async (trx, _cur, fresh) => {
-      await notifySubmissionStep(trx, "submitted", fresh, now);
-    },
+    async (trx, _cur, fresh) => ({ notified: await notifySubmissionStep(trx, "submitted", fresh, now) }),
   );
 }

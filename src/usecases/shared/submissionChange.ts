@@ -32,8 +32,11 @@ export async function changeSubmission(
   /** The injected clock's instant of the change (updated_at, and what the patch stamps). */
   now: Date,
   patch: (cur: Submission) => Updateable<ReportSubmissionTable>,
-  /** What else the change does in its transaction (notifications), given the row before and after. */
-  after?: (trx: Kysely<Database>, cur: Submission, fresh: Submission) => Promise<void>,
+  /**
+   * What else the change does in its transaction (notifications), given the row before and after; what it
+   * answers (whom it notified) goes into the audit row.
+   */
+  after?: (trx: Kysely<Database>, cur: Submission, fresh: Submission) => Promise<Record<string, unknown>>,
 ) {
   return db.transaction().execute(async (trx) => {
     const cur = await findSubmission(trx, id);
@@ -48,14 +51,18 @@ export async function changeSubmission(
       .executeTakeFirst();
     expectOneRow(res, "Báo cáo này");
     const fresh = (await findSubmission(trx, id)) as Submission;
-    if (after) await after(trx, cur, fresh);
+    const told = after ? await after(trx, cur, fresh) : {};
     const { content: _c, ...before } = cur;
     await recordAudit(trx, actor, {
       action: `report.${action}`,
       entity: "report_submission",
       entityId: id,
       before: { status: before.status, version: before.version },
-      after: { ...set, content: set.content === undefined ? undefined : JSON.parse(String(set.content)) },
+      after: {
+        ...set,
+        content: set.content === undefined ? undefined : JSON.parse(String(set.content)),
+        ...told,
+      },
     });
     return fresh;
   });
