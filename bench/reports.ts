@@ -65,13 +65,18 @@ async function generate(db: Kysely<Database>) {
     .select("id")
     .where("kind", "=", "province")
     .executeTakeFirstOrThrow();
-  const round = await openReportRound(db, systemActor("Đo"), {
-    kind: "annual",
-    documentId: doc.id,
-    year: 2028,
-    dueOn: "2028-12-20",
-    levelUnitId: province.id,
-  });
+  const round = await openReportRound(
+    db,
+    systemActor("Đo"),
+    {
+      kind: "annual",
+      documentId: doc.id,
+      year: 2028,
+      dueOn: "2028-12-20",
+      levelUnitId: province.id,
+    },
+    NOW,
+  );
   await db
     .updateTable("report_submission")
     .set({

@@ -142,14 +142,19 @@ beforeAll(async () => {
     .select("id")
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
-  const round = await openReportRound(db, actor, {
-    kind: "six_month",
-    documentId: binhLuPlan.documentId,
-    year: 2026,
-    dueOn: "2026-06-20",
-    levelUnitId: binhLu,
-    unitIds: [binhLu],
-  });
+  const round = await openReportRound(
+    db,
+    actor,
+    {
+      kind: "six_month",
+      documentId: binhLuPlan.documentId,
+      year: 2026,
+      dueOn: "2026-06-20",
+      levelUnitId: binhLu,
+      unitIds: [binhLu],
+    },
+    t.app.deps.now(),
+  );
   const submission = await db
     .selectFrom("report_submission")
     .select("id")

@@ -11,8 +11,9 @@ export async function attachReportScan(
   id: number,
   version: number,
   file: StoredFile,
+  now: Date,
 ) {
-  return changeSubmission(db, actor, id, version, "draft", (cur) => ({
+  return changeSubmission(db, actor, id, version, "draft", now, (cur) => ({
     status: cur.status === "pending" ? "draft" : cur.status,
     scan_name: file.original_name,
     scan_stored: file.stored_name,

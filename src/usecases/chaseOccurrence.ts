@@ -6,21 +6,16 @@ import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
+import { type ChaseOutcome, chaseOutcomeOf, unitIdsOf } from "./shared/chaseOutcome.ts";
 import { notifyLeadOfficers } from "./shared/notify.ts";
 import { assertTransition } from "./shared/occurrenceChange.ts";
-import { officersOfEach } from "./shared/recipients.ts";
 import { z } from "./shared/zod.ts";
+
+export type { ChaseOutcome };
 
 export const ChaseInput = z.object({
   message: z.string().trim().min(1, "Hãy ghi nội dung đôn đốc").max(2000),
 });
-
-/** Who a chase reached, body by body, and who it could not reach and why. */
-export interface ChaseOutcome {
-  notified: number;
-  reached: { unitName: string; people: { name: string; email: boolean }[] }[];
-  unreached: { body: string; reason: "no_users" | "not_a_unit" }[];
-}
 
 /**
  * Đôn đốc: a coordinator's note to the lead bodies of one occurrence, as a notification to their
@@ -56,26 +51,7 @@ export async function chaseOccurrence(
           .where("b.role", "=", "lead")
           .orderBy("b.position")
           .execute();
-    const outcome: ChaseOutcome = { notified: 0, reached: [], unreached: [] };
-    const officers = await officersOfEach(
-      trx,
-      leads.map((b) => b.unit_id).filter((u): u is number => u !== null),
-      today,
-    );
-    for (const body of leads) {
-      if (body.unit_id === null) {
-        outcome.unreached.push({ body: body.text, reason: "not_a_unit" });
-        continue;
-      }
-      const people = officers.get(body.unit_id) ?? [];
-      const name = body.full_name ?? body.text;
-      if (people.length === 0) outcome.unreached.push({ body: name, reason: "no_users" });
-      else
-        outcome.reached.push({
-          unitName: name,
-          people: people.map((p) => ({ name: p.display_name, email: Boolean(p.email) })),
-        });
-    }
+    const outcome = await chaseOutcomeOf(trx, leads, today);
     const update = await trx
       .insertInto("occurrence_update")
       .values({
@@ -99,7 +75,7 @@ export async function chaseOccurrence(
         note: input.message,
         occurrence: occ,
       },
-      leads.map((b) => b.unit_id).filter((u): u is number => u !== null),
+      unitIdsOf(leads),
     );
     await recordAudit(trx, actor, {
       action: "occurrence.chase",

@@ -6,6 +6,7 @@ import { ROUND_KINDS, type RoundKind } from "../domain/reportSubmission.ts";
 import { reportWindow, roundTitle } from "../domain/reportWindows.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
+import { notifyRoundOpened } from "./shared/reportNotifications.ts";
 import { isoDate, z } from "./shared/zod.ts";
 
 export const OpenRoundInput = z.object({
@@ -20,11 +21,15 @@ export const OpenRoundInput = z.object({
 });
 export type OpenRoundInput = z.infer<typeof OpenRoundInput>;
 
-/** A coordinator asks bodies for their report on a plan; one pending submission per body asked. */
+/**
+ * A coordinator asks bodies for their report on a plan; one pending submission per body asked, and the
+ * officers of every body asked are told in the same transaction (bell and digest).
+ */
 export async function openReportRound(
   db: Kysely<Database>,
   actor: Actor,
   raw: z.input<typeof OpenRoundInput>,
+  now: Date,
 ) {
   const input = OpenRoundInput.parse(raw);
   const plan = await findPlan(db, input.documentId);
@@ -37,7 +42,7 @@ export async function openReportRound(
   }
   const known = await db
     .selectFrom("org_unit")
-    .select("id")
+    .select(["id", "full_name"])
     .where("id", "in", [...unitIds, input.levelUnitId])
     .execute();
   if (known.length !== new Set([...unitIds, input.levelUnitId]).size) throw errors.notFound("đơn vị");
@@ -56,18 +61,26 @@ export async function openReportRound(
         level_unit_id: input.levelUnitId,
         title,
         opened_by: actor.id,
+        created_at: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx
       .insertInto("report_submission")
-      .values(unitIds.map((unit_id) => ({ round_id: round.id, unit_id })))
+      .values(unitIds.map((unit_id) => ({ round_id: round.id, unit_id, updated_at: now })))
       .execute();
+    const nameOf = new Map(known.map((u) => [u.id, u.full_name]));
+    const notified = await notifyRoundOpened(
+      trx,
+      round,
+      unitIds.map((id) => ({ id, name: nameOf.get(id) ?? "" })),
+      now,
+    );
     await recordAudit(trx, actor, {
       action: "report_round.open",
       entity: "report_round",
       entityId: round.id,
-      after: { ...round, unitIds },
+      after: { ...round, unitIds, notified },
     });
     return { ...round, asked: unitIds.length };
   });

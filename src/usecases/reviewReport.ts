@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
+import { notifySubmissionStep } from "./shared/reportNotifications.ts";
 import { changeSubmission } from "./shared/submissionChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -10,7 +11,7 @@ export const ReturnReportInput = z.object({
 });
 export const AcceptReportInput = z.object({ version: z.number().int().positive() });
 
-/** The coordinator returns a submitted report with a reason; the body edits and submits again. */
+/** The coordinator returns a submitted report with a reason (told to the body's officers); they edit and submit again. */
 export async function returnReport(
   db: Kysely<Database>,
   actor: Actor,
@@ -19,15 +20,21 @@ export async function returnReport(
   now: Date,
 ) {
   const input = ReturnReportInput.parse(raw);
-  return changeSubmission(db, actor, id, input.version, "return", () => ({
-    status: "returned",
-    reason: input.reason,
-    reviewed_at: now,
-    reviewed_by: actor.id,
-  }));
+  return changeSubmission(
+    db,
+    actor,
+    id,
+    input.version,
+    "return",
+    now,
+    () => ({ status: "returned", reason: input.reason, reviewed_at: now, reviewed_by: actor.id }),
+    async (trx, _cur, fresh) => ({
+      notified: await notifySubmissionStep(trx, "returned", fresh, now, input.reason),
+    }),
+  );
 }
 
-/** The coordinator accepts a submitted report: it counts in the compiled report as the body's word. */
+/** The coordinator accepts a submitted report (the body's officers are told): it counts in the compiled report as the body's word. */
 export async function acceptReport(
   db: Kysely<Database>,
   actor: Actor,
@@ -36,10 +43,14 @@ export async function acceptReport(
   now: Date,
 ) {
   const input = AcceptReportInput.parse(raw);
-  return changeSubmission(db, actor, id, input.version, "accept", () => ({
-    status: "accepted",
-    reason: null,
-    reviewed_at: now,
-    reviewed_by: actor.id,
-  }));
+  return changeSubmission(
+    db,
+    actor,
+    id,
+    input.version,
+    "accept",
+    now,
+    () => ({ status: "accepted", reason: null, reviewed_at: now, reviewed_by: actor.id }),
+    async (trx, _cur, fresh) => ({ notified: await notifySubmissionStep(trx, "accepted", fresh, now) }),
+  );
 }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { JUDGEMENT_KEYS } from "../domain/reportSubmission.ts";
 import type { Actor } from "../domain/roles.ts";
+import { notifySubmissionStep } from "./shared/reportNotifications.ts";
 import { changeSubmission } from "./shared/submissionChange.ts";
 import { isoDate, z } from "./shared/zod.ts";
 
@@ -31,16 +32,19 @@ export async function saveReportDraft(
   actor: Actor,
   id: number,
   raw: z.input<typeof DraftInput>,
-  _now: Date,
+  now: Date,
 ) {
   const input = DraftInput.parse(raw);
-  return changeSubmission(db, actor, id, input.version, "draft", () => ({
+  return changeSubmission(db, actor, id, input.version, "draft", now, () => ({
     status: "draft",
     ...patchOf(input),
   }));
 }
 
-/** The body sends its report (its last words saved with it); the coordinator then accepts or returns it. */
+/**
+ * The body sends its report (its last words saved with it); the round's coordinators are told, and
+ * then accept or return it.
+ */
 export async function submitReport(
   db: Kysely<Database>,
   actor: Actor,
@@ -49,11 +53,20 @@ export async function submitReport(
   now: Date,
 ) {
   const input = DraftInput.parse(raw);
-  return changeSubmission(db, actor, id, input.version, "submit", () => ({
-    status: "submitted",
-    ...patchOf(input),
-    submitted_at: now,
-    submitted_by: actor.id,
-    reason: null,
-  }));
+  return changeSubmission(
+    db,
+    actor,
+    id,
+    input.version,
+    "submit",
+    now,
+    () => ({
+      status: "submitted",
+      ...patchOf(input),
+      submitted_at: now,
+      submitted_by: actor.id,
+      reason: null,
+    }),
+    async (trx, _cur, fresh) => ({ notified: await notifySubmissionStep(trx, "submitted", fresh, now) }),
+  );
 }

@@ -142,6 +142,14 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
     await expect.poll(() => row.textContent()).toContain("Trả lại");
     expect(await row.textContent()).not.toContain("Đã gửi");
     expect(browserDialogs).toEqual([]);
+    // a chase of the returned report says whom it reached, as a task's chase does
+    await row.getByRole("button", { name: /Đôn đốc/ }).click();
+    const chased = coord.getByTestId("chase-message");
+    await expect.poll(() => chased.count()).toBe(1);
+    expect(await chased.textContent()).toMatch(
+      /Đã đôn đốc .*: Cán bộ Bình Lư \(chưa có e-mail, chỉ nhận trong ứng dụng\)/,
+    );
+    await expect.poll(() => row.textContent()).toContain("Đôn đốc (1)");
     await coord.close();
 
     // the body sees why
@@ -153,6 +161,20 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
       .click();
     await officer.getByRole("button", { name: "Soạn báo cáo" }).click();
     await expect.poll(() => officer.getByText("Thiếu số liệu quý II").count()).toBe(1);
+    // and the bell told them of each step: asked, returned with the reason, chased
+    await officer.getByTestId("bell").click();
+    const menu = officer.getByRole("menu");
+    await expect.poll(() => menu.textContent()).toContain("Báo cáo bị trả lại");
+    const notes = (await menu.textContent()) ?? "";
+    expect(notes).toContain("Yêu cầu báo cáo:");
+    expect(notes).toContain("Thiếu số liệu quý II");
+    expect(notes).toContain("Đôn đốc:");
+    // from elsewhere, a report's notification (it has no task) opens the reports page
+    await officer.keyboard.press("Escape");
+    await officer.goto(`${base}/`);
+    await officer.getByTestId("bell").click();
+    await officer.getByRole("menuitem", { name: /Báo cáo bị trả lại/ }).click();
+    await expect.poll(() => new URL(officer.url()).pathname).toBe("/bao-cao");
     await officer.close();
   }, 180_000);
 });

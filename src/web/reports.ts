@@ -1,6 +1,6 @@
 /** Periodic reports on the client: rounds, submissions, generated models and downloads. */
 import { useQuery } from "@tanstack/react-query";
-import type { RoundDetail, RoundSubmission, Rounds } from "../shared/api/reports.ts";
+import type { RoundDetail, RoundSubmission, Rounds, SubmissionChased } from "../shared/api/reports.ts";
 import type { Answer } from "../shared/api/wire.ts";
 import type { GenerateInput } from "../usecases/generateReport.ts";
 import { ApiError, csrfHeader, get } from "./api.ts";
@@ -13,6 +13,8 @@ export type Round = Answer<typeof Rounds>["rounds"][number];
 /** A body's row in a round; `can` from the server's report policy: may this caller write and submit it. */
 export type Submission = Answer<typeof RoundSubmission>;
 export type RoundView = Answer<typeof RoundDetail>;
+/** A chase of a body's report: whom it reached, as a task's chase answers. */
+export type ReportChased = Answer<typeof SubmissionChased>;
 
 export const roundKeys = {
   all: ["reports", "rounds"] as const,

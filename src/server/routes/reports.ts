@@ -97,7 +97,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const user = requireUser(req);
       assertCanManageRounds(user);
-      return reply.status(201).send({ round: await openReportRound(app.deps.db, actorOf(user), req.body) });
+      return reply
+        .status(201)
+        .send({ round: await openReportRound(app.deps.db, actorOf(user), req.body, app.deps.now()) });
     },
   );
 
@@ -230,7 +232,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       try {
         stored = files.save(file, bytes);
         if (!stored) throw errors.validation("Chưa có tệp bản scan.");
-        const saved = await attachReportScan(app.deps.db, actorOf(user), sub.id, req.query.version, stored);
+        const saved = await attachReportScan(
+          app.deps.db,
+          actorOf(user),
+          sub.id,
+          req.query.version,
+          stored,
+          app.deps.now(),
+        );
         if (sub.scan_stored) files.remove(sub.scan_stored);
         return reply.status(201).send({ submission: saved });
       } catch (e) {

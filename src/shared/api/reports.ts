@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChaseOutcome } from "./tasks.ts";
 import { binary, day, id, instant } from "./wire.ts";
 
 /*
@@ -97,7 +98,8 @@ export const Submission = z.object({
 });
 
 export const SubmissionChanged = z.object({ submission: Submission });
-export const SubmissionChased = z.object({ submission: Submission, notified: z.number().int() });
+/** A chase: the submission after it, and whom it reached — the same answer as a task's chase. */
+export const SubmissionChased = ChaseOutcome.extend({ submission: Submission });
 
 const ReportTable = z.object({
   id: z.string(),

@@ -29,8 +29,14 @@ export async function changeSubmission(
   id: number,
   version: number,
   action: SubmissionAction,
+  /** The injected clock's instant of the change (updated_at, and what the patch stamps). */
+  now: Date,
   patch: (cur: Submission) => Updateable<ReportSubmissionTable>,
-  after?: (trx: Kysely<Database>, cur: Submission) => Promise<void>,
+  /**
+   * What else the change does in its transaction (notifications), given the row before and after; what it
+   * answers (whom it notified) goes into the audit row.
+   */
+  after?: (trx: Kysely<Database>, cur: Submission, fresh: Submission) => Promise<Record<string, unknown>>,
 ) {
   return db.transaction().execute(async (trx) => {
     const cur = await findSubmission(trx, id);
@@ -39,20 +45,25 @@ export async function changeSubmission(
     const set = patch(cur);
     const res = await trx
       .updateTable("report_submission")
-      .set({ ...set, updated_at: new Date(), version: cur.version + 1 })
+      .set({ ...set, updated_at: now, version: cur.version + 1 })
       .where("id", "=", id)
       .where("version", "=", version)
       .executeTakeFirst();
     expectOneRow(res, "Báo cáo này");
-    if (after) await after(trx, cur);
+    const fresh = (await findSubmission(trx, id)) as Submission;
+    const told = after ? await after(trx, cur, fresh) : {};
     const { content: _c, ...before } = cur;
     await recordAudit(trx, actor, {
       action: `report.${action}`,
       entity: "report_submission",
       entityId: id,
       before: { status: before.status, version: before.version },
-      after: { ...set, content: set.content === undefined ? undefined : JSON.parse(String(set.content)) },
+      after: {
+        ...set,
+        content: set.content === undefined ? undefined : JSON.parse(String(set.content)),
+        ...told,
+      },
     });
-    return (await findSubmission(trx, id)) as Submission;
+    return fresh;
   });
 }

@@ -14,6 +14,8 @@ export function NotificationMenu({ target, notes }: { target: ReactElement; note
   const open = async (n: Note) => {
     await markRead(qc, n.read_at ? [] : [n.id]);
     if (n.task_id) navigate(`/nhiem-vu/${n.task_id}`);
+    // a report round's steps (report.asked, report_chase, …) lead to the reports page
+    else if (n.kind.startsWith("report")) navigate("/bao-cao");
   };
   return (
     <Menu width={380} position="bottom-end" withinPortal defaultOpened>

@@ -18,9 +18,17 @@ import { ReasonDialog } from "../../components/Dialogs.tsx";
 import { docLabel, usePlanGraph } from "../../documents.ts";
 import { formatDate } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
-import { downloadReport, roundKeys, type Submission, useRound, useRounds } from "../../reports.ts";
+import {
+  downloadReport,
+  type ReportChased,
+  roundKeys,
+  type Submission,
+  useRound,
+  useRounds,
+} from "../../reports.ts";
 import { useSession } from "../../session.ts";
 import { useOrgUnits } from "../../units.ts";
+import { chaseSummary } from "../tasks/chaseSummary.ts";
 import { SubmissionEditor } from "./SubmissionEditor.tsx";
 
 const STATUS_COLOR: Record<Submission["status"], string> = {
@@ -112,13 +120,18 @@ function RoundDetail({ id }: { id: number }) {
   const manage = q.data?.can.manage === true;
   const [editing, setEditing] = useState<number | null>(null);
   const [returning, setReturning] = useState<Submission | null>(null);
+  const [chased, setChased] = useState<string | null>(null);
   const act = useMutation({
     mutationFn: ({ s, action, reason }: { s: Submission; action: string; reason?: string }) =>
       api("POST", `/api/reports/submissions/${s.id}/${action}`, {
         version: s.version,
         ...(reason ? { reason } : {}),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: roundKeys.one(id) }),
+    onSuccess: (answer, { action }) => {
+      // a chase says whom it reached and who could not be reached, as a task's chase does
+      setChased(action === "chase" ? chaseSummary(answer as ReportChased, t) : null);
+      return qc.invalidateQueries({ queryKey: roundKeys.one(id) });
+    },
   });
   if (!q.data) return null;
   const open = q.data.submissions.find((s) => s.id === editing);
@@ -145,6 +158,17 @@ function RoundDetail({ id }: { id: number }) {
         </Button>
       </Group>
       {act.error && <Alert color="red">{act.error.message}</Alert>}
+      {chased && (
+        <Alert
+          color="teal"
+          withCloseButton
+          onClose={() => setChased(null)}
+          data-testid="chase-message"
+          style={{ whiteSpace: "pre-line" }}
+        >
+          {chased}
+        </Alert>
+      )}
       <Table data-testid="submissions">
         <Table.Tbody>
           {q.data.submissions.map((s) => (
