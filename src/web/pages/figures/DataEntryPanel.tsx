@@ -7,6 +7,7 @@ import { refreshTargets } from "../../api/targets.ts";
 import { ApiError } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { type FormSaved, formKeys, useDataForm, useFormsStatus } from "../../forms.ts";
+import type { Key } from "../../i18n.en.ts";
 import { useI18n } from "../../i18n.tsx";
 import { usePeriods } from "../../indicators.ts";
 import { sendOrKeep } from "../../offline/outbox.ts";
@@ -25,12 +26,18 @@ function dropKey(m: Map<string, string[]>, key: string): Map<string, string[]> {
   return next;
 }
 
-const STATUS: Record<string, { vi: string; color: string }> = {
-  draft: { vi: "Đang nhập", color: "gray" },
-  submitted: { vi: "Đã gửi, chờ duyệt", color: "blue" },
-  approved: { vi: "Đã duyệt (khóa)", color: "teal" },
-  returned: { vi: "Bị trả lại", color: "orange" },
-  not_started: { vi: "Chưa nhập", color: "red" },
+const STATUS: Record<string, { key: Key; color: string }> = {
+  draft: { key: "formStatus.draft", color: "gray" },
+  submitted: { key: "formStatus.submitted", color: "blue" },
+  approved: { key: "formStatus.approved", color: "teal" },
+  returned: { key: "formStatus.returned", color: "orange" },
+  not_started: { key: "formStatus.not_started", color: "red" },
+};
+
+/** A form's status in the reader's language (the raw code when the server sends one not known here). */
+const statusText = (t: (key: Key) => string, status: string) => {
+  const known = STATUS[status];
+  return known ? t(known.key) : status;
 };
 
 /** What the server refused, by field (details.problems and details.rows of its refusal). */
@@ -160,7 +167,7 @@ export function DataEntryPanel() {
         {periodSelect}
         {f && (
           <Badge color={STATUS[f.status.status]?.color} size="lg" data-testid="form-status">
-            {STATUS[f.status.status]?.vi}
+            {statusText(t, f.status.status)}
           </Badge>
         )}
       </Group>
@@ -256,7 +263,7 @@ function Completeness({ periodSelect, periodId }: { periodSelect: React.ReactNod
             <Table.Tr key={u.id}>
               <Table.Td>{u.full_name}</Table.Td>
               <Table.Td>
-                <Badge color={STATUS[u.status]?.color}>{STATUS[u.status]?.vi}</Badge>
+                <Badge color={STATUS[u.status]?.color}>{statusText(t, u.status)}</Badge>
                 {u.late && (
                   <Badge color="red" ml={4}>
                     {t("figures.late")}
