@@ -313,6 +313,10 @@ export const en: Record<Key, string> = {
   "reports.chase": "Chase",
   "reports.saveDraft": "Save draft",
   "reports.submit": "Submit",
+  "reports.emptyTitle": "Parts not written yet",
+  "reports.emptyMessage":
+    "These parts the body must write are still empty: {parts}. The report would go with them blank. Submit anyway?",
+  "reports.submitAnyway": "Submit anyway",
   "reports.attachScan": "Attach the signed scan",
   "reports.scan": "Signed scan",
   "reports.downloadDocx": "Download DOCX",

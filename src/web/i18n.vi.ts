@@ -308,6 +308,10 @@ export const vi = {
   "reports.chase": "Đôn đốc",
   "reports.saveDraft": "Lưu nháp",
   "reports.submit": "Gửi báo cáo",
+  "reports.emptyTitle": "Còn phần chưa viết",
+  "reports.emptyMessage":
+    "Các phần cần đơn vị tự đánh giá còn trống: {parts}. Báo cáo gửi đi sẽ để trống các phần này. Vẫn gửi?",
+  "reports.submitAnyway": "Vẫn gửi",
   "reports.attachScan": "Đính kèm bản scan có chữ ký",
   "reports.scan": "Bản scan",
   "reports.downloadDocx": "Tải DOCX",

@@ -106,10 +106,23 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
     const body = Buffer.from(files["word/document.xml"] ?? new Uint8Array()).toString("utf8");
     expect(body).toContain("BÁO CÁO");
     expect(body).toContain("Điều tra trẻ trong độ tuổi đến trường");
+    // the parts that need the body's own judgement are blank: the app asks before sending
+    await officer.getByTestId("submit-report").click();
+    const ask = officer.getByTestId("empty-parts-dialog");
+    await expect.poll(() => ask.textContent(), { timeout: 30_000 }).toContain("còn trống");
+    await ask.getByRole("button", { name: "Hủy" }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    expect(await officer.getByTestId("submissions").textContent()).not.toContain("Đã gửi");
+    // once written, the report goes without a question
+    const parts = officer.locator('textarea[data-testid^="judgement-"]');
+    expect(await parts.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await parts.count()); i++)
+      await parts.nth(i).fill("Đơn vị đã triển khai đúng tiến độ.");
     await officer.getByTestId("submit-report").click();
     await expect
       .poll(() => officer.getByTestId("submissions").textContent(), { timeout: 30_000 })
       .toContain("Đã gửi");
+    expect(await ask.count()).toBe(0);
     await officer.close();
   }, 180_000);
 

@@ -3,6 +3,7 @@ import { Alert, Button, FileButton, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, upload } from "../../api.ts";
+import { ConfirmDialog } from "../../components/Dialogs.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { downloadReport, type ReportModel, roundKeys, type Submission } from "../../reports.ts";
 import { ReportPreview, withJudgements } from "./ReportPreview.tsx";
@@ -28,6 +29,15 @@ export function SubmissionEditor({ sub, roundId }: { sub: Submission; roundId: n
     onError: (e: Error) => setError(e.message),
   });
   const editable = ["pending", "draft", "returned"].includes(sub.status);
+  // the parts that need the body's own judgement and are still blank: asked about before submitting
+  const [emptyParts, setEmptyParts] = useState<string[]>([]);
+  const submit = () => {
+    const blank = (draft.data?.model.body ?? []).flatMap((b) =>
+      b.kind === "judgement" && !(content[b.key] ?? b.text ?? "").trim() ? [b.prompt] : [],
+    );
+    if (blank.length > 0) setEmptyParts(blank);
+    else write.mutate("submit");
+  };
   const attach = async (file: File | null) => {
     if (!file) return;
     try {
@@ -46,17 +56,27 @@ export function SubmissionEditor({ sub, roundId }: { sub: Submission; roundId: n
         </Alert>
       )}
       {error && <Alert color="red">{error}</Alert>}
+      <ConfirmDialog
+        opened={emptyParts.length > 0}
+        title={t("reports.emptyTitle")}
+        message={t("reports.emptyMessage").replace("{parts}", emptyParts.join("; "))}
+        confirmLabel={t("reports.submitAnyway")}
+        onConfirm={() =>
+          write.mutateAsync("submit").then(
+            () => undefined,
+            () => undefined,
+          )
+        }
+        onClose={() => setEmptyParts([])}
+        testId="empty-parts-dialog"
+      />
       <Group>
         {editable && (
           <>
             <Button variant="default" onClick={() => write.mutate("draft")} loading={write.isPending}>
               {t("reports.saveDraft")}
             </Button>
-            <Button
-              onClick={() => write.mutate("submit")}
-              loading={write.isPending}
-              data-testid="submit-report"
-            >
+            <Button onClick={submit} loading={write.isPending} data-testid="submit-report">
               {t("reports.submit")}
             </Button>
             <FileButton onChange={attach} accept="application/pdf,image/png,image/jpeg">
