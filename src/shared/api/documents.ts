@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { day, flags, timestamp, type Wire } from "./wire.ts";
+import { TaskFields } from "./tasks.ts";
+import { day, flags, Timeframe, timestamp, type Wire } from "./wire.ts";
 
 /*
  * Plan documents (GET/POST /api/documents…, POST /api/imports/draft): the cascade, one document with
@@ -29,18 +30,6 @@ export const PlanGraph = z.object({
 });
 export type PlanGraph = z.infer<typeof PlanGraph>;
 export type GraphEdge = PlanGraph["edges"][number];
-
-/** A task's time frame as read (domain/timeframe.ts). */
-export const Timeframe = z.object({
-  text: z.string(),
-  kind: z.enum(["deadline", "recurring", "continuous", "window", "pending"]),
-  due: day.nullable(),
-  milestones: z.array(z.object({ label: z.string(), due: day })),
-  each: z.object({ quarter: z.number().int().optional(), month: z.number().int().optional() }).optional(),
-  from: day.optional(),
-  thenContinuous: z.boolean().optional(),
-  unparsed: z.boolean().optional(),
-});
 
 export const DocumentWarning = z.object({ code: z.string(), message: z.string(), where: z.string() });
 
@@ -90,24 +79,7 @@ export const DocumentDetail = z.object({
     hasSource: z.boolean(),
   }),
   tasks: z.array(
-    z.object({
-      id: z.number().int(),
-      document_id: z.number().int(),
-      ref: z.string(),
-      group_ref: z.string().nullable(),
-      group_title: z.string().nullable(),
-      title: z.string(),
-      timeframe_text: z.string(),
-      timeframe: Timeframe,
-      timeframe_kind: z.string(),
-      due_on: day.nullable(),
-      product: z.string().nullable(),
-      note: z.string().nullable(),
-      source: z.string(),
-      position: z.number().int(),
-      created_at: timestamp,
-      updated_at: timestamp,
-      version: z.number().int(),
+    TaskFields.extend({
       bodies: z.array(TaskBody),
     }),
   ),

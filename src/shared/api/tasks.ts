@@ -152,25 +152,29 @@ export const Update = z.object({
   ),
 });
 
+/** A task row as stored (the plan's page and the task's page both send it). */
+export const TaskFields = z.object({
+  id,
+  document_id: id,
+  ref: z.string(),
+  group_ref: z.string().nullable(),
+  group_title: z.string().nullable(),
+  title: z.string(),
+  timeframe_text: z.string(),
+  timeframe: Timeframe,
+  timeframe_kind: z.string(),
+  due_on: day.nullable(),
+  product: z.string().nullable(),
+  note: z.string().nullable(),
+  source: z.string(),
+  position: z.number().int(),
+  created_at: instant,
+  updated_at: instant,
+  version: z.number().int(),
+});
+
 export const TaskDetail = z.object({
-  task: z.object({
-    id,
-    document_id: id,
-    ref: z.string(),
-    group_ref: z.string().nullable(),
-    group_title: z.string().nullable(),
-    title: z.string(),
-    timeframe_text: z.string(),
-    timeframe: Timeframe,
-    timeframe_kind: z.string(),
-    due_on: day.nullable(),
-    product: z.string().nullable(),
-    note: z.string().nullable(),
-    source: z.string(),
-    position: z.number().int(),
-    created_at: instant,
-    updated_at: instant,
-    version: z.number().int(),
+  task: TaskFields.extend({
     search_key: z.string(),
     document_number: z.string().nullable(),
     document_title: z.string().nullable(),
