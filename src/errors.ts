@@ -28,13 +28,13 @@ export type ErrorCode =
   | "TEXT_INVALID"
   | "PASSWORD_WEAK"
   | "REPORT_WRONG_STATE"
-  // @load
-  // @coverage
+  // @scoreboard
+  // @overview
   | "ELEMENT_NOT_APPLICABLE"
-  // @importer
-  // @contracta
-  // @dhis2
-  // @contractb
+  // @writes
+  // @readcache
+  // @pgworker
+  // @suite
   | "IDEMPOTENCY_KEY_REUSED"
   // @checks
   | "DHIS2_UNREACHABLE"
@@ -71,13 +71,13 @@ const statusOf: Record<ErrorCode, number> = {
   TEXT_INVALID: 400,
   PASSWORD_WEAK: 400,
   REPORT_WRONG_STATE: 409,
-  // @load
-  // @coverage
+  // @scoreboard
+  // @overview
   ELEMENT_NOT_APPLICABLE: 400,
-  // @importer
-  // @contracta
-  // @dhis2
-  // @contractb
+  // @writes
+  // @readcache
+  // @pgworker
+  // @suite
   IDEMPOTENCY_KEY_REUSED: 422,
   // @checks
   DHIS2_UNREACHABLE: 502,
@@ -141,12 +141,12 @@ export const errors = {
   notASuccessor: (name: string) =>
     new AppError("NOT_A_SUCCESSOR", `${name} không phải đơn vị kế thừa của đơn vị đã giải thể này.`),
   reportWrongState: (message: string) => new AppError("REPORT_WRONG_STATE", message),
-  // @load
-  // @coverage
-  // @importer
-  // @contracta
-  // @dhis2
-  // @contractb
+  // @scoreboard
+  // @overview
+  // @writes
+  // @readcache
+  // @pgworker
+  // @suite
   keyReused: () =>
     new AppError(
       "IDEMPOTENCY_KEY_REUSED",

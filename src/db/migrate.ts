@@ -10,15 +10,15 @@ import * as m0007 from "./migrations/0007_tasks.ts";
 import * as m0008 from "./migrations/0008_bodies.ts";
 import * as m0009 from "./migrations/0009_hostile.ts";
 import * as m0010 from "./migrations/0010_reports.ts";
-// @load
-// @coverage
+// @scoreboard
+// @overview
 import * as m0011 from "./migrations/0011_forms.ts";
-// @importer
+// @writes
 import * as m0012 from "./migrations/0012_indicators.ts";
-// @contracta
-// @dhis2
+// @readcache
+// @pgworker
 import * as m0013 from "./migrations/0013_dhis2.ts";
-// @contractb
+// @suite
 import * as m0014 from "./migrations/0014_pwa.ts";
 // @spare
 import * as m0015 from "./migrations/0015_reach.ts";
@@ -40,17 +40,17 @@ const migrations: Record<string, Migration> = {
   "0008_bodies": m0008,
   "0009_hostile": m0009,
   "0010_reports": m0010,
-  // @load
-  // @coverage
+  // @scoreboard
+  // @overview
   "0018_coverage": m0018,
   "0011_forms": m0011,
-  // @importer
+  // @writes
   "0012_indicators": m0012,
-  // @contracta
-  // @dhis2
+  // @readcache
+  // @pgworker
   "0013_dhis2": m0013,
   "0019_dhis2_jobs": m0019,
-  // @contractb
+  // @suite
   "0014_pwa": m0014,
   // @checks
   "0017_pages": m0017,

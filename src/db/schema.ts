@@ -410,20 +410,20 @@ export interface Database {
   task_lead_change: import("./tasksSchema.ts").TaskLeadChangeTable;
   report_round: import("./reportTables.ts").ReportRoundTable;
   report_submission: import("./reportTables.ts").ReportSubmissionTable;
-  // @load
-  // @coverage
+  // @scoreboard
+  // @overview
   unit_teaching: import("./coverageTables.ts").UnitTeachingTable;
   coverage_total: import("./coverageTables.ts").CoverageTotalTable;
   coverage_rollup: import("./coverageTables.ts").CoverageRollupTable;
-  // @importer
-  // @contracta
-  // @dhis2
+  // @writes
+  // @readcache
+  // @pgworker
   dhis2_instance: import("./dhis2Tables.ts").Dhis2InstanceTable;
   dhis2_mapping: import("./dhis2Tables.ts").Dhis2MappingTable;
   dhis2_value_meta: import("./dhis2Tables.ts").Dhis2ValueMetaTable;
   dhis2_job: import("./dhis2JobTables.ts").Dhis2JobTable;
   dhis2_job_run: import("./dhis2JobTables.ts").Dhis2JobRunTable;
-  // @contractb
+  // @suite
   idempotent_request: import("./idempotencyTables.ts").IdempotentRequestTable;
   // @checks
   // @spare

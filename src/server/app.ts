@@ -93,13 +93,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(figureRoutes);
   await app.register(ceasedBodyRoutes);
   await app.register(reportRoutes);
-  // @load
-  // @coverage
-  // @importer
-  // @contracta
-  // @dhis2
+  // @scoreboard
+  // @overview
+  // @writes
+  // @readcache
+  // @pgworker
   await app.register(dhis2Routes);
-  // @contractb
+  // @suite
   // @checks
   await app.register(overviewRoutes);
   // @spare

@@ -327,8 +327,8 @@ export const en: Record<Key, string> = {
   "reports.judgementMark": "To be written by the body",
   "reports.appendix": "Appendix",
   "reports.myReports": "Reports your body owes",
-  // @load
-  // @coverage
+  // @scoreboard
+  // @overview
   "catalog.educationLevels": "Education levels of the indicator",
   "catalog.educationLevelsHint":
     "A school is asked only for the levels it teaches; empty: asked of every unit entering at this level.",
@@ -346,7 +346,7 @@ export const en: Record<Key, string> = {
   "figures.section.upper_secondary": "Upper secondary",
   "figures.section.secondary": "Secondary (lower and upper)",
   "figures.fixFirst": "Some fields have errors; correct them and save again:",
-  // @importer
+  // @writes
   "docs.indicatorsFigures":
     "On save, each row with a catalog indicator is written as figures of the issuing unit for the period its column header names; the «Chỉ tiêu» column becomes the plan's targets. Rows written",
   "docs.indicatorColumnResult": "figures for",
@@ -365,8 +365,8 @@ export const en: Record<Key, string> = {
   "docs.indicatorType.count": "Count",
   "docs.indicatorType.rate": "Rate",
   "docs.indicatorType.yes_no": "Yes/No",
-  // @contracta
-  // @dhis2
+  // @readcache
+  // @pgworker
   "dhis2.jobs": "Scheduled pulls and pushes",
   "dhis2.job.name": "Schedule name",
   "dhis2.job.pull": "Pull from DHIS2",
@@ -430,7 +430,7 @@ export const en: Record<Key, string> = {
   "dhis2.more": "Showing {shown} of {total}; search to narrow down.",
   "dhis2.none": "Nothing here.",
   "dhis2.noInstance": "No DHIS2 system yet: load a metadata file to start.",
-  // @contractb
+  // @suite
   "offline.noLink": "No network — showing the copy kept on this device",
   "offline.keptAt": "copy from",
   "offline.waiting": "waiting to be sent",

@@ -322,8 +322,8 @@ export const vi = {
   "reports.judgementMark": "Nội dung cần đơn vị bổ sung",
   "reports.appendix": "Phụ lục",
   "reports.myReports": "Báo cáo đơn vị phải gửi",
-  // @load
-  // @coverage
+  // @scoreboard
+  // @overview
   "catalog.educationLevels": "Cấp học của chỉ số",
   "catalog.educationLevelsHint":
     "Trường chỉ được hỏi chỉ số thuộc cấp mình dạy; để trống: chung cho mọi đơn vị nhập ở cấp này.",
@@ -341,7 +341,7 @@ export const vi = {
   "figures.section.upper_secondary": "Trung học phổ thông",
   "figures.section.secondary": "Trung học (cơ sở và phổ thông)",
   "figures.fixFirst": "Còn ô có lỗi; hãy sửa rồi lưu lại:",
-  // @importer
+  // @writes
   "docs.indicatorsFigures":
     "Khi lưu, mỗi dòng có chỉ tiêu trong danh mục được ghi thành số liệu của đơn vị ban hành cho kỳ mà tiêu đề cột ghi; cột «Chỉ tiêu» thành mục tiêu của kế hoạch. Dòng được ghi",
   "docs.indicatorColumnResult": "số liệu kỳ",
@@ -360,8 +360,8 @@ export const vi = {
   "docs.indicatorType.count": "Số lượng",
   "docs.indicatorType.rate": "Tỷ lệ",
   "docs.indicatorType.yes_no": "Có/Không",
-  // @contracta
-  // @dhis2
+  // @readcache
+  // @pgworker
   "dhis2.jobs": "Lịch lấy/gửi số liệu tự động",
   "dhis2.job.name": "Tên lịch",
   "dhis2.job.pull": "Lấy từ DHIS2",
@@ -425,7 +425,7 @@ export const vi = {
   "dhis2.more": "Hiện {shown} trên {total} mục; tìm để thu hẹp.",
   "dhis2.none": "Không có mục nào.",
   "dhis2.noInstance": "Chưa có hệ thống DHIS2 nào: nạp tệp siêu dữ liệu để bắt đầu.",
-  // @contractb
+  // @suite
   "offline.noLink": "Mất kết nối mạng — đang dùng bản lưu trên máy",
   "offline.keptAt": "bản lưu lúc",
   "offline.waiting": "đang chờ gửi",
