@@ -1,7 +1,7 @@
 /**
  * npx tsx bench/loadProfile.ts — where one request of the load mix (bench/loadMix.ts) spends its work.
  * Builds the app in this process on the demo data (embedded PGlite in a temp directory, or PostgreSQL
- * with BENCH_DATABASE_URL: a database `lotrinh_profile` is made there and dropped after), signs in the
+ * with BENCH_DATABASE_URL: a database `lotrinh_profile_<pid>` is made there and dropped after), signs in the
  * four demo roles, replays every role's cycle BENCH_REPEAT times through fastify.inject, one request at
  * a time, and prints per route: SQL statements per request (begin/commit not counted) and the median
  * time. BENCH_SQL=1 also prints the statements of one request of each route.
@@ -30,6 +30,8 @@ import { discover, planOf, type Session } from "./loadMix.ts";
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
 const SHOW_SQL = process.env.BENCH_SQL === "1";
+// one database per run: two profiles on one shared server must not drop each other's
+const PROFILE_DB = `lotrinh_profile_${process.pid}`;
 
 /** Counts the statements Kysely runs (and keeps their text while asked to). */
 function counting(db: Kysely<Database>) {
@@ -53,11 +55,11 @@ async function setUp() {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) {
     const admin = await openPostgres(given);
-    await sql`drop database if exists lotrinh_profile`.execute(admin.db);
-    await sql`create database lotrinh_profile`.execute(admin.db);
+    await sql`drop database if exists ${sql.id(PROFILE_DB)}`.execute(admin.db);
+    await sql`create database ${sql.id(PROFILE_DB)}`.execute(admin.db);
     await admin.close();
     const u = new URL(given);
-    u.pathname = "/lotrinh_profile";
+    u.pathname = `/${PROFILE_DB}`;
     databaseUrl = u.toString();
   }
   const cfg = { ...loadConfig({}), dataDir, databaseUrl, demo: true, logLevel: "silent" };
@@ -80,7 +82,7 @@ async function setUp() {
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (given) {
       const admin = await openPostgres(given);
-      await sql`drop database if exists lotrinh_profile`.execute(admin.db);
+      await sql`drop database if exists ${sql.id(PROFILE_DB)}`.execute(admin.db);
       await admin.close();
     }
   };

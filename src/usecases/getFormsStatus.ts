@@ -14,7 +14,17 @@ export async function getFormsStatus(
 ) {
   const period = await findPeriod(db, periodId);
   if (!period) throw errors.notFound("kỳ báo cáo");
-  const units = await childFormStatuses(db, parentId, periodId, period.end_date);
+  return formsStatusOf(db, parentId, period, today);
+}
+
+/** The same for a period the caller has read already (the overview's school year). */
+export async function formsStatusOf<P extends { id: number; end_date: string }>(
+  db: Kysely<Database>,
+  parentId: number,
+  period: P,
+  today: string,
+) {
+  const units = await childFormStatuses(db, parentId, period.id, period.end_date);
   return {
     period,
     units: units.map((u) => ({

@@ -1,22 +1,35 @@
 import type { Kysely } from "kysely";
-import { allDocumentsBrief, implementsLinks } from "../db/repositories/alignmentQueries.ts";
+import type { DocumentBrief } from "../db/repositories/alignmentQueries.ts";
+import { overviewContext } from "../db/repositories/overviewContext.ts";
 import {
   mostOverdue,
   occurrenceCounts,
   overdueByBody,
   overdueByCommune,
-  provinceUnit,
-  schoolYearOn,
 } from "../db/repositories/overviewQueries.ts";
 import type { Database } from "../db/schema.ts";
 import { DEFAULT_THRESHOLDS, type StatusThresholds, type TargetStatus } from "../domain/indicators.ts";
 import type { Scope } from "../domain/policies/scope.ts";
 import { completionRate } from "../domain/status.ts";
-import { getFormsStatus } from "./getFormsStatus.ts";
-import { getPlanAlignment } from "./getPlanAlignment.ts";
+import { formsStatusOf } from "./getFormsStatus.ts";
+import { type PlanAlignment, planAlignments } from "./getPlanAlignment.ts";
 import { getTargetsOverview } from "./getTargetsOverview.ts";
 
-type Brief = Awaited<ReturnType<typeof allDocumentsBrief>>[number];
+type Brief = DocumentBrief;
+
+/**
+ * The occurrences' counts and overdue lists of the cascade on asOf, as one unit: every reading of
+ * history (scoreboardQueries.occurrencesAsOf) the overview makes is here.
+ */
+async function taskFigures(db: Kysely<Database>, cascade: number[], asOf: string, scope: Scope) {
+  const [counts, overdue, byBody, byCommune] = await Promise.all([
+    occurrenceCounts(db, cascade, asOf, scope),
+    mostOverdue(db, cascade, asOf, scope),
+    overdueByBody(db, cascade, asOf, scope),
+    overdueByCommune(db, cascade, asOf, scope),
+  ]);
+  return { counts, overdue, byBody, byCommune };
+}
 
 /** Documents below a root along "implements" links (the root included), nearest first. */
 function cascadeOf(root: number, down: Map<number, number[]>): number[] {
@@ -47,12 +60,16 @@ const STATUSES: TargetStatus[] = ["achieved", "on_track", "at_risk", "behind", "
  * The leaders' minute: for a resolution or plan and its cascade, on a date, within the reader's
  * scope — targets by status, tasks by state with the published completion rate, the most overdue
  * work and who holds it, data-entry completeness, and how each plan below lines up with the one above.
+ * A fixed number of statements, none per plan or target: the documents, links and calendar in one
+ * (overviewContext), the task figures, the targets (getTargetsOverview with that calendar), the
+ * alignments of every plan at once (planAlignments), the forms' status.
  */
 export async function getOverview(
   db: Kysely<Database>,
   opts: { documentId?: number; asOf: string; scope: Scope; thresholds?: StatusThresholds },
 ) {
-  const [docsList, links] = await Promise.all([allDocumentsBrief(db), implementsLinks(db)]);
+  const { graph, calendar } = await overviewContext(db, opts.asOf);
+  const { docs: docsList, links } = graph;
   const docs = new Map(docsList.map((d) => [d.id, d]));
   const up = new Map<number, number[]>();
   const down = new Map<number, number[]>();
@@ -74,20 +91,21 @@ export async function getOverview(
     };
   };
 
-  // every read that depends only on the cascade at once, then the forms (which need the province)
+  // every read that depends only on the cascade and the calendar at once
   const below = cascade.filter((id) => docs.get(id)?.held && id !== rootId);
-  const [counts, overdue, byBody, byCommune, targetsAll, province, period, alignments, rootAlignment] =
-    await Promise.all([
-      occurrenceCounts(db, cascade, opts.asOf, opts.scope),
-      mostOverdue(db, cascade, opts.asOf, opts.scope),
-      overdueByBody(db, cascade, opts.asOf, opts.scope),
-      overdueByCommune(db, cascade, opts.asOf, opts.scope),
-      getTargetsOverview(db, opts.asOf, undefined, opts.thresholds ?? DEFAULT_THRESHOLDS),
-      provinceUnit(db),
-      schoolYearOn(db, opts.asOf),
-      Promise.all(below.map((id) => getPlanAlignment(db, id))),
-      rootId !== null && docs.get(rootId)?.held ? getPlanAlignment(db, rootId) : null,
-    ]);
+  const rootHeld = rootId !== null && docs.get(rootId)?.held === true;
+  const province = calendar.province;
+  const period = calendar.schoolYears[calendar.schoolYears.length - 1];
+  const [tasks, targetsAll, alignments, forms] = await Promise.all([
+    taskFigures(db, cascade, opts.asOf, opts.scope),
+    getTargetsOverview(db, opts.asOf, undefined, opts.thresholds ?? DEFAULT_THRESHOLDS, calendar),
+    planAlignments(db, rootHeld ? [...below, rootId as number] : below, graph),
+    province && period && opts.scope.kind === "all"
+      ? formsStatusOf(db, province.id, period, opts.asOf)
+      : null,
+  ]);
+  const { counts, overdue, byBody, byCommune } = tasks;
+  const rootAlignment = rootHeld ? alignments.get(rootId as number) : undefined;
 
   // targets of the cascade's plans; when none is tied to them, every target the reader follows
   const inCascade = targetsAll.filter((t) => t.document_id !== null && cascade.includes(t.document_id));
@@ -96,14 +114,9 @@ export async function getOverview(
   );
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length]));
 
-  const forms =
-    province && period && opts.scope.kind === "all"
-      ? await getFormsStatus(db, province.id, period.id, opts.asOf)
-      : null;
-
   const plans = [];
-  for (const [i, id] of below.entries()) {
-    const a = alignments[i] as Awaited<ReturnType<typeof getPlanAlignment>>;
+  for (const id of below) {
+    const a = alignments.get(id) as PlanAlignment;
     const verdicts = a.parents.flatMap((p) => p.targets.map((x) => x.verdict));
     plans.push({
       ...brief(id),

@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
 import {
-  allDocumentsBrief,
-  implementsLinks,
-  targetsOf,
-  tasksWithBodies,
-  unitNames,
+  type DocumentBrief,
+  type DocumentGraph,
+  documentGraph,
+  type PlanContent,
+  type PlanTaskBrief,
+  planContents,
 } from "../db/repositories/alignmentQueries.ts";
 import type { Database } from "../db/schema.ts";
 import {
@@ -15,7 +16,7 @@ import {
 } from "../domain/alignment.ts";
 import { errors } from "../errors.ts";
 
-type Brief = Awaited<ReturnType<typeof allDocumentsBrief>>[number];
+type Brief = DocumentBrief;
 const briefOf = (d: Brief) => ({
   id: d.id,
   number: d.number,
@@ -93,58 +94,99 @@ function concerns(
   return body.set_kind === "communes" && issuerKind !== null && COMMUNE_KINDS.has(issuerKind);
 }
 
-function groupTasks(rows: Awaited<ReturnType<typeof tasksWithBodies>>) {
-  const tasks = new Map<number, AlignTask & { bodies: typeof rows }>();
-  for (const r of rows) {
-    const t = tasks.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, bodies: [] };
-    if (r.role !== null) t.bodies.push(r);
-    tasks.set(r.id, t);
-  }
-  return [...tasks.values()];
-}
-
 /** How a plan lines up with the plans above it, and which bodies it assigns work to issued no plan. */
 export async function getPlanAlignment(db: Kysely<Database>, id: number) {
-  const [docsList, links] = await Promise.all([allDocumentsBrief(db), implementsLinks(db)]);
-  const docs = new Map(docsList.map((d) => [d.id, d]));
-  const doc = docs.get(id);
-  if (!doc) throw errors.notFound("văn bản");
+  const graph = await documentGraph(db);
+  return (await planAlignments(db, [id], graph)).get(id) as PlanAlignment;
+}
+
+export type PlanAlignment = ReturnType<typeof alignOne>;
+
+/**
+ * The alignment of each plan asked for, from the document graph the caller has read: the tasks and
+ * targets of these plans and of the plans above them are read once, together (two statements in all
+ * with the graph, whatever the number of plans).
+ */
+export async function planAlignments(
+  db: Kysely<Database>,
+  ids: number[],
+  graph: DocumentGraph,
+): Promise<Map<number, PlanAlignment>> {
+  const docs = new Map(graph.docs.map((d) => [d.id, d]));
   const up = new Map<number, number[]>();
-  for (const l of links) up.set(l.from_id, [...(up.get(l.from_id) ?? []), l.to_id]);
+  for (const l of graph.links) up.set(l.from_id, [...(up.get(l.from_id) ?? []), l.to_id]);
+  const above = new Map<number, ReturnType<typeof nearestHeldAncestors>>();
+  for (const id of ids) {
+    if (!docs.has(id)) throw errors.notFound("văn bản");
+    above.set(id, nearestHeldAncestors(id, docs, up));
+  }
+  const needed = [...new Set([...ids, ...[...above.values()].flatMap((as) => as.map((a) => a.id))])];
+  const contents = await planContents(db, needed);
+  const contentOf = (docId: number): PlanContent => contents.get(docId) ?? { tasks: [], targets: [] };
+  const out = new Map<number, PlanAlignment>();
+  for (const id of ids) out.set(id, alignOne(id, docs, up, graph, above.get(id) ?? [], contentOf));
+  return out;
+}
 
-  const ownTasks = groupTasks(await tasksWithBodies(db, id));
-  const ownTargets = await targetsOf(db, id);
-  const issuerKind =
-    doc.issuer_unit_id === null ? null : ((await unitNames(db, [doc.issuer_unit_id]))[0]?.kind ?? null);
+function alignOne(
+  id: number,
+  docs: Map<number, Brief>,
+  up: Map<number, number[]>,
+  graph: DocumentGraph,
+  ancestors: ReturnType<typeof nearestHeldAncestors>,
+  contentOf: (docId: number) => PlanContent,
+) {
+  const doc = docs.get(id) as Brief;
+  const ownTasks = contentOf(id).tasks;
+  const ownTargets = contentOf(id).targets;
+  const issuerKind = doc.issuer_unit_id === null ? null : doc.issuer_kind;
 
-  const parents: ParentAlignment[] = [];
-  for (const a of nearestHeldAncestors(id, docs, up)) {
+  const parents: ParentAlignment[] = ancestors.map((a) => {
     const parent = docs.get(a.id) as Brief;
-    const parentTasks = groupTasks(await tasksWithBodies(db, a.id));
+    const parentTasks = contentOf(a.id).tasks;
     const assigned =
       doc.issuer_unit_id === null
         ? []
         : parentTasks.filter((t) =>
             t.bodies.some((b) => concerns(b, doc.issuer_unit_id as number, issuerKind)),
           );
-    parents.push({
+    return {
       parent: briefOf(parent),
       missing: a.missing.map((m) => briefOf(docs.get(m) as Brief)),
-      targets: alignTargets(await targetsOf(db, a.id), ownTargets),
-      tasksWithoutCounterpart: tasksWithoutCounterpart(assigned, ownTasks).map(
-        ({ id: taskId, ref, title }) => ({
-          id: taskId,
-          ref,
-          title,
-        }),
+      targets: alignTargets(contentOf(a.id).targets, ownTargets),
+      tasksWithoutCounterpart: tasksWithoutCounterpart(assigned.map(taskOf), ownTasks.map(taskOf)).map(
+        taskOf,
       ),
-    });
-  }
+    };
+  });
 
-  // bodies that lead work of this plan but have not issued (or are not known to have issued) a plan for it
-  const below = links.filter((l) => l.to_id === id).map((l) => docs.get(l.from_id));
+  return {
+    document: briefOf(doc),
+    parents,
+    /** Plans above with no held plan anywhere above them: not compared, named so that one can get them. */
+    notHeldAbove: unheldAbove(id, docs, up).map((m) => briefOf(docs.get(m) as Brief)),
+    implementedBy: graph.links
+      .filter((l) => l.to_id === id)
+      .map((l) => docs.get(l.from_id))
+      .filter((d): d is Brief => d !== undefined)
+      .map(briefOf),
+    bodiesWithoutPlan: bodiesWithoutPlan(id, doc, ownTasks, graph, docs),
+  };
+}
+
+const taskOf = ({ id, ref, title }: AlignTask): AlignTask => ({ id, ref, title });
+
+/** Bodies that lead work of this plan but have not issued (or are not known to have issued) a plan for it. */
+function bodiesWithoutPlan(
+  id: number,
+  doc: Brief,
+  ownTasks: PlanTaskBrief[],
+  graph: DocumentGraph,
+  docs: Map<number, Brief>,
+) {
+  const below = graph.links.filter((l) => l.to_id === id).map((l) => docs.get(l.from_id));
   const issuedBy = new Set(below.map((d) => d?.issuer_unit_id).filter((u): u is number => u != null));
-  const leadCount = new Map<number, number>();
+  const leads = new Map<number, { name: string; tasks: number }>();
   for (const t of ownTasks) {
     for (const b of t.bodies) {
       if (
@@ -152,21 +194,13 @@ export async function getPlanAlignment(db: Kysely<Database>, id: number) {
         b.unit_id !== null &&
         b.unit_id !== doc.issuer_unit_id &&
         !issuedBy.has(b.unit_id)
-      )
-        leadCount.set(b.unit_id, (leadCount.get(b.unit_id) ?? 0) + 1);
+      ) {
+        const seen = leads.get(b.unit_id) ?? { name: b.unit_name ?? "", tasks: 0 };
+        leads.set(b.unit_id, { ...seen, tasks: seen.tasks + 1 });
+      }
     }
   }
-  const names = await unitNames(db, [...leadCount.keys()]);
-  const bodiesWithoutPlan = names
-    .map((u) => ({ unitId: u.id, name: u.full_name, tasks: leadCount.get(u.id) ?? 0 }))
+  return [...leads]
+    .map(([unitId, x]) => ({ unitId, name: x.name, tasks: x.tasks }))
     .sort((x, y) => y.tasks - x.tasks || x.name.localeCompare(y.name, "vi"));
-
-  return {
-    document: briefOf(doc),
-    parents,
-    /** Plans above with no held plan anywhere above them: not compared, named so that one can get them. */
-    notHeldAbove: unheldAbove(id, docs, up).map((m) => briefOf(docs.get(m) as Brief)),
-    implementedBy: below.filter((d): d is Brief => d !== undefined).map(briefOf),
-    bodiesWithoutPlan,
-  };
 }

@@ -5,6 +5,12 @@ import {
   type RootTotal,
   sumUpMany,
 } from "../db/repositories/figureTotals.ts";
+import {
+  type FigureCalendar,
+  figureCalendar,
+  type SchoolYear,
+  targetRows,
+} from "../db/repositories/targetPageQueries.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type Coverage,
@@ -20,42 +26,7 @@ import { type IndicatorShape, indicatorPoints } from "./computeIndicator.ts";
 
 const COMMUNE_KINDS: OrgUnitKind[] = ["commune", "ward", "township"];
 
-function targetRows(db: Kysely<Database>, unitId?: number) {
-  let q = db
-    .selectFrom("indicator_target as t")
-    .innerJoin("indicator as i", "i.id", "t.indicator_id")
-    .innerJoin("org_unit as u", "u.id", "t.org_unit_id")
-    .select([
-      "t.id",
-      "t.label",
-      "t.comparator",
-      "t.value",
-      "t.due_year",
-      "t.baseline_value",
-      "t.baseline_year",
-      "t.org_unit_id",
-      "t.scope",
-      "t.recurring",
-      "t.document_id",
-      "t.version",
-      "u.full_name as unit_name",
-      "i.id as indicator_id",
-      "i.code",
-      "i.name as indicator_name",
-      "i.unit",
-      "i.level",
-      "i.numerator_id",
-      "i.denominator_id",
-      "i.element_id",
-      "i.type as indicator_type",
-      "i.multiplier as indicator_multiplier",
-    ]);
-  if (unitId) q = q.where("t.org_unit_id", "=", unitId);
-  return q.orderBy("t.id").execute();
-}
-
 type Row = Awaited<ReturnType<typeof targetRows>>[number];
-type SchoolYear = { id: number; code: string; name: string };
 
 const shapeOf = (t: Row): IndicatorShape => ({
   type: t.indicator_type,
@@ -69,7 +40,7 @@ const elementsOf = (t: Row) =>
 
 /** The target as the page shows it: its row without the indicator's arithmetic. */
 function shown(t: Row) {
-  const { indicator_type: _type, indicator_multiplier: _multiplier, ...rest } = t;
+  const { indicator_type: _type, indicator_multiplier: _multiplier, reported: _reported, ...rest } = t;
   return rest;
 }
 
@@ -93,30 +64,32 @@ async function communesUnder(db: Kysely<Database>, ids: number[], today: string)
  * Every target with its current value (aggregated from entered figures on today's map, else the
  * officially reported figure), the expected value on its trajectory, a status, and a trend by school year.
  * A target for every commune is read at its weakest commune, with how many communes meet it.
- * A fixed number of statements whatever the number of targets: every total in one grouped read
- * (figureTotals.sumUpMany), every coverage in another; the rules are applied here, in TypeScript.
+ * A fixed number of statements whatever the number of targets: the targets with their reported
+ * results in one read, the calendar and the rollups' state in another (or the caller's, `calendar`,
+ * read for `today`), every total in one grouped read (figureTotals.sumUpMany), the communes under the
+ * "every commune" targets' units in one, every coverage in another; the rules are applied here, in
+ * TypeScript.
  */
 export async function getTargetsOverview(
   db: Kysely<Database>,
   today: string,
   unitId?: number,
   thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+  calendar?: FigureCalendar,
 ) {
-  const targets = await targetRows(db, unitId);
+  const [targets, { schoolYears, rollupState }] = await Promise.all([
+    targetRows(db, unitId),
+    calendar ?? figureCalendar(db, today),
+  ]);
   if (targets.length === 0) return [];
-  const schoolYears = await db
-    .selectFrom("period")
-    .select(["id", "code", "name", "end_date"])
-    .where("kind", "=", "school_year")
-    .where("start_date", "<=", today)
-    .orderBy("start_date")
-    .execute();
   const periodIds = schoolYears.map((p) => p.id);
   const own = targets.filter((t) => t.scope !== "each_commune");
   const each = targets.filter((t) => t.scope === "each_commune");
-  const [totals, reported, communes] = await Promise.all([
+  const reported = reportedValues(own);
+  const [totals, communes] = await Promise.all([
     sumUpMany(db, {
       asOf: today,
+      state: rollupState,
       periodIds,
       asks: targets.flatMap((t) =>
         elementsOf(t).map((elementId) => ({
@@ -126,7 +99,6 @@ export async function getTargetsOverview(
         })),
       ),
     }),
-    reportedValues(db, own),
     communesUnder(db, [...new Set(each.map((t) => t.org_unit_id))], today),
   ]);
   const byRoot = new Map<string, RootTotal[]>();
@@ -146,6 +118,7 @@ export async function getTargetsOverview(
     db,
     today,
     ownRead.flatMap((r) => (r.coverageAsk ? [r.coverageAsk] : [])),
+    rollupState,
   );
   let next = 0;
   const byId = new Map<number, ReturnType<typeof judgeUnit> | ReturnType<typeof eachCommune>>();
@@ -161,17 +134,13 @@ export async function getTargetsOverview(
   return targets.map((t) => byId.get(t.id) as NonNullable<ReturnType<typeof byId.get>>);
 }
 
-/** The officially reported results of the targets' indicators for their units, in one read. */
-async function reportedValues(db: Kysely<Database>, targets: Row[]) {
-  if (targets.length === 0) return new Map<string, number>();
-  const rows = await db
-    .selectFrom("reported_value")
-    .select(["indicator_id", "org_unit_id", "period_id", "value"])
-    .where("kind", "=", "result")
-    .where("indicator_id", "in", [...new Set(targets.map((t) => t.indicator_id))])
-    .where("org_unit_id", "in", [...new Set(targets.map((t) => t.org_unit_id))])
-    .execute();
-  return new Map(rows.map((r) => [`${r.indicator_id}|${r.org_unit_id}|${r.period_id}`, Number(r.value)]));
+/** The officially reported results of the targets' indicators for their units (read with the targets). */
+function reportedValues(targets: Row[]) {
+  const out = new Map<string, number>();
+  for (const t of targets)
+    for (const [periodId, value] of t.reported ?? [])
+      out.set(`${t.indicator_id}|${t.org_unit_id}|${periodId}`, Number(value));
+  return out;
 }
 
 /** A target for one unit: its trend (entered figures first, then reported ones) and what its coverage needs. */

@@ -8,7 +8,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import { educationLevelsOf, elementApplies, levelsOfMask } from "../../domain/educationLevels.ts";
 import type { Database } from "../schema.ts";
 import { schoolsNotAskedForMany } from "./formRepository.ts";
-import { edgesAsOf, readRollupState, rollupServes } from "./rollupRepository.ts";
+import { edgesAsOf, type RollupState, readRollupState, rollupServes } from "./rollupRepository.ts";
 
 export interface ElementTotal {
   top: number;
@@ -41,6 +41,8 @@ export interface ManyTotalsOptions {
   categories?: string[];
   /** Count drafts too (a unit looking at its own unsent figures); official totals leave them out. */
   includeDrafts?: boolean;
+  /** The rollups' state when the caller has read it already (a page reads it once); else read here. */
+  state?: RollupState;
 }
 
 type TotalRow = {
@@ -81,7 +83,7 @@ function asksSql(asks: TotalAsk[]): RawBuilder<unknown> {
  */
 export async function sumUpMany(db: Kysely<Database>, opts: ManyTotalsOptions): Promise<RootTotal[]> {
   if (opts.asks.length === 0 || opts.periodIds.length === 0) return [];
-  const stored = !opts.includeDrafts && rollupServes(await readRollupState(db), opts.asOf);
+  const stored = !opts.includeDrafts && rollupServes(opts.state ?? (await readRollupState(db)), opts.asOf);
   return stored ? sumUpManyStored(db, opts) : sumUpManyLive(db, opts);
 }
 
@@ -180,9 +182,11 @@ export async function coverageMany(
   db: Kysely<Database>,
   asOf: string,
   asks: CoverageAsk[],
+  /** The rollups' state when the caller has read it already; else read here. */
+  state?: RollupState,
 ): Promise<CoverageCount[]> {
   if (asks.length === 0) return [];
-  const stored = rollupServes(await readRollupState(db), asOf);
+  const stored = rollupServes(state ?? (await readRollupState(db)), asOf);
   return stored ? coverageManyStored(db, asks) : coverageManyLive(db, asOf, asks);
 }
 

@@ -144,23 +144,3 @@ export async function overdueByCommune(
     group by c.id`.execute(db);
   return rows.map((r) => ({ unit_id: r.unit_id, overdue: Number(r.overdue) }));
 }
-
-/** The school-year period in force on a date (the latest one started by then). */
-export function schoolYearOn(db: Kysely<Database>, date: string) {
-  return db
-    .selectFrom("period")
-    .select(["id", "code", "name", "start_date", "end_date"])
-    .where("kind", "=", "school_year")
-    .where("start_date", "<=", date)
-    .orderBy("start_date", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export function provinceUnit(db: Kysely<Database>) {
-  return db
-    .selectFrom("org_unit")
-    .select(["id", "full_name"])
-    .where("kind", "=", "province")
-    .executeTakeFirst();
-}
