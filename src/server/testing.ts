@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { KyselyPlugin } from "kysely";
 import { loadConfig } from "../config.ts";
 import type { Db } from "../db/database.ts";
 import { openTestDb } from "../db/testing.ts";
@@ -23,12 +24,15 @@ export async function createTestApp(
   now: Date | (() => Date) = new Date("2026-11-23T03:00:00Z"),
   /** Hooks a test adds before the app is ready (e.g. watchResponseShapes). */
   beforeReady?: (app: FastifyInstance) => void,
+  /** A Kysely plugin on the app's connection only (e.g. counting the statements a request runs). */
+  plugin?: KyselyPlugin,
 ): Promise<TestApp> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-api-"));
   const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir };
   const clock = typeof now === "function" ? now : () => now;
-  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: clock }, { serveWeb: false });
+  const appDb = plugin ? db.db.withPlugin(plugin) : db.db;
+  const app = await buildApp({ db: appDb, dbKind: db.kind, config, now: clock }, { serveWeb: false });
   beforeReady?.(app);
   await app.ready();
   return {

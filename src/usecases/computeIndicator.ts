@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type ElementTotal, sumUp } from "../db/repositories/figureQueries.ts";
+import { type ElementTotal, indicatorForTotals, sumUp } from "../db/repositories/figureQueries.ts";
 import type { Database } from "../db/schema.ts";
 import { breakdownsOf, optionsOf } from "../domain/breakdowns.ts";
 import { type IndicatorType, indicatorValue } from "../domain/indicators.ts";
@@ -32,12 +32,9 @@ export async function computeIndicator(
     includeDrafts?: boolean;
   },
 ): Promise<IndicatorPoint[]> {
-  const ind = await db
-    .selectFrom("indicator")
-    .selectAll()
-    .where("id", "=", opts.indicatorId)
-    .executeTakeFirst();
-  if (!ind) throw errors.notFound("chỉ tiêu");
+  const found = await indicatorForTotals(db, opts.indicatorId);
+  if (!found) throw errors.notFound("chỉ tiêu");
+  const { indicator: ind, state } = found;
   const category = opts.category ?? "";
   if (category && !optionsOf(breakdownsOf(ind.breakdowns)).some((o) => o.code === category))
     throw errors.validation(`Chỉ tiêu «${ind.name}» không có phân tổ «${category}».`);
@@ -52,6 +49,7 @@ export async function computeIndicator(
     childrenOf: opts.childrenOf,
     categories: [category],
     includeDrafts: opts.includeDrafts,
+    state,
   });
   const tops = opts.childrenOf ? [...new Set(totals.map((t) => t.top))] : [opts.unitId];
   return indicatorPoints(ind, totals, tops, opts.periodIds);

@@ -5,12 +5,7 @@ import {
   type RootTotal,
   sumUpMany,
 } from "../db/repositories/figureTotals.ts";
-import {
-  type FigureCalendar,
-  figureCalendar,
-  type SchoolYear,
-  targetRows,
-} from "../db/repositories/targetPageQueries.ts";
+import { type FigureCalendar, type SchoolYear, targetRows } from "../db/repositories/targetPageQueries.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type Coverage,
@@ -26,7 +21,7 @@ import { type IndicatorShape, indicatorPoints } from "./computeIndicator.ts";
 
 const COMMUNE_KINDS: OrgUnitKind[] = ["commune", "ward", "township"];
 
-type Row = Awaited<ReturnType<typeof targetRows>>[number];
+type Row = Awaited<ReturnType<typeof targetRows>>["targets"][number];
 
 const shapeOf = (t: Row): IndicatorShape => ({
   type: t.indicator_type,
@@ -40,24 +35,14 @@ const elementsOf = (t: Row) =>
 
 /** The target as the page shows it: its row without the indicator's arithmetic. */
 function shown(t: Row) {
-  const { indicator_type: _type, indicator_multiplier: _multiplier, reported: _reported, ...rest } = t;
+  const {
+    indicator_type: _type,
+    indicator_multiplier: _multiplier,
+    reported: _reported,
+    communes: _communes,
+    ...rest
+  } = t;
   return rest;
-}
-
-/** How many communes sit directly under each unit on `today`'s map (the "x/38" of a target for every commune). */
-async function communesUnder(db: Kysely<Database>, ids: number[], today: string) {
-  if (ids.length === 0) return new Map<number, number>();
-  const rows = await db
-    .selectFrom("org_unit_parent as p")
-    .innerJoin("org_unit as u", "u.id", "p.child_id")
-    .select(["p.parent_id", (eb) => eb.fn.countAll<string>().as("n")])
-    .where("p.parent_id", "in", ids)
-    .where("u.kind", "in", COMMUNE_KINDS)
-    .where((eb) => eb.or([eb("p.valid_from", "is", null), eb("p.valid_from", "<=", today)]))
-    .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", today)]))
-    .groupBy("p.parent_id")
-    .execute();
-  return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
 }
 
 /**
@@ -65,10 +50,10 @@ async function communesUnder(db: Kysely<Database>, ids: number[], today: string)
  * officially reported figure), the expected value on its trajectory, a status, and a trend by school year.
  * A target for every commune is read at its weakest commune, with how many communes meet it.
  * A fixed number of statements whatever the number of targets: the targets with their reported
- * results in one read, the calendar and the rollups' state in another (or the caller's, `calendar`,
- * read for `today`), every total in one grouped read (figureTotals.sumUpMany), the communes under the
- * "every commune" targets' units in one, every coverage in another; the rules are applied here, in
- * TypeScript.
+ * results, the communes under the "every commune" targets' units and the calendar of `today` (school
+ * years, the rollups' state) in one read (or the caller's `calendar`, read for `today`), every total
+ * in one grouped read (figureTotals.sumUpMany), every coverage in another; the rules are applied here,
+ * in TypeScript.
  */
 export async function getTargetsOverview(
   db: Kysely<Database>,
@@ -77,30 +62,26 @@ export async function getTargetsOverview(
   thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
   calendar?: FigureCalendar,
 ) {
-  const [targets, { schoolYears, rollupState }] = await Promise.all([
-    targetRows(db, unitId),
-    calendar ?? figureCalendar(db, today),
-  ]);
+  const read = await targetRows(db, { unitId, today, withCalendar: !calendar });
+  const { targets } = read;
   if (targets.length === 0) return [];
+  const { schoolYears, rollupState } = (calendar ?? read.calendar) as FigureCalendar;
   const periodIds = schoolYears.map((p) => p.id);
   const own = targets.filter((t) => t.scope !== "each_commune");
   const each = targets.filter((t) => t.scope === "each_commune");
   const reported = reportedValues(own);
-  const [totals, communes] = await Promise.all([
-    sumUpMany(db, {
-      asOf: today,
-      state: rollupState,
-      periodIds,
-      asks: targets.flatMap((t) =>
-        elementsOf(t).map((elementId) => ({
-          root: t.org_unit_id,
-          childrenOf: t.scope === "each_commune",
-          elementId,
-        })),
-      ),
-    }),
-    communesUnder(db, [...new Set(each.map((t) => t.org_unit_id))], today),
-  ]);
+  const totals = await sumUpMany(db, {
+    asOf: today,
+    state: rollupState,
+    periodIds,
+    asks: targets.flatMap((t) =>
+      elementsOf(t).map((elementId) => ({
+        root: t.org_unit_id,
+        childrenOf: t.scope === "each_commune",
+        elementId,
+      })),
+    ),
+  });
   const byRoot = new Map<string, RootTotal[]>();
   for (const x of totals) {
     const key = `${x.root}|${x.childrenOf}`;
@@ -127,10 +108,7 @@ export async function getTargetsOverview(
     byId.set(r.target.id, judgeUnit(r, coverage, thresholds));
   }
   for (const t of each)
-    byId.set(
-      t.id,
-      eachCommune(t, totalsOf(t), schoolYears, today, thresholds, communes.get(t.org_unit_id) ?? 0),
-    );
+    byId.set(t.id, eachCommune(t, totalsOf(t), schoolYears, today, thresholds, Number(t.communes ?? 0)));
   return targets.map((t) => byId.get(t.id) as NonNullable<ReturnType<typeof byId.get>>);
 }
 

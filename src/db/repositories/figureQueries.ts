@@ -8,6 +8,7 @@ import {
   sumUpMany,
   sumUpManyLive,
 } from "./figureTotals.ts";
+import type { RollupState } from "./rollupRepository.ts";
 
 export type { ElementTotal } from "./figureTotals.ts";
 
@@ -22,6 +23,8 @@ export interface SumUpOptions {
   childrenOf?: boolean;
   /** Count drafts too (a unit looking at its own unsent figures); official totals leave them out. */
   includeDrafts?: boolean;
+  /** The rollups' state when the caller has read it already; else read here. */
+  state?: RollupState;
 }
 
 function manyOf(opts: SumUpOptions): ManyTotalsOptions {
@@ -32,7 +35,23 @@ function manyOf(opts: SumUpOptions): ManyTotalsOptions {
     periodIds: opts.periodIds,
     categories: opts.categories,
     includeDrafts: opts.includeDrafts,
+    state: opts.state,
   };
+}
+
+/** An indicator and the rollups' state (which form its totals take), in one statement. */
+export async function indicatorForTotals(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom("indicator as i")
+    .innerJoin("rollup_state as s", (j) => j.on("s.id", "=", 1))
+    .selectAll("i")
+    .select(["s.stale", "s.built_for", "s.map_from", "s.map_to"])
+    .where("i.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { stale, built_for, map_from, map_to, ...indicator } = row;
+  const state: RollupState = { stale, builtFor: built_for, mapFrom: map_from, mapTo: map_to };
+  return { indicator, state };
 }
 
 const one = (rows: RootTotal[]): ElementTotal[] => rows.map(({ root: _r, childrenOf: _c, ...x }) => x);

@@ -7,6 +7,9 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../schema.ts";
 import type { RollupState } from "./rollupRepository.ts";
 
+/** The kinds of unit a target "for every commune" counts. */
+export const COMMUNE_KINDS = ["commune", "ward", "township"] as const;
+
 export interface SchoolYear {
   id: number;
   code: string;
@@ -32,14 +35,21 @@ export type CalendarRow = {
   province: { id: number; full_name: string } | null;
 };
 
-/** The columns of a FigureCalendar on `date`, selected from `rollup_state s` (read by calendarOf). */
+/** The school years started by `date` as a JSON list, oldest first. */
+const schoolYearsJson = (date: string) => sql<SchoolYear[] | null>`(select json_agg(json_build_object(
+      'id', p.id, 'code', p.code, 'name', p.name, 'start_date', p.start_date, 'end_date', p.end_date)
+      order by p.start_date) from period p where p.kind = 'school_year' and p.start_date <= ${date})`;
+
+const provinceJson = sql<{ id: number; full_name: string } | null>`(select json_build_object(
+      'id', u.id, 'full_name', u.full_name) from org_unit u where u.kind = 'province' order by u.id limit 1)`;
+
+/**
+ * The columns of a FigureCalendar on `date`, selected from `rollup_state s` (read by calendarOf); the
+ * two lists are uncorrelated subqueries, computed once per statement whatever the rows beside them.
+ */
 export function calendarColumns(date: string): RawBuilder<unknown> {
-  return sql`s.stale, s.built_for, s.map_from, s.map_to,
-      (select json_agg(json_build_object('id', p.id, 'code', p.code, 'name', p.name,
-                'start_date', p.start_date, 'end_date', p.end_date) order by p.start_date)
-         from period p where p.kind = 'school_year' and p.start_date <= ${date}) as school_years,
-      (select json_build_object('id', u.id, 'full_name', u.full_name)
-         from org_unit u where u.kind = 'province' order by u.id limit 1) as province`;
+  return sql`s.stale, s.built_for, s.map_from, s.map_to, ${schoolYearsJson(date)} as school_years,
+    ${provinceJson} as province`;
 }
 
 export function calendarOf(r: CalendarRow | undefined): FigureCalendar {
@@ -61,12 +71,20 @@ export async function figureCalendar(db: Kysely<Database>, date: string): Promis
 /**
  * Every target (of one unit, or all) with its indicator, in id order, and the officially reported
  * results of its indicator for its unit as [period id, value] pairs (an index lookup per target).
+ * A target for every commune also carries how many communes sit directly under its unit on `today`'s
+ * map (its "x/38"). With `withCalendar`, each row also carries the calendar of `today` (CalendarRow's
+ * columns): one statement for the whole targets page.
  */
-export function targetRows(db: Kysely<Database>, unitId?: number) {
+export async function targetRows(
+  db: Kysely<Database>,
+  opts: { unitId?: number; today: string; withCalendar: boolean },
+) {
+  const { unitId, today } = opts;
   let q = db
     .selectFrom("indicator_target as t")
     .innerJoin("indicator as i", "i.id", "t.indicator_id")
     .innerJoin("org_unit as u", "u.id", "t.org_unit_id")
+    .innerJoin("rollup_state as s", (j) => j.on("s.id", "=", 1))
     .select([
       "t.id",
       "t.label",
@@ -94,7 +112,29 @@ export function targetRows(db: Kysely<Database>, unitId?: number) {
       sql<[number, number | string][] | null>`(select json_agg(json_build_array(r.period_id, r.value))
         from reported_value r where r.kind = 'result' and r.indicator_id = t.indicator_id
          and r.org_unit_id = t.org_unit_id)`.as("reported"),
+      sql<number | string | null>`case when t.scope = 'each_commune' then
+        (select count(*) from org_unit_parent p join org_unit c on c.id = p.child_id
+          where p.parent_id = t.org_unit_id and c.kind in (${sql.join(COMMUNE_KINDS)})
+            and (p.valid_from is null or p.valid_from <= ${today})
+            and (p.valid_to is null or p.valid_to > ${today})) end`.as("communes"),
     ]);
   if (unitId) q = q.where("t.org_unit_id", "=", unitId);
-  return q.orderBy("t.id").execute();
+  if (!opts.withCalendar) return { targets: await q.orderBy("t.id").execute(), calendar: null };
+  const rows = await q
+    .select([
+      "s.stale",
+      "s.built_for",
+      "s.map_from",
+      "s.map_to",
+      schoolYearsJson(today).as("school_years"),
+      provinceJson.as("province"),
+    ])
+    .orderBy("t.id")
+    .execute();
+  return {
+    targets: rows.map(
+      ({ stale: _s, built_for: _b, map_from: _f, map_to: _t, school_years: _y, province: _p, ...t }) => t,
+    ),
+    calendar: rows[0] ? calendarOf(rows[0]) : null,
+  };
 }
