@@ -88,7 +88,7 @@ async function addTargets(n: number) {
   for (let i = 0; i < n; i++) {
     const res = await coordinator.request("POST", "/api/targets", {
       indicatorId: ids.indicator,
-      unitId: i % 2 === 0 ? ids.binhLu : ids.province,
+      unitId: i % 3 === 1 ? ids.binhLu : ids.province,
       scope: i % 3 === 0 ? "each_commune" : "unit",
       comparator: ">=",
       value: 50 + i,
