@@ -18,3 +18,9 @@ export function expectOneRow(result: WriteResult | readonly WriteResult[], what:
   const n = one?.numUpdatedRows ?? one?.numDeletedRows ?? one?.numInsertedOrUpdatedRows ?? 0n;
   if (Number(n) !== 1) throw errors.conflict(what);
 }
+
+/** The one row an `update … returning` changed at the caller's version: 409 unless exactly one. */
+export function expectOneReturned<T>(rows: readonly T[], what: string): T {
+  if (rows.length !== 1) throw errors.conflict(what);
+  return rows[0] as T;
+}

@@ -1,13 +1,16 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
-import { chaseUnits, hasShares } from "../db/repositories/bodyShareRepository.ts";
-import { findOccurrence } from "../db/repositories/occurrenceRepository.ts";
+import { answeringBodies, chaseUnits } from "../db/repositories/bodyShareRepository.ts";
+import {
+  findOccurrenceWithBodies,
+  type OccurrenceWithBodies,
+} from "../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
-import { type ChaseOutcome, chaseOutcomeOf, unitIdsOf } from "./shared/chaseOutcome.ts";
-import { notifyLeadOfficers } from "./shared/notify.ts";
+import { type ChaseOutcome, chaseReach } from "./shared/chaseOutcome.ts";
+import { notifyUsers } from "./shared/notify.ts";
 import { assertTransition } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
@@ -29,29 +32,26 @@ export async function chaseOccurrence(
   raw: z.input<typeof ChaseInput>,
   by: Relation,
   today: string,
+  /** The occurrence as the route read it for authorization (not read again). */
+  loaded?: OccurrenceWithBodies,
 ): Promise<ChaseOutcome> {
   const input = ChaseInput.parse(raw);
   return db.transaction().execute(async (trx) => {
-    const occ = await findOccurrence(trx, id);
+    const occ = loaded ?? (await findOccurrenceWithBodies(trx, id));
     if (!occ) throw errors.notFound("nhiệm vụ");
     assertTransition("chase", by, occ);
     // a task shared out to a set of bodies is chased through the members whose share is still open
-    const shared = occ.share_unit_id !== null || (await hasShares(trx, occ.id));
+    const shared = occ.share_unit_id !== null || occ.has_shares;
     const leads = shared
-      ? (await chaseUnits(trx, occ)).map((u) => ({
+      ? (await chaseUnits(trx, occ, answeringBodies(occ.bodies, occ))).map((u) => ({
           text: u.name,
           unit_id: u.id as number | null,
-          full_name: u.name,
+          full_name: u.name as string | null,
         }))
-      : await trx
-          .selectFrom("task_body as b")
-          .leftJoin("org_unit as u", "u.id", "b.unit_id")
-          .select(["b.text", "b.unit_id", "u.full_name"])
-          .where("b.task_id", "=", occ.task_id)
-          .where("b.role", "=", "lead")
-          .orderBy("b.position")
-          .execute();
-    const outcome = await chaseOutcomeOf(trx, leads, today);
+      : occ.bodies
+          .filter((b) => b.role === "lead")
+          .map((b) => ({ text: b.text, unit_id: b.unit_id, full_name: b.full_name }));
+    const { outcome, officerIds } = await chaseReach(trx, leads, today);
     const update = await trx
       .insertInto("occurrence_update")
       .values({
@@ -65,7 +65,8 @@ export async function chaseOccurrence(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    outcome.notified = await notifyLeadOfficers(
+    // the officers the outcome names: the lead bodies' officers, found once
+    outcome.notified = await notifyUsers(
       trx,
       {
         kind: "chase",
@@ -75,7 +76,7 @@ export async function chaseOccurrence(
         note: input.message,
         occurrence: occ,
       },
-      unitIdsOf(leads),
+      officerIds,
     );
     await recordAudit(trx, actor, {
       action: "occurrence.chase",

@@ -1,43 +1,39 @@
 import type { Kysely } from "kysely";
-import {
-  elementRules,
-  formDefinition,
-  formStatus,
-  formTargetOf,
-  previousPeriod,
-  valuesOf,
-} from "../db/repositories/formRepository.ts";
+import { formKey, loadFormContext } from "../db/repositories/formContext.ts";
+import { formDefinitionOf, formTargetOf, rulesOf } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
-import { breakdownsOf } from "../domain/breakdowns.ts";
+import { breakdownsOf, fieldKey } from "../domain/breakdowns.ts";
 import { errors } from "../errors.ts";
 
 /**
  * The data-entry form of one unit for one period: the catalog's fields that apply to this unit (its
  * kind and the levels it teaches), each element then its breakdowns, in sections by level, last
- * period's value beside each.
+ * period's value beside each. One statement (repositories/formContext.ts).
  */
 export async function getDataForm(db: Kysely<Database>, unitId: number, periodId: number) {
-  const unit = await db
-    .selectFrom("org_unit")
-    .select(["id", "full_name", "kind", "is_sample", "education_levels"])
-    .where("id", "=", unitId)
-    .executeTakeFirst();
+  const ctx = await loadFormContext(db, [unitId], [periodId]);
+  const unit = ctx.units.get(unitId);
   if (!unit) throw errors.notFound("đơn vị");
-  const period = await db.selectFrom("period").selectAll().where("id", "=", periodId).executeTakeFirst();
+  const period = ctx.periods.get(periodId);
   if (!period) throw errors.notFound("kỳ báo cáo");
   const target = formTargetOf(unit);
   if (!target)
     throw errors.validation(
       "Đơn vị này không nhập số liệu; số liệu của nó được tổng hợp từ các đơn vị trực thuộc.",
     );
-  const { indicators, fields } = await formDefinition(db, target);
-  const [values, status, prev, rules] = await Promise.all([
-    valuesOf(db, unitId, periodId),
-    formStatus(db, unitId, periodId),
-    previousPeriod(db, period),
-    elementRules(db),
-  ]);
-  const prevValues = prev ? await valuesOf(db, unitId, prev.id) : [];
+  const { indicators, fields } = formDefinitionOf(ctx.catalog, target);
+  const rules = rulesOf(ctx.catalog);
+  const prev = ctx.previous.get(periodId);
+  const status = ctx.statuses.get(formKey(unitId, periodId));
+  const byField = (unit: number, period: number | undefined) =>
+    new Map(
+      (period === undefined ? [] : (ctx.valuesByForm.get(formKey(unit, period)) ?? [])).map((v) => [
+        fieldKey(v.element_id, v.category),
+        v,
+      ]),
+    );
+  const values = byField(unitId, periodId);
+  const prevValues = byField(unitId, prev?.id);
   return {
     unit: { id: unit.id, full_name: unit.full_name, kind: unit.kind, is_sample: unit.is_sample },
     /** The levels the unit is asked about (a school's; empty for a commune: all of them). */
@@ -65,8 +61,8 @@ export async function getDataForm(db: Kysely<Database>, unitId: number, periodId
       breakdowns: breakdownsOf(i.breakdowns),
     })),
     fields: fields.map((f) => {
-      const v = values.find((x) => x.element_id === f.elementId && x.category === f.category);
-      const p = prevValues.find((x) => x.element_id === f.elementId && x.category === f.category);
+      const v = values.get(f.key);
+      const p = prevValues.get(f.key);
       return {
         key: f.key,
         elementId: f.elementId,

@@ -4,7 +4,7 @@ import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import type { StoredFile } from "./shared/fileStore.ts";
 import type { IdempotencyKey } from "./shared/idempotent.ts";
-import { changeOccurrence } from "./shared/occurrenceChange.ts";
+import { type ChangeRequest, changeOccurrence } from "./shared/occurrenceChange.ts";
 import { z } from "./shared/zod.ts";
 
 export const ProgressInput = z.object({
@@ -29,6 +29,8 @@ export async function postProgressUpdate(
   today: string,
   files: StoredFile[] = [],
   idempotency: IdempotencyKey | null = null,
+  /** The occurrence as the route read it (shared/occurrenceChange.ts: not read again). */
+  current?: ChangeRequest["current"],
 ) {
   const input = ProgressInput.parse(raw);
   const role = by === "support" ? "support" : "lead";
@@ -42,6 +44,7 @@ export async function postProgressUpdate(
       version: input.version,
       today,
       idempotency,
+      current,
     },
     (cur) => {
       const percent = role === "lead" && input.percent !== undefined ? input.percent : cur.percent;

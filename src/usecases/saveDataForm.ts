@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
-import { formStatus, levelOfUnit, setFormDraft } from "../db/repositories/formRepository.ts";
+import { formKey, loadFormContext } from "../db/repositories/formContext.ts";
+import { levelOfUnit, setFormDraft } from "../db/repositories/formRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { expectOneRow } from "../db/versioned.ts";
+import { fieldKey } from "../domain/breakdowns.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { notifyFormStep } from "./shared/figureNotifications.ts";
@@ -93,28 +95,33 @@ export async function saveDataForm(
 ) {
   const input = SaveFormInput.parse(raw);
   return idempotentTransaction(db, idempotency, async (trx) => {
-    const unit = await trx
-      .selectFrom("org_unit")
-      .select(["kind"])
-      .where("id", "=", unitId)
-      .executeTakeFirst();
-    const period = await trx.selectFrom("period").selectAll().where("id", "=", periodId).executeTakeFirst();
+    // one statement: the unit, the period, the form's status and values, the catalog
+    const ctx = await loadFormContext(trx, [unitId], [periodId]);
+    const unit = ctx.units.get(unitId);
+    const period = ctx.periods.get(periodId);
     if (!unit || !period) throw errors.notFound("biểu nhập số liệu");
     if (!levelOfUnit(unit.kind)) throw errors.validation("Đơn vị này không nhập số liệu.");
-    const status = await formStatus(trx, unitId, periodId);
+    const status = ctx.statuses.get(formKey(unitId, periodId));
     if ((status?.version ?? 0) !== input.version) throw errors.conflict("Biểu số liệu này");
     if (status && (status.status === "submitted" || status.status === "approved"))
       throw errors.formLocked(status.status);
     const nextStatus = input.submit ? "submitted" : "draft";
     await claimForm(trx, unitId, periodId, input.version, input.submit, status !== undefined);
-    const { warnings } = await writeFigures(
+    const { warnings, forms } = await writeFigures(
       trx,
       actor,
       input.values.map((v, i) => ({ ...v, unitId, periodId, position: how.positions?.[i] })),
       { action: input.submit ? "figures.submit" : how.action, nextStatus, form: { unitId, periodId } },
+      ctx,
     );
-    // values not touched by this save (sample figures, earlier rows) follow the form's status too
-    await setFormDraft(trx, unitId, periodId, !input.submit);
+    // values not touched by this save (sample figures, earlier rows) follow the form's status too; a
+    // draft save whose other values are all drafts already has nothing to change (a concurrent import
+    // into a draft form writes drafts too), a submit always makes sure
+    const written = new Set(forms[0]?.writes.map((w) => fieldKey(w.element_id, w.category)));
+    const stale = (ctx.valuesByForm.get(formKey(unitId, periodId)) ?? []).some(
+      (v) => v.draft === input.submit && !written.has(fieldKey(v.element_id, v.category)),
+    );
+    if (input.submit || stale) await setFormDraft(trx, unitId, periodId, !input.submit);
     if (input.submit) {
       await notifyFormStep(trx, { unitId, periodId, version: input.version + 1 }, "submitted", null);
       await recordAudit(trx, actor, {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import {
   AREA_KINDS,
   isSharedSet,
@@ -9,7 +9,7 @@ import {
 } from "../../domain/bodySets.ts";
 import { validOn } from "../../domain/orgUnits.ts";
 import type { Scope } from "../../domain/policies/scope.ts";
-import type { Database } from "../schema.ts";
+import type { Database, TaskBodyTable } from "../schema.ts";
 import { subtreeOf } from "./orgUnitRepository.ts";
 
 /** The administrative area a unit stands for on `date`: itself, or its nearest area ancestor. */
@@ -238,12 +238,24 @@ export async function bodiesOfOccurrence(
     .select(["id", "full_name"])
     .where("id", "=", occ.share_unit_id)
     .executeTakeFirstOrThrow();
+  return answeringBodies(bodies, { ...occ, share_unit_name: unit.full_name });
+}
+
+/**
+ * The same from bodies already read (in order of role and position) and, for a share, its member's
+ * name: the member leads, the set it was shared from does not.
+ */
+export function answeringBodies<B extends Selectable<TaskBodyTable>>(
+  bodies: B[],
+  occ: { task_id: number; share_unit_id: number | null; share_unit_name: string | null },
+): (B | Selectable<TaskBodyTable>)[] {
+  if (occ.share_unit_id === null) return bodies;
   const member = {
     id: 0,
     task_id: occ.task_id,
     role: "lead" as const,
-    text: unit.full_name,
-    unit_id: unit.id,
+    text: occ.share_unit_name ?? "",
+    unit_id: occ.share_unit_id,
     set_kind: null,
     position: 0,
   };
@@ -256,21 +268,29 @@ export async function bodiesOfOccurrence(
 /**
  * Whom a chase of an occurrence reaches: its lead bodies; for a share, its member; for a parent that
  * was shared out, every member whose share is still open (one chase of the set chases each of them).
+ * `bodies` are the occurrence's answering bodies (answeringBodies) when already read.
  */
 export async function chaseUnits(
   db: Kysely<Database>,
-  occ: { id: number; task_id: number; share_unit_id: number | null },
+  occ: { id: number; task_id: number; share_unit_id: number | null; has_shares?: boolean },
+  bodies?: Selectable<TaskBodyTable>[],
 ): Promise<{ id: number; name: string }[]> {
-  const open = await db
-    .selectFrom("task_occurrence as o")
-    .innerJoin("org_unit as u", "u.id", "o.share_unit_id")
-    .select(["u.id", "u.full_name as name"])
-    .where("o.share_of", "=", occ.id)
-    .where("o.state", "<>", "done")
-    .orderBy("u.full_name")
-    .execute();
+  // a share has no shares of its own: only a parent that was shared out asks for its open ones
+  const open =
+    occ.has_shares === false
+      ? []
+      : await db
+          .selectFrom("task_occurrence as o")
+          .innerJoin("org_unit as u", "u.id", "o.share_unit_id")
+          .select(["u.id", "u.full_name as name"])
+          .where("o.share_of", "=", occ.id)
+          .where("o.state", "<>", "done")
+          .orderBy("u.full_name")
+          .execute();
   if (open.length > 0) return open;
-  const leads = (await bodiesOfOccurrence(db, occ)).filter((b) => b.role === "lead" && b.unit_id !== null);
+  const leads = (bodies ?? (await bodiesOfOccurrence(db, occ))).filter(
+    (b) => b.role === "lead" && b.unit_id !== null,
+  );
   return leads.map((b) => ({ id: b.unit_id as number, name: b.text }));
 }
 

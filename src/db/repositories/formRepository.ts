@@ -10,6 +10,7 @@ import {
 } from "../../domain/educationLevels.ts";
 import type { ElementRule } from "../../domain/figureChecks.ts";
 import type { Database } from "../schema.ts";
+import { type Catalog, derived, loadCatalog } from "./catalogSnapshot.ts";
 
 /** The unit levels that enter figures, from the kind of unit. */
 export function levelOfUnit(kind: string): "commune" | "school" | null {
@@ -61,25 +62,23 @@ export function formTargetOf(unit: {
 /**
  * The data elements one unit enters — those of its entry level that apply to the levels it teaches
  * (domain/educationLevels.ts) — with the rate rules that tie them, each field in its section (general,
- * then preschool, primary, lower and upper secondary), in catalog order within a section.
+ * then preschool, primary, lower and upper secondary), in catalog order within a section. Derived
+ * once per catalog snapshot and target: read-only.
  */
-export async function formDefinition(db: Kysely<Database>, target: FormTarget) {
-  const all = await db
-    .selectFrom("indicator")
-    .selectAll()
-    .where("level", "=", target.entersAs)
-    .orderBy("code")
-    .execute();
-  const ids = [
-    ...new Set(
-      all
-        .flatMap((i) => [i.numerator_id, i.denominator_id, i.element_id])
-        .filter((x): x is number => x !== null),
-    ),
-  ];
-  const rows = ids.length
-    ? await db.selectFrom("data_element").selectAll().where("id", "in", ids).execute()
-    : [];
+export function formDefinitionOf(catalog: Catalog, target: FormTarget) {
+  return derived(catalog, `form|${target.entersAs}|${target.levels.join(",")}`, () =>
+    defineForm(catalog, target),
+  );
+}
+
+function defineForm(catalog: Catalog, target: FormTarget) {
+  const all = catalog.indicators.filter((i) => i.level === target.entersAs);
+  const ids = new Set(
+    all
+      .flatMap((i) => [i.numerator_id, i.denominator_id, i.element_id])
+      .filter((x): x is number => x !== null),
+  );
+  const rows = catalog.elements.filter((e) => ids.has(e.id));
   const levelsOf = new Map(rows.map((e) => [e.id, educationLevelsOf(e.education_levels)]));
   const elements = rows.filter((e) => elementApplies(levelsOf.get(e.id) ?? [], target));
   const kept = new Set(elements.map((e) => e.id));
@@ -108,7 +107,13 @@ export async function formDefinition(db: Kysely<Database>, target: FormTarget) {
   return { indicators, elements, fields, categories };
 }
 
-export type FormField = Awaited<ReturnType<typeof formDefinition>>["fields"][number];
+/** The form definition of one target, reading the catalog (one statement). */
+export async function formDefinition(db: Kysely<Database>, target: FormTarget) {
+  return formDefinitionOf(await loadCatalog(db), target);
+}
+
+export type FormDefinition = ReturnType<typeof formDefinitionOf>;
+export type FormField = FormDefinition["fields"][number];
 
 export function formStatus(db: Kysely<Database>, unitId: number, periodId: number) {
   return db
@@ -119,35 +124,24 @@ export function formStatus(db: Kysely<Database>, unitId: number, periodId: numbe
     .executeTakeFirst();
 }
 
-export function valuesOf(db: Kysely<Database>, unitId: number, periodId: number) {
-  return db
-    .selectFrom("data_value")
-    .selectAll()
-    .where("org_unit_id", "=", unitId)
-    .where("period_id", "=", periodId)
-    .execute();
-}
-
-/** The period of the same kind just before this one. */
-export function previousPeriod(db: Kysely<Database>, period: { kind: string; start_date: string }) {
-  return db
-    .selectFrom("period")
-    .selectAll()
-    .where("kind", "=", period.kind)
-    .where("start_date", "<", period.start_date)
-    .orderBy("start_date", "desc")
-    .executeTakeFirst();
-}
-
 /** What each data element accepts: kind (count, yes/no, decimal) and plausible range. */
-export async function elementRules(db: Kysely<Database>): Promise<Map<number, ElementRule>> {
-  const rows = await db
-    .selectFrom("data_element")
-    .select(["id", "value_kind", "min_value", "max_value"])
-    .execute();
-  return new Map(
-    rows.map((r) => [r.id, { kind: r.value_kind, min: Number(r.min_value), max: Number(r.max_value) }]),
+export function rulesOf(catalog: Catalog): Map<number, ElementRule> {
+  return derived(
+    catalog,
+    "rules",
+    () =>
+      new Map(
+        catalog.elements.map((r) => [
+          r.id,
+          { kind: r.value_kind, min: Number(r.min_value), max: Number(r.max_value) },
+        ]),
+      ),
   );
+}
+
+/** The elements' rules, reading the catalog (one statement). */
+export async function elementRules(db: Kysely<Database>): Promise<Map<number, ElementRule>> {
+  return rulesOf(await loadCatalog(db));
 }
 
 /**
@@ -169,30 +163,35 @@ export function isDraftStatus(status: string | undefined | null): boolean {
   return status === "draft" || status === "returned";
 }
 
+export type ElementCatalog = ReturnType<typeof elementCatalogOf>;
+
 /** Every data element: its name, the levels it is about and the entry levels whose indicators use it. */
+export function elementCatalogOf(catalog: Catalog) {
+  return derived(catalog, "elements", () => {
+    const enteredBy = new Map<number, Set<"commune" | "school">>();
+    for (const i of catalog.indicators) {
+      const entry = levelOfUnit(i.level);
+      if (!entry) continue;
+      for (const e of [i.numerator_id, i.denominator_id, i.element_id])
+        if (e !== null) enteredBy.set(e, (enteredBy.get(e) ?? new Set()).add(entry));
+    }
+    return new Map(
+      catalog.elements.map((e) => [
+        e.id,
+        {
+          code: e.code,
+          name: e.name,
+          levels: educationLevelsOf(e.education_levels),
+          enteredBy: [...(enteredBy.get(e.id) ?? [])],
+        },
+      ]),
+    );
+  });
+}
+
+/** The element catalog, reading the catalog (one statement). */
 export async function elementCatalog(db: Kysely<Database>) {
-  const [elements, indicators] = await Promise.all([
-    db.selectFrom("data_element").select(["id", "code", "name", "education_levels"]).execute(),
-    db.selectFrom("indicator").select(["level", "numerator_id", "denominator_id", "element_id"]).execute(),
-  ]);
-  const enteredBy = new Map<number, Set<"commune" | "school">>();
-  for (const i of indicators) {
-    const entry = levelOfUnit(i.level);
-    if (!entry) continue;
-    for (const e of [i.numerator_id, i.denominator_id, i.element_id])
-      if (e !== null) enteredBy.set(e, (enteredBy.get(e) ?? new Set()).add(entry));
-  }
-  return new Map(
-    elements.map((e) => [
-      e.id,
-      {
-        code: e.code,
-        name: e.name,
-        levels: educationLevelsOf(e.education_levels),
-        enteredBy: [...(enteredBy.get(e.id) ?? [])],
-      },
-    ]),
-  );
+  return elementCatalogOf(await loadCatalog(db));
 }
 
 /** The schools an element is never asked of (they do not teach its levels), for coverage counts. */

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import type { OccurrenceSpec } from "../../domain/occurrences.ts";
-import type { Database } from "../schema.ts";
+import type { Database, OccurrenceUpdateTable, TaskBodyTable, TaskOccurrenceTable } from "../schema.ts";
 
 /**
  * Brings a task's occurrences in line with its time frame, keeping history: an occurrence is matched
@@ -96,4 +96,74 @@ export function bodiesOfTask(db: Kysely<Database>, taskId: number) {
     .orderBy("role")
     .orderBy("position")
     .execute();
+}
+
+/** A task body as read with an occurrence: the row and the name of its unit (null: named only as text). */
+export type BodyWithName = Selectable<TaskBodyTable> & { full_name: string | null };
+
+/**
+ * An occurrence with all that an action on it needs, in one statement: its row, its task and plan,
+ * the task's bodies (with their units' names), its member's name when it is a share, and whether it
+ * was shared out (then nobody acts on it directly).
+ */
+export async function findOccurrenceWithBodies(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom("task_occurrence as o")
+    .innerJoin("plan_task as t", "t.id", "o.task_id")
+    .innerJoin("document as d", "d.id", "t.document_id")
+    .selectAll("o")
+    .select([
+      "t.ref as task_ref",
+      "t.title as task_title",
+      "t.document_id",
+      "d.number as document_number",
+      sql<BodyWithName[]>`(select coalesce(json_agg(json_build_object('id', b.id, 'task_id', b.task_id,
+          'role', b.role, 'text', b.text, 'unit_id', b.unit_id, 'set_kind', b.set_kind,
+          'position', b.position, 'full_name', u.full_name) order by b.role, b.position), '[]')
+        from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = o.task_id)`.as("bodies"),
+      sql<string | null>`(select su.full_name from org_unit su where su.id = o.share_unit_id)`.as(
+        "share_unit_name",
+      ),
+      sql<boolean>`exists (select 1 from task_occurrence s where s.share_of = o.id)`.as("has_shares"),
+    ])
+    .where("o.id", "=", id)
+    .executeTakeFirst();
+  return row;
+}
+
+export type OccurrenceWithBodies = NonNullable<Awaited<ReturnType<typeof findOccurrenceWithBodies>>>;
+
+/**
+ * A versioned change of an occurrence and its timeline entry, in one statement: the update applies
+ * only at the version the person saw, and gives the row as it now is. The entry is written in the
+ * same statement whatever the update did; without a changed row the caller throws 409 and the
+ * transaction takes the entry back with it.
+ */
+export async function applyOccurrenceChange(
+  trx: Kysely<Database>,
+  id: number,
+  version: number,
+  patch: Updateable<TaskOccurrenceTable>,
+  entry: Insertable<OccurrenceUpdateTable>,
+) {
+  const row = await trx
+    .with("changed", (db) =>
+      db
+        .updateTable("task_occurrence")
+        .set({ ...patch, version: version + 1, updated_at: new Date() })
+        .where("id", "=", id)
+        .where("version", "=", version)
+        .returningAll(),
+    )
+    .with("entry", (db) => db.insertInto("occurrence_update").values(entry).returning("id"))
+    .selectFrom("entry")
+    .leftJoin("changed", (join) => join.onTrue())
+    .selectAll("changed")
+    .select("entry.id as update_id")
+    .executeTakeFirstOrThrow();
+  const { update_id, ...changed } = row;
+  return {
+    changed: changed.id === null ? [] : [changed as Selectable<TaskOccurrenceTable>],
+    updateId: update_id,
+  };
 }

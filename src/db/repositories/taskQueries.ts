@@ -97,15 +97,21 @@ function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
   return r;
 }
 
-const leadNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
-  from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id and b.role = 'lead')`;
-const supportNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
-  from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id and b.role = 'support')`;
-
 /** A task's bodies as the policies read them (role and unit), as one JSON column. */
 type BodyRefs = { role: "lead" | "support"; unit_id: number | null }[];
-const bodyRefs = sql<BodyRefs | null>`(select coalesce(json_agg(json_build_object('role', b.role, 'unit_id', b.unit_id) order by b.role, b.position), '[]')
-  from task_body b where b.task_id = t.id)`;
+
+/**
+ * A listed task's bodies read once per row (lateral `bx`): the lead and support names, and with
+ * `withBodies` the bodies as the policies read them; and its shares counted once (`sx`). Separate
+ * subqueries per column scanned task_body four times per row.
+ */
+const bodiesLateral = (withBodies: boolean) => sql`(select
+    string_agg(coalesce(u.full_name, b.text), '; ' order by b.position) filter (where b.role = 'lead') as lead_names,
+    string_agg(coalesce(u.full_name, b.text), '; ' order by b.position) filter (where b.role = 'support') as support_names,
+    ${withBodies ? sql`coalesce(json_agg(json_build_object('role', b.role, 'unit_id', b.unit_id) order by b.role, b.position), '[]')` : sql`null::json`} as refs
+  from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id)`;
+const sharesLateral = sql`(select count(*) filter (where s.state = 'done') as done, count(*) as total
+  from task_occurrence s where s.share_of = o.id)`;
 
 /**
  * One page of the register and the count of every match, in one statement. The page is chosen first
@@ -139,6 +145,26 @@ export async function searchRegister(
     .offset(page.offset);
   const rowsQ = baseQuery(db)
     .innerJoin(chosen.as("p"), "p.id", "o.id")
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom(bodiesLateral(Boolean(page.withBodies)).as("x"))
+          .select([
+            sql<string | null>`x.lead_names`.as("lead_names"),
+            sql<string | null>`x.support_names`.as("support_names"),
+            sql<BodyRefs | null>`x.refs`.as("refs"),
+          ])
+          .as("bx"),
+      (join) => join.onTrue(),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom(sharesLateral.as("y"))
+          .select([sql<number>`y.done`.as("done"), sql<number>`y.total`.as("total")])
+          .as("sx"),
+      (join) => join.onTrue(),
+    )
     .select([
       "o.id",
       "o.label",
@@ -160,20 +186,16 @@ export async function searchRegister(
       "d.number as document_number",
       "d.title as document_title",
       timelinessSql(clock).as("timeliness"),
-      sql<string>`coalesce((select su.full_name from org_unit su where su.id = o.share_unit_id), ${leadNames})`.as(
+      sql<string>`coalesce((select su.full_name from org_unit su where su.id = o.share_unit_id), bx.lead_names)`.as(
         "lead",
       ),
-      supportNames.as("support"),
+      sql<string>`bx.support_names`.as("support"),
       "o.share_of",
       "o.share_unit_id",
-      sql<
-        number | null
-      >`(select count(*) filter (where s.state = 'done') from task_occurrence s where s.share_of = o.id)`.as(
-        "shares_done",
-      ),
-      sql<number>`(select count(*) from task_occurrence s where s.share_of = o.id)`.as("shares_total"),
+      sql<number | null>`sx.done`.as("shares_done"),
+      sql<number>`sx.total`.as("shares_total"),
       ceasedLeadSql(clock.today).as("lead_ceased"),
-      (page.withBodies ? bodyRefs : sql<BodyRefs | null>`null`).as("bodies"),
+      sql<BodyRefs | null>`bx.refs`.as("bodies"),
       "p.total_count",
     ])
     .orderBy(byUrgency ? sql`p.urgency` : sql`p.due_on is null`)

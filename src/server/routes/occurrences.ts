@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { bodiesOfOccurrence } from "../../db/repositories/bodyShareRepository.ts";
-import { findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
+import { answeringBodies } from "../../db/repositories/bodyShareRepository.ts";
+import { findOccurrenceWithBodies } from "../../db/repositories/occurrenceRepository.ts";
 import { findAttachment } from "../../db/repositories/occurrenceUpdateRepository.ts";
 import { todayIso } from "../../domain/dates.ts";
 import { relationTo, taskPolicy } from "../../domain/policies/task.ts";
@@ -35,10 +35,11 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
   /** The caller, the occurrence and its task's bodies — what every policy here needs; 403 unless the task is theirs to see. */
   async function context(req: FastifyRequest, id: number) {
     const { user, actor } = await callerOf(req);
-    const occ = await findOccurrence(app.deps.db, id);
+    // one statement: the occurrence, its task's bodies, its member's name, whether it was shared out
+    const occ = await findOccurrenceWithBodies(app.deps.db, id);
     if (!occ) throw errors.notFound("nhiệm vụ cần báo cáo");
     // a share of a set-led task belongs to its member: that unit is its lead body
-    const task = { bodies: await bodiesOfOccurrence(app.deps.db, occ) };
+    const task = { bodies: answeringBodies(occ.bodies, occ) };
     authorize(taskPolicy, actor, "read", task);
     return { user, occ, task, by: relationTo(actor, task.bodies), actor: actorOf(user) };
   }
@@ -58,7 +59,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { user, actor, by } = await context(req, req.params.id);
+      const { user, actor, by, occ } = await context(req, req.params.id);
       const fields: Record<string, string | string[]> = {};
       const saved: StoredFile[] = [];
       try {
@@ -90,6 +91,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
           today(),
           saved,
           idempotencyOf(req, user.id),
+          occ,
         );
         // a repeated send: the first one's files are kept, this one's copies are not needed
         if (result.replayed) for (const f of saved) files.remove(f.stored_name);
@@ -198,8 +200,8 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { actor, by } = await context(req, req.params.id);
-      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
+      const { actor, by, occ } = await context(req, req.params.id);
+      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today(), occ);
     },
   );
 

@@ -27,8 +27,18 @@ export async function chaseOutcomeOf(
   bodies: ChasedBody[],
   today: string,
 ): Promise<ChaseOutcome> {
+  return (await chaseReach(db, bodies, today)).outcome;
+}
+
+/** The outcome and the ids of the officers it names (each once): those the chase notifies. */
+export async function chaseReach(
+  db: Kysely<Database>,
+  bodies: ChasedBody[],
+  today: string,
+): Promise<{ outcome: ChaseOutcome; officerIds: number[] }> {
   const outcome: ChaseOutcome = { notified: 0, reached: [], unreached: [] };
   const officers = await officersOfEach(db, unitIdsOf(bodies), today);
+  const officerIds = [...new Set([...officers.values()].flatMap((list) => list.map((o) => o.id)))];
   for (const body of bodies) {
     if (body.unit_id === null) {
       outcome.unreached.push({ body: body.text, reason: "not_a_unit" });
@@ -43,7 +53,7 @@ export async function chaseOutcomeOf(
         people: people.map((p) => ({ name: p.display_name, email: Boolean(p.email) })),
       });
   }
-  return outcome;
+  return { outcome, officerIds };
 }
 
 export function unitIdsOf(bodies: ChasedBody[]): number[] {

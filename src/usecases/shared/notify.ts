@@ -83,6 +83,11 @@ export async function notifyLeadOfficers(trx: Kysely<Database>, step: Step, unit
   );
 }
 
+/** To these users (a chase has found its bodies' officers already). */
+export function notifyUsers(trx: Kysely<Database>, step: Step, userIds: number[]) {
+  return insertFor(trx, userIds, step);
+}
+
 /** To the province's coordinators, who confirm or return a reported completion. */
 export async function notifyCoordinators(trx: Kysely<Database>, step: Step) {
   const users = await trx

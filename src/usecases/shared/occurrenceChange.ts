@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Updateable } from "kysely";
 import { recordAudit } from "../../db/repositories/auditRepository.ts";
+import { applyOccurrenceChange } from "../../db/repositories/occurrenceRepository.ts";
 import type { Database, OccurrenceUpdateTable, TaskOccurrenceTable } from "../../db/schema.ts";
-import { expectOneRow } from "../../db/versioned.ts";
+import { expectOneReturned } from "../../db/versioned.ts";
 import type { Actor } from "../../domain/roles.ts";
 import type { OccurrenceState } from "../../domain/status.ts";
 import { type OccurrenceAction, type Relation, transition } from "../../domain/transitions.ts";
@@ -38,6 +39,12 @@ export interface ChangeRequest {
   today: string;
   /** The device's key for this send: a repeated send gets the first answer (shared/idempotent.ts). */
   idempotency?: IdempotencyKey | null;
+  /**
+   * The occurrence as the caller read it for authorization (and whether it was shared out), so it is
+   * not read again: the update applies only at `version`, and every write of an occurrence moves its
+   * version, so a row that changed since is refused (409) as it would be after a read here.
+   */
+  current?: OccurrenceRow & { has_shares?: boolean };
 }
 
 /**
@@ -72,7 +79,8 @@ export async function changeOccurrence(
 ) {
   const { action, by, version, today } = request;
   return idempotentTransaction(db, request.idempotency ?? null, async (trx) => {
-    const current = await readOccurrence(trx, id);
+    // as the route read it (its version is checked by the update below), else read here
+    const current = request.current ?? (await readOccurrence(trx, id));
     // who may act comes first (403), then whether they saw the latest version (409), then the state
     const allowed = transition(action, by, { state: current.state, resumeState: current.resume_state });
     if (!allowed.ok && allowed.reason === "forbidden") throw errors.forbidden(allowed.message);
@@ -81,24 +89,12 @@ export async function changeOccurrence(
     const next = assertTransition(action, by, current);
     const { patch, entry, audit } = build(current, next);
     const resumeState = next === "paused" ? current.state : null;
-    expectOneRow(
-      await trx
-        .updateTable("task_occurrence")
-        .set({
-          ...patch,
-          state: next,
-          resume_state: resumeState,
-          version: version + 1,
-          updated_at: new Date(),
-        })
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .executeTakeFirst(),
-      "Nhiệm vụ này",
-    );
-    const update = await trx
-      .insertInto("occurrence_update")
-      .values({
+    const { changed, updateId } = await applyOccurrenceChange(
+      trx,
+      id,
+      version,
+      { ...patch, state: next, resume_state: resumeState },
+      {
         ...entry,
         occurrence_id: id,
         author_id: actor.id,
@@ -107,12 +103,12 @@ export async function changeOccurrence(
         on_date: today,
         state_before: current.state,
         state_after: next,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (after) await after(trx, update.id, current);
+      },
+    );
+    const saved = expectOneReturned(changed, "Nhiệm vụ này");
+    if (after) await after(trx, updateId, current);
+    // a share's own row is not touched by its parent's sync: `saved` stays what it is
     if (current.share_of !== null) await syncParentFromShares(trx, current.share_of);
-    const saved = await readOccurrence(trx, id);
     await recordAudit(trx, actor, {
       action: audit,
       entity: "task_occurrence",
@@ -131,6 +127,6 @@ export async function changeOccurrence(
         text: entry.text,
       },
     });
-    return { occurrence: saved, updateId: update.id };
+    return { occurrence: saved, updateId };
   });
 }

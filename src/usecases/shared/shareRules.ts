@@ -13,9 +13,10 @@ export { syncParentFromShares };
  */
 export async function assertNotSharedOut(
   trx: Kysely<Database>,
-  occ: { id: number; share_of: number | null },
+  occ: { id: number; share_of: number | null; has_shares?: boolean },
 ) {
-  if (occ.share_of === null && (await hasShares(trx, occ.id))) throw errors.sharedOut();
+  if (occ.share_of !== null) return;
+  if (occ.has_shares ?? (await hasShares(trx, occ.id))) throw errors.sharedOut();
 }
 
 /**

@@ -9,13 +9,15 @@
 import type { Kysely } from "kysely";
 import { recordAudits } from "../../db/repositories/auditRepository.ts";
 import { type FigureWrite, writeFigureRows } from "../../db/repositories/figureQueries.ts";
+import { type FormContext, formKey, loadFormContext } from "../../db/repositories/formContext.ts";
 import {
-  elementCatalog,
-  elementRules,
+  elementCatalogOf,
+  type FormDefinition,
   type FormField,
-  formDefinition,
+  formDefinitionOf,
   formTargetOf,
   isDraftStatus,
+  rulesOf,
 } from "../../db/repositories/formRepository.ts";
 import type { Database } from "../../db/schema.ts";
 import { breakdownsOf, fieldKey, optionsOf } from "../../domain/breakdowns.ts";
@@ -57,8 +59,6 @@ export interface RowProblem {
   code?: ErrorCode;
 }
 
-type Definition = Awaited<ReturnType<typeof formDefinition>>;
-
 /** One readable message: every real error, and the empty fields counted with a few named. */
 export function summarize(errs: FigureProblem[]): string {
   const missing = errs.filter((e) => e.kind === "missing");
@@ -70,9 +70,7 @@ export function summarize(errs: FigureProblem[]): string {
   return other.join(" ");
 }
 
-const formKey = (unitId: number, periodId: number) => `${unitId}|${periodId}`;
-
-function ratesOf(def: Definition) {
+function ratesOf(def: FormDefinition) {
   return def.indicators
     .filter((i) => i.type === "rate" && i.numerator_id && i.denominator_id)
     .map((i) => ({
@@ -90,90 +88,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-/** For each period, the one before it of the same kind (a form's "last time"), in one statement. */
-async function previousPeriods(
-  db: Kysely<Database>,
-  periods: { id: number }[],
-): Promise<Map<number, number>> {
-  if (periods.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("period as p")
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom("period as q")
-          .select("q.id")
-          .whereRef("q.kind", "=", "p.kind")
-          .whereRef("q.start_date", "<", "p.start_date")
-          .orderBy("q.start_date", "desc")
-          .limit(1)
-          .as("prev"),
-      (join) => join.onTrue(),
-    )
-    .select(["p.id", "prev.id as prevId"])
-    .where(
-      "p.id",
-      "in",
-      periods.map((p) => p.id),
-    )
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.prevId]));
-}
-
-/** Everything the checks need, read in a few statements whatever the number of forms. */
-async function loadContext(db: Kysely<Database>, forms: { unitId: number; periodId: number }[]) {
-  const unitIds = [...new Set(forms.map((r) => r.unitId))];
-  const periodIds = [...new Set(forms.map((r) => r.periodId))];
-  const [units, periods, rules, catalog] = await Promise.all([
-    db
-      .selectFrom("org_unit")
-      .select(["id", "kind", "full_name", "education_levels"])
-      .where("id", "in", unitIds)
-      .execute(),
-    db.selectFrom("period").selectAll().where("id", "in", periodIds).execute(),
-    elementRules(db),
-    elementCatalog(db),
-  ]);
-  const previous = await previousPeriods(db, periods);
-  const allPeriods = [...new Set([...periodIds, ...previous.values()])];
-  const [statuses, values] = await Promise.all([
-    db
-      .selectFrom("form_status")
-      .selectAll()
-      .where("org_unit_id", "in", unitIds)
-      .where("period_id", "in", periodIds)
-      .execute(),
-    db
-      .selectFrom("data_value")
-      .select([
-        "org_unit_id",
-        "period_id",
-        "element_id",
-        "category",
-        "value",
-        "comment",
-        "draft",
-        "is_sample",
-      ])
-      .where("org_unit_id", "in", unitIds)
-      .where("period_id", "in", allPeriods)
-      .execute(),
-  ]);
-  const valuesByForm = new Map<string, typeof values>();
-  for (const v of values) pushTo(valuesByForm, formKey(v.org_unit_id, v.period_id), v);
-  return {
-    units: new Map(units.map((u) => [u.id, u])),
-    periods: new Map(periods.map((p) => [p.id, p])),
-    statuses: new Map(statuses.map((s) => [formKey(s.org_unit_id, s.period_id), s])),
-    previous,
-    valuesByForm,
-    rules,
-    catalog,
-    definitions: new Map<string, Definition>(),
-  };
-}
-
-type Context = Awaited<ReturnType<typeof loadContext>>;
+type Context = FormContext;
 
 /**
  * A row for a field not on the unit's form: an element that does not apply to this unit (another
@@ -186,7 +101,7 @@ function foreignRow(
   key: string,
   unit: Parameters<typeof notApplicableReason>[1],
 ): RowProblem {
-  const element = ctx.catalog.get(row.elementId);
+  const element = elementCatalogOf(ctx.catalog).get(row.elementId);
   const why = element ? notApplicableReason(element, unit) : null;
   const base = { position: row.position ?? null, field: key, level: "error" as const };
   if (why) return { ...base, message: why, code: "ELEMENT_NOT_APPLICABLE" };
@@ -209,15 +124,14 @@ interface FormPlan {
 }
 
 /** Checks one form's rows against its definition and current values; problems are pushed to `out`. */
-async function planForm(
-  db: Kysely<Database>,
+function planForm(
   ctx: Context,
   form: { unitId: number; periodId: number },
   rows: FigureInput[],
   opts: WriteFiguresOptions,
   out: RowProblem[],
   checks: FigureProblem[],
-): Promise<FormPlan | null> {
+): FormPlan | null {
   const { unitId, periodId } = form;
   const at = (field: string) =>
     rows.find((r) => fieldKey(r.elementId, r.category) === field)?.position ?? null;
@@ -238,12 +152,7 @@ async function planForm(
     for (const r of rows) out.push({ position: r.position ?? null, field: "", level: "error", message: why });
     return null;
   }
-  const defKey = `${target.entersAs}|${target.levels.join(",")}`;
-  let def = ctx.definitions.get(defKey);
-  if (!def) {
-    def = await formDefinition(db, target);
-    ctx.definitions.set(defKey, def);
-  }
+  const def = formDefinitionOf(ctx.catalog, target);
   const fields = new Map<string, FormField>(def.fields.map((f) => [f.key, f]));
   const before = ctx.valuesByForm.get(formKey(unitId, periodId)) ?? [];
   const merged: FieldValues = new Map(
@@ -258,7 +167,7 @@ async function planForm(
     } else merged.set(key, { value: r.value, comment: r.comment });
   }
   if (foreign) return null;
-  const prevId = ctx.previous.get(periodId);
+  const prevId = ctx.previous.get(periodId)?.id;
   const prevValues = prevId ? (ctx.valuesByForm.get(formKey(unitId, prevId)) ?? []) : [];
   const problems = checkFigures(
     merged,
@@ -269,7 +178,7 @@ async function planForm(
       requireAll: opts.nextStatus === "submitted",
       fields: def.fields.map((f) => f.key),
       brokenDown: [...def.categories].map(([elementId, categories]) => ({ elementId, categories })),
-      elements: ctx.rules,
+      elements: rulesOf(ctx.catalog),
     },
   );
   checks.push(...problems.filter((x) => x.level === "error"));
@@ -328,6 +237,8 @@ export async function writeFigures(
   actor: Actor,
   rows: FigureInput[],
   opts: WriteFiguresOptions,
+  /** The forms' context when the caller has read it in this transaction (a form save has). */
+  loaded?: FormContext,
 ) {
   const byForm = new Map<string, FigureInput[]>();
   const forms = new Map<string, { unitId: number; periodId: number }>();
@@ -337,14 +248,21 @@ export async function writeFigures(
   }
   for (const r of rows) forms.set(formKey(r.unitId, r.periodId), { unitId: r.unitId, periodId: r.periodId });
   if (forms.size === 0) return { forms: [] as FormPlan[], warnings: [] as FigureProblem[] };
-  const ctx = await loadContext(db, [...forms.values()]);
+  const all = [...forms.values()];
+  const ctx =
+    loaded ??
+    (await loadFormContext(
+      db,
+      all.map((f) => f.unitId),
+      all.map((f) => f.periodId),
+    ));
   for (const r of rows) pushTo(byForm, formKey(r.unitId, r.periodId), r);
   const problems: RowProblem[] = [];
   const checks: FigureProblem[] = [];
   const plans: FormPlan[] = [];
   for (const [key, formRows] of byForm) {
     const form = forms.get(key) as { unitId: number; periodId: number };
-    const plan = await planForm(db, ctx, form, formRows, opts, problems, checks);
+    const plan = planForm(ctx, form, formRows, opts, problems, checks);
     if (plan) plans.push(plan);
   }
   if (problems.length > 0) {
