@@ -52,6 +52,9 @@ export const DERIVED_TABLES: (keyof Database)[] = [
   "unit_teaching",
   "coverage_total",
   "coverage_rollup",
+  "score_dirty",
+  "score_segment",
+  "score_count",
 ];
 
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */

@@ -44,12 +44,18 @@ const CURRENT: TimelinessColumns = {
   completed: sql<string | null>`o.completed_on`,
 };
 
+/** The clock timeliness reads: days as values, or columns (the kept scoreboard counts read each row's day). */
+export interface SqlClock {
+  today: string | RawBuilder<string>;
+  soon: string | RawBuilder<string>;
+}
+
 /**
  * Timeliness as SQL — the same rule as domain/status.timelinessOf, written once here and used by the
  * register's filter and order, the scoreboard and the reminders (taskQueries.test.ts holds the two
  * forms equal on random data). Due on the day itself is not overdue.
  */
-export function timelinessSql(clock: Clock, c: TimelinessColumns = CURRENT) {
+export function timelinessSql(clock: SqlClock, c: TimelinessColumns = CURRENT) {
   return sql<Timeliness>`(case
     when ${c.done} then (case
       when ${c.due} is null or ${c.completed} is null then 'done'
