@@ -22,8 +22,6 @@ export interface RegisterFilter {
   kind?: string;
 }
 
-type QB = ReturnType<typeof baseQuery>;
-
 function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom("task_occurrence as o")
@@ -121,10 +119,6 @@ function filterSql(f: RegisterFilter, clock: Clock): RawBuilder<SqlBool> {
   }
   if (!units && f.scope.kind === "all") parts.push(sql`o.share_of is null`);
   return parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
-}
-
-function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
-  return q.where(filterSql(f, clock));
 }
 
 const leadNames = sql<string>`(select string_agg(coalesce(u.full_name, b.text), '; ' order by b.position)
