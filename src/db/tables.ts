@@ -42,8 +42,9 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
 ];
 
 /**
- * Derived tables, rebuilt from the rows above (rollupRepository.rebuildRollups): never backed up, and
- * rebuilt after a restore.
+ * Derived tables, rebuilt from the rows above (rollupRepository.rebuildRollups; the scoreboard's counts
+ * by scoreCounts.refreshScoreCounts, from what the triggers list): never backed up, and rebuilt after a
+ * restore.
  */
 export const DERIVED_TABLES: (keyof Database)[] = [
   "unit_ancestry",
