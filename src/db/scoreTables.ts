@@ -2,6 +2,7 @@
 
 /** An occurrence whose segments must be recomputed before the counts are read. */
 export interface ScoreDirtyTable {
+  seq: import("kysely").Generated<string>;
   occurrence_id: number;
 }
 

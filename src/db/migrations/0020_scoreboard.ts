@@ -17,9 +17,12 @@ import { type Kysely, sql } from "kysely";
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema type
 export async function up(db: Kysely<any>): Promise<void> {
+  // a row per listing, never merged: a reader takes the rows its snapshot sees, so a listing made by a
+  // writer still running stays for the next reader (merging it into an older row could lose it)
   await db.schema
     .createTable("score_dirty")
-    .addColumn("occurrence_id", "integer", (c) => c.primaryKey())
+    .addColumn("seq", "bigserial", (c) => c.primaryKey())
+    .addColumn("occurrence_id", "integer", (c) => c.notNull())
     .execute();
   await db.schema
     .createTable("score_segment")
@@ -51,13 +54,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function score_dirty_occurrence() returns trigger language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
-        insert into score_dirty select id from new_rows order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select id from new_rows order by 1;
       elsif tg_op = 'DELETE' then
-        insert into score_dirty select id from old_rows order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select id from old_rows order by 1;
       else
-        insert into score_dirty
+        insert into score_dirty (occurrence_id)
           select n.id from new_rows n join old_rows o on o.id = n.id where ${changed} order by 1
-          on conflict do nothing;
+         ;
       end if;
       return null;
     end $$`.execute(db);
@@ -65,12 +68,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function score_dirty_history() returns trigger language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
-        insert into score_dirty select distinct occurrence_id from new_rows order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select distinct occurrence_id from new_rows order by 1;
       elsif tg_op = 'DELETE' then
-        insert into score_dirty select distinct occurrence_id from old_rows order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select distinct occurrence_id from old_rows order by 1;
       else
-        insert into score_dirty select occurrence_id from new_rows union select occurrence_id from old_rows
-          order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select occurrence_id from new_rows union select occurrence_id from old_rows
+          order by 1;
       end if;
       return null;
     end $$`.execute(db);
@@ -79,22 +82,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function score_dirty_task() returns trigger language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
-        insert into score_dirty select o.id from task_occurrence o
-          where o.task_id in (select task_id from new_rows) order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select o.id from task_occurrence o
+          where o.task_id in (select task_id from new_rows) order by 1;
       elsif tg_op = 'DELETE' then
-        insert into score_dirty select o.id from task_occurrence o
-          where o.task_id in (select task_id from old_rows) order by 1 on conflict do nothing;
+        insert into score_dirty (occurrence_id) select o.id from task_occurrence o
+          where o.task_id in (select task_id from old_rows) order by 1;
       else
-        insert into score_dirty select o.id from task_occurrence o
+        insert into score_dirty (occurrence_id) select o.id from task_occurrence o
           where o.task_id in (select task_id from new_rows union select task_id from old_rows)
-          order by 1 on conflict do nothing;
+          order by 1;
       end if;
       return null;
     end $$`.execute(db);
   await sql`
     create function score_dirty_all() returns trigger language plpgsql as $$
     begin
-      insert into score_dirty select id from task_occurrence order by 1 on conflict do nothing;
+      insert into score_dirty (occurrence_id) select id from task_occurrence order by 1;
       return null;
     end $$`.execute(db);
   await sql`
@@ -127,7 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       db,
     );
   }
-  await sql`insert into score_dirty select id from task_occurrence order by 1`.execute(db);
+  await sql`insert into score_dirty (occurrence_id) select id from task_occurrence order by 1`.execute(db);
 
   // the register's open work by deadline: the overdue list walks it in order, and its count reads the
   // index alone (what timeliness and the province's filter read are included)

@@ -66,7 +66,9 @@ function segmentsOf(ids: RawBuilder<unknown>) {
 /**
  * Recomputes the occurrences listed dirty by the triggers (all of them after the migration or a
  * truncate of their history), in one transaction; refreshers take turns so an occurrence's segments
- * are never written twice. Returns how many were recomputed.
+ * are never written twice. It takes only the listings its snapshot sees, and reads the occurrences
+ * in that same snapshot: a writer still running keeps its listing for the next reader. Returns how
+ * many occurrences were recomputed.
  */
 export async function refreshScoreCounts(db: Kysely<Database>): Promise<number> {
   const pending = await sql<{ any: boolean }>`select exists (select 1 from score_dirty) as any`.execute(db);
@@ -86,7 +88,9 @@ export async function refreshScoreCounts(db: Kysely<Database>): Promise<number> 
       kept as (insert into score_count as c (day, unit_id, due, cls, n)
         select day, unit_id, due, cls, sum(n) from d group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
         on conflict (day, unit_id, due, cls) do update set n = c.n + excluded.n returning 1)
-      select (select count(*) from taken)::int as n, (select count(*) from kept)::int as kept`.execute(trx);
+      select (select count(distinct occurrence_id) from taken)::int as n, (select count(*) from kept)::int as kept`.execute(
+      trx,
+    );
     await sql`delete from score_count where n = 0`.execute(trx);
     return Number(r.rows[0]?.n ?? 0);
   };
