@@ -15,6 +15,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       // the server's modules load when it starts, not with every CLI command
       const { forgetKeysBefore } = await import("../db/repositories/idempotencyRepository.ts");
       const { ensureRollups } = await import("../db/repositories/rollupRepository.ts");
+      const { refreshScoreCounts } = await import("../db/repositories/scoreCounts.ts");
       const { countAdmins } = await import("../db/repositories/userRepository.ts");
       const { todayIso } = await import("../domain/status.ts");
       const { buildApp } = await import("../server/app.ts");
@@ -60,6 +61,16 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
             app.log.info({ ms: Date.now() - started }, "rollups rebuilt for today's map");
         } catch (e) {
           app.log.error({ err: e }, "rollup rebuild failed");
+        }
+        // the scoreboard's kept counts: everything after the migration or a truncate, else what writes
+        // left since (a read does it too, first)
+        try {
+          const started = Date.now();
+          const n = await refreshScoreCounts(db.db);
+          if (n > 0)
+            app.log.info({ ms: Date.now() - started, occurrences: n }, "scoreboard counts recomputed");
+        } catch (e) {
+          app.log.error({ err: e }, "scoreboard counts failed");
         }
       };
       const rollupTimer = setInterval(keepRollups, 5 * 60_000);

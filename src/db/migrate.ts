@@ -10,7 +10,6 @@ import * as m0007 from "./migrations/0007_tasks.ts";
 import * as m0008 from "./migrations/0008_bodies.ts";
 import * as m0009 from "./migrations/0009_hostile.ts";
 import * as m0010 from "./migrations/0010_reports.ts";
-// @scoreboard
 // @overview
 import * as m0011 from "./migrations/0011_forms.ts";
 // @writes
@@ -26,6 +25,8 @@ import * as m0015 from "./migrations/0015_reach.ts";
 import * as m0017 from "./migrations/0017_pages.ts";
 import * as m0018 from "./migrations/0018_coverage.ts";
 import * as m0019 from "./migrations/0019_dhis2_jobs.ts";
+// @scoreboard
+import * as m0020 from "./migrations/0020_scoreboard.ts";
 import type { Database } from "./schema.ts";
 
 /** Migrations are listed here, in order, so they work the same from source and from a bundle. */
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "0009_hostile": m0009,
   "0010_reports": m0010,
   // @scoreboard
+  "0020_scoreboard": m0020,
   // @overview
   "0018_coverage": m0018,
   "0011_forms": m0011,

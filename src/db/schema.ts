@@ -411,6 +411,9 @@ export interface Database {
   report_round: import("./reportTables.ts").ReportRoundTable;
   report_submission: import("./reportTables.ts").ReportSubmissionTable;
   // @scoreboard
+  score_dirty: import("./scoreTables.ts").ScoreDirtyTable;
+  score_segment: import("./scoreTables.ts").ScoreSegmentTable;
+  score_count: import("./scoreTables.ts").ScoreCountTable;
   // @overview
   unit_teaching: import("./coverageTables.ts").UnitTeachingTable;
   coverage_total: import("./coverageTables.ts").CoverageTotalTable;

@@ -42,8 +42,9 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
 ];
 
 /**
- * Derived tables, rebuilt from the rows above (rollupRepository.rebuildRollups): never backed up, and
- * rebuilt after a restore.
+ * Derived tables, rebuilt from the rows above (rollupRepository.rebuildRollups; the scoreboard's counts
+ * by scoreCounts.refreshScoreCounts, from what the triggers list): never backed up, and rebuilt after a
+ * restore.
  */
 export const DERIVED_TABLES: (keyof Database)[] = [
   "unit_ancestry",
@@ -52,6 +53,9 @@ export const DERIVED_TABLES: (keyof Database)[] = [
   "unit_teaching",
   "coverage_total",
   "coverage_rollup",
+  "score_dirty",
+  "score_segment",
+  "score_count",
 ];
 
 /** Tables left out of a backup (sessions are not worth keeping: a restore signs everyone out). */

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Scope } from "../../domain/policies/scope.ts";
 import type { Database } from "../schema.ts";
+import { keptScoreboard } from "./scoreCounts.ts";
 import { timelinessSql } from "./taskQueries.ts";
 
 export interface ScoreCounts {
@@ -126,6 +127,27 @@ const ZERO: ScoreCounts = {
  * in the list leads yet. One statement: the occurrences of the day are read once for both.
  */
 export async function scoreboard(
+  db: Kysely<Database>,
+  asOf: string,
+  opts: ScoreboardOptions,
+): Promise<{ rows: ScoreRow[]; total: ScoreCounts }> {
+  if (opts.scope.kind === "units" && opts.scope.ids.size === 0) return { rows: [], total: ZERO };
+  // the province's board over every plan: the counts kept on write (scoreCounts.ts)
+  if (opts.scope.kind === "all" && opts.documentId === undefined) {
+    const kept = await keptScoreboard(db, asOf, { from: opts.dueFrom, to: opts.dueTo });
+    const rows = kept.filter((r) => r.unit_id !== 0).map((r) => ({ ...r, unit_name: String(r.unit_name) }));
+    const { unit_id, unit_name, ...total } = kept.find((r) => r.unit_id === 0) ?? {
+      ...ZERO,
+      unit_id: 0,
+      unit_name: null,
+    };
+    return { rows, total };
+  }
+  return liveScoreboard(db, asOf, opts);
+}
+
+/** The board read live from every occurrence and its history: plans one by one, officers' scopes, and the reference for the kept counts. */
+export async function liveScoreboard(
   db: Kysely<Database>,
   asOf: string,
   opts: ScoreboardOptions,

@@ -22,8 +22,6 @@ export interface RegisterFilter {
   kind?: string;
 }
 
-type QB = ReturnType<typeof baseQuery>;
-
 function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom("task_occurrence as o")
@@ -44,12 +42,18 @@ const CURRENT: TimelinessColumns = {
   completed: sql<string | null>`o.completed_on`,
 };
 
+/** The clock timeliness reads: days as values, or columns (the kept scoreboard counts read each row's day). */
+export interface SqlClock {
+  today: string | RawBuilder<string>;
+  soon: string | RawBuilder<string>;
+}
+
 /**
  * Timeliness as SQL — the same rule as domain/status.timelinessOf, written once here and used by the
  * register's filter and order, the scoreboard and the reminders (taskQueries.test.ts holds the two
  * forms equal on random data). Due on the day itself is not overdue.
  */
-export function timelinessSql(clock: Clock, c: TimelinessColumns = CURRENT) {
+export function timelinessSql(clock: SqlClock, c: TimelinessColumns = CURRENT) {
   return sql<Timeliness>`(case
     when ${c.done} then (case
       when ${c.due} is null or ${c.completed} is null then 'done'
@@ -66,35 +70,55 @@ function urgencySql(clock: Clock) {
   return sql<number>`array_position(array[${sql.join(URGENCY.map((u) => sql.lit(u)))}]::text[], ${timelinessSql(clock)}::text)`;
 }
 
-function applyFilter(q: QB, f: RegisterFilter, clock: Clock): QB {
-  let r = q;
-  if (f.documentId) r = r.where("t.document_id", "=", f.documentId);
-  if (f.kind) r = r.where("o.kind", "=", f.kind);
-  if (f.state) r = r.where("o.state", "=", f.state as never);
-  if (!f.includeDone && !f.state && !f.timeliness?.startsWith("done")) r = r.where("o.state", "<>", "done");
-  if (f.dueFrom) r = r.where("o.due_on", ">=", f.dueFrom);
-  if (f.dueTo) r = r.where("o.due_on", "<=", f.dueTo);
+/** The deadlines a timeliness can have (implied by timelinessSql, stated so an index on due_on serves the filter). */
+function dueBoundsOf(tl: Timeliness, clock: Clock): RawBuilder<SqlBool> {
+  switch (tl) {
+    case "overdue":
+      return sql<SqlBool>`o.due_on < ${clock.today}`;
+    case "due_soon":
+      return sql<SqlBool>`o.due_on >= ${clock.today} and o.due_on <= ${clock.soon}`;
+    case "in_time":
+      return sql<SqlBool>`o.due_on > ${clock.soon}`;
+    case "no_deadline":
+      return sql<SqlBool>`o.due_on is null`;
+    default:
+      return sql<SqlBool>`o.state = 'done'`;
+  }
+}
+
+/**
+ * The register's filter as one condition on the occurrence `o` alone (plans and bodies through
+ * sub-selects), so the page and its count can each read only what they need.
+ */
+function filterSql(f: RegisterFilter, clock: Clock): RawBuilder<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (f.documentId)
+    parts.push(sql`o.task_id in (select t.id from plan_task t where t.document_id = ${f.documentId})`);
+  if (f.kind) parts.push(sql`o.kind = ${f.kind}`);
+  if (f.state) parts.push(sql`o.state = ${f.state}`);
+  if (!f.includeDone && !f.state && !f.timeliness?.startsWith("done")) parts.push(sql`o.state <> 'done'`);
+  if (f.dueFrom) parts.push(sql`o.due_on >= ${f.dueFrom}`);
+  if (f.dueTo) parts.push(sql`o.due_on <= ${f.dueTo}`);
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    r = r.where("t.search_key", "like", like);
+    parts.push(sql`o.task_id in (select t.id from plan_task t where t.search_key like ${like})`);
   }
-  if (f.timeliness) r = r.where(sql<SqlBool>`${timelinessSql(clock)} = ${f.timeliness}`);
-  const units = f.unitId !== undefined ? [f.unitId] : null;
-  const bodyExists = (ids: number[], leadOnly: boolean) =>
-    sql<SqlBool>`exists (select 1 from task_body b where b.task_id = t.id and b.unit_id in (${sql.join(ids)})${
-      leadOnly ? sql` and b.role = 'lead'` : sql``
-    })`;
+  if (f.timeliness)
+    parts.push(dueBoundsOf(f.timeliness, clock), sql`${timelinessSql(clock)} = ${f.timeliness}`);
   // a member's share of a set-led task is its own (bodyShareRepository); without a unit or a scope the
-  // register lists each task's occurrence once, with "x/38 xong"
+  // register lists each task's occurrence once, with "x/38 xong". Two index paths, not one OR over all.
   const ownOrShare = (ids: number[], leadOnly: boolean) =>
-    sql<SqlBool>`((o.share_of is null and ${bodyExists(ids, leadOnly)}) or o.share_unit_id in (${sql.join(ids)}))`;
-  if (units) r = r.where(ownOrShare(units, f.role === "lead"));
+    sql<SqlBool>`o.id in (select own.id from task_occurrence own where own.share_of is null and own.task_id in (
+        select b.task_id from task_body b where b.unit_id in (${sql.join(ids)})${leadOnly ? sql` and b.role = 'lead'` : sql``})
+      union all select s.id from task_occurrence s where s.share_unit_id in (${sql.join(ids)}))`;
+  const units = f.unitId !== undefined ? [f.unitId] : null;
+  if (units) parts.push(ownOrShare(units, f.role === "lead"));
   if (f.scope.kind === "units") {
-    if (f.scope.ids.size === 0) return r.where(sql<SqlBool>`false`);
-    r = r.where(ownOrShare([...f.scope.ids], false));
+    if (f.scope.ids.size === 0) return sql<SqlBool>`false`;
+    parts.push(ownOrShare([...f.scope.ids], false));
   }
-  if (!units && f.scope.kind === "all") r = r.where("o.share_of", "is", null);
-  return r;
+  if (!units && f.scope.kind === "all") parts.push(sql`o.share_of is null`);
+  return parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
 /** A task's bodies as the policies read them (role and unit), as one JSON column. */
@@ -114,9 +138,9 @@ const sharesLateral = sql`(select count(*) filter (where s.state = 'done') as do
   from task_occurrence s where s.share_of = o.id)`;
 
 /**
- * One page of the register and the count of every match, in one statement. The page is chosen first
- * over the narrow ordering keys (a bounded top-N sort, not a sort of every wide matching row; the
- * count is a window over all matches), then its rows are read in full; `withBodies` also gives each
+ * One page of the register and the count of every match (two statements, side by side). The page is
+ * chosen first over the narrow ordering keys (by deadline, a walk along the open work's index; by
+ * urgency, a bounded top-N sort), then its rows are read in full; `withBodies` also gives each
  * listed task's bodies (role, unit) for the policies, by task id.
  */
 export async function searchRegister(
@@ -125,18 +149,16 @@ export async function searchRegister(
   clock: Clock,
   page: { limit: number; offset: number; order?: "due" | "urgency"; withBodies?: boolean },
 ) {
-  const q = applyFilter(baseQuery(db), f, clock);
+  const where = filterSql(f, clock);
   const byUrgency = page.order === "urgency";
-  const chosen = q
-    .select([
-      "o.id",
-      "o.due_on",
-      "t.document_id",
-      "t.position",
-      sql<number>`count(*) over ()`.as("total_count"),
-    ])
-    .$if(byUrgency, (x) => x.select(urgencySql(clock).as("urgency")))
-    .orderBy(byUrgency ? urgencySql(clock) : sql`o.due_on is null`)
+  // by deadline, the open work's index gives the order (nulls last, as ascending puts them): the page
+  // is the first rows of a walk along it, not a sort of every match
+  const chosen = db
+    .selectFrom("task_occurrence as o")
+    .innerJoin("plan_task as t", "t.id", "o.task_id")
+    .where(where)
+    .select(["o.id", "o.due_on", "t.document_id", "t.position"])
+    .$if(byUrgency, (x) => x.select(urgencySql(clock).as("urgency")).orderBy(urgencySql(clock)))
     .orderBy("o.due_on")
     .orderBy("t.document_id")
     .orderBy("t.position")
@@ -196,21 +218,23 @@ export async function searchRegister(
       sql<number>`sx.total`.as("shares_total"),
       ceasedLeadSql(clock.today).as("lead_ceased"),
       sql<BodyRefs | null>`bx.refs`.as("bodies"),
-      "p.total_count",
     ])
     .orderBy(byUrgency ? sql`p.urgency` : sql`p.due_on is null`)
     .orderBy("p.due_on")
     .orderBy("p.document_id")
     .orderBy("p.position")
     .orderBy("p.id");
-  const found = await rowsQ.execute();
-  // a page past the end has no row to carry the count
-  const total =
-    found.length > 0 || page.offset === 0
-      ? Number(found[0]?.total_count ?? 0)
-      : Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const [found, counted] = await Promise.all([
+    rowsQ.execute(),
+    db
+      .selectFrom("task_occurrence as o")
+      .where(where)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const total = Number(counted.n);
   const bodiesOf = new Map<number, BodyRefs>();
-  const rows = found.map(({ total_count, bodies, ...row }) => {
+  const rows = found.map(({ bodies, ...row }) => {
     if (bodies) bodiesOf.set(row.task_id, bodies);
     return row;
   });
