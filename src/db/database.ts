@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { AppError } from "../errors.ts";
 import type { Database } from "./schema.ts";
+import { watchWrites } from "./writeGeneration.ts";
 
 export type DbKind = "pglite" | "postgres";
 
@@ -68,7 +69,7 @@ export async function openPglite(opts: PgliteOptions): Promise<Db> {
     loadDataDir: opts.loadDataDir,
     parsers: { [DATE_OID]: identity, [NUMERIC_OID]: identity, [INT8_OID]: (v: string) => Number(v) },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
+  const db = new Kysely<Database>({ dialect: watchWrites(new PGliteDialect({ pglite: client })) });
   return {
     db,
     kind: "pglite",
@@ -140,7 +141,7 @@ export async function openPostgres(url: string): Promise<Db> {
     const reason = e instanceof Error ? e.message : String(e);
     throw new AppError("DB_UNREACHABLE", `Không kết nối được PostgreSQL tại ${where}: ${reason}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: watchWrites(new PostgresDialect({ pool })) });
   return { db, kind: "postgres", location: where, url, close: () => db.destroy() };
 }
 

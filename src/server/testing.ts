@@ -23,12 +23,18 @@ export async function createTestApp(
   now: Date | (() => Date) = new Date("2026-11-23T03:00:00Z"),
   /** Hooks a test adds before the app is ready (e.g. watchResponseShapes). */
   beforeReady?: (app: FastifyInstance) => void,
+  /** The read cache on (ms) and its clock (readCache.test.ts); off by default. */
+  readCache: { ms: number; clock?: () => number } = { ms: 0 },
 ): Promise<TestApp> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-api-"));
-  const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir };
+  // the read cache off by default: tests read right after another caller's write
+  const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir, readCacheMs: readCache.ms };
   const clock = typeof now === "function" ? now : () => now;
-  const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: clock }, { serveWeb: false });
+  const app = await buildApp(
+    { db: db.db, dbKind: db.kind, config, now: clock },
+    { serveWeb: false, readCacheClock: readCache.clock },
+  );
   beforeReady?.(app);
   await app.ready();
   return {
