@@ -21,6 +21,8 @@ export interface ReadCacheOptions {
   maxBytes?: number;
   /** Milliseconds from any origin (performance.now by default; tests inject their own). */
   clock?: () => number;
+  /** The write generation (db/writeGeneration.ts by default). */
+  generation?: () => number;
 }
 
 export interface CachedBody {
@@ -41,9 +43,10 @@ export class ReadCache {
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly clock: () => number;
+  private readonly generation: () => number;
   /** Insertion order is recency order: a hit moves its entry to the end. */
   private readonly entries = new Map<string, CachedBody>();
-  private readonly pending = new Map<string, Promise<CachedBody>>();
+  private readonly pending = new Map<string, { generation: number; promise: Promise<CachedBody> }>();
   /** session key → write generation after its last write request, and when (pruned after maxAgeMs). */
   private readonly lastWrite = new Map<string, { generation: number; at: number }>();
   private bytes = 0;
@@ -53,6 +56,7 @@ export class ReadCache {
     this.maxEntries = opts.maxEntries ?? 500;
     this.maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
     this.clock = opts.clock ?? (() => performance.now());
+    this.generation = opts.generation ?? writeGeneration;
   }
 
   get enabled(): boolean {
@@ -67,7 +71,7 @@ export class ReadCache {
   noteWrite(session: string): void {
     const now = this.clock();
     this.lastWrite.delete(session);
-    this.lastWrite.set(session, { generation: writeGeneration(), at: now });
+    this.lastWrite.set(session, { generation: this.generation(), at: now });
     // a write older than maxAgeMs cannot be newer than any answer still served: forget it
     for (const [key, w] of this.lastWrite) {
       if (now - w.at <= this.maxAgeMs) break;
@@ -85,15 +89,13 @@ export class ReadCache {
       this.entries.set(key, kept);
       return { ...kept, hit: true, ageMs: now - kept.startedAt };
     }
+    // join the computation running for the key, unless it began before this session's own write
     const running = this.pending.get(key);
-    if (running) {
-      const result = await running;
-      // a computation that began before this session's write must not answer it
-      if (result.generation >= mustSee)
-        return { ...result, hit: true, ageMs: this.clock() - result.startedAt };
+    if (running && running.generation >= mustSee) {
+      const result = await running.promise;
+      return { ...result, hit: true, ageMs: this.clock() - result.startedAt };
     }
-    const fresh = this.compute(key, compute);
-    const result = await fresh;
+    const result = await this.compute(key, compute);
     return { ...result, hit: false, ageMs: this.clock() - result.startedAt };
   }
 
@@ -102,19 +104,22 @@ export class ReadCache {
   }
 
   private compute(key: string, compute: () => Promise<string>): Promise<CachedBody> {
-    const generation = writeGeneration();
+    const generation = this.generation();
     const startedAt = this.clock();
-    const p = compute()
-      .then((body) => {
-        const entry = { body, startedAt, generation };
-        this.store(key, entry);
-        return entry;
-      })
-      .finally(() => {
-        if (this.pending.get(key) === p) this.pending.delete(key);
-      });
-    this.pending.set(key, p);
-    return p;
+    const running = {
+      generation,
+      promise: compute()
+        .then((body) => {
+          const entry = { body, startedAt, generation };
+          this.store(key, entry);
+          return entry;
+        })
+        .finally(() => {
+          if (this.pending.get(key) === running) this.pending.delete(key);
+        }),
+    };
+    this.pending.set(key, running);
+    return running.promise;
   }
 
   private store(key: string, entry: CachedBody): void {
@@ -122,7 +127,7 @@ export class ReadCache {
     if (size > this.maxBytes) return;
     const old = this.entries.get(key);
     // a slower computation that began earlier never replaces a newer answer
-    if (old && old.startedAt > entry.startedAt) return;
+    if (old && (old.generation > entry.generation || old.startedAt > entry.startedAt)) return;
     if (old) this.drop(key, old);
     this.entries.set(key, entry);
     this.bytes += size;
