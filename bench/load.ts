@@ -17,6 +17,8 @@
  * write a V8 CPU profile there (read it with bench/cpuProfileTop.ts); BENCH_LOG_LEVEL (default warn)
  * is the server's LOG_LEVEL. BENCH_PG_SOCKET=1 connects the server to the throw-away cluster through its
  * Unix socket (the setup README recommends when both run on one machine) instead of TCP loopback.
+ * BENCH_PACED_SESSIONS=200 runs the paced runs with that many sessions (capacity keeps BENCH_SESSIONS).
+ * The server's read cache follows LOTRINH_READ_CACHE_MS as given (0: off, to compare).
  */
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
@@ -26,6 +28,8 @@ import { discover, planOf, ROLE_SHARE, type Session, type Step, type World } fro
 import { type Server, startServer, throwawayPostgres } from "./loadServer.ts";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
+/** Sessions of the paced runs (a, c), when other than BENCH_SESSIONS (e.g. 200 paced, 50 for capacity). */
+const PACED_SESSIONS = Number(process.env.BENCH_PACED_SESSIONS ?? SESSIONS);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DOWN_SECONDS = Number(process.env.BENCH_PG_DOWN_SECONDS ?? 4);
 const ONLY = process.env.BENCH_DB ?? "";
@@ -75,7 +79,7 @@ async function getJson<T>(base: string, s: Session, path: string): Promise<T> {
 }
 
 /** N sessions over the demo accounts by ROLE_SHARE (one account may hold several sessions). */
-async function signInAll(server: Server): Promise<Session[]> {
+async function signInAll(server: Server, count = SESSIONS): Promise<Session[]> {
   const byRole = new Map<string, Session>();
   for (const [username, password] of server.accounts) {
     const s = await signIn(server.base, username, password);
@@ -85,8 +89,8 @@ async function signInAll(server: Server): Promise<Session[]> {
   for (const [role, share] of ROLE_SHARE) {
     const first = byRole.get(role);
     if (!first) throw new Error(`no demo account of role ${role}`);
-    const n = Math.max(1, Math.round(SESSIONS * share));
-    for (let i = 0; i < n && out.length < SESSIONS; i++)
+    const n = Math.max(1, Math.round(count * share));
+    for (let i = 0; i < n && out.length < count; i++)
       out.push(i === 0 ? first : await signIn(server.base, first.username, passwordOf(server, first)));
   }
   return out;
@@ -246,13 +250,14 @@ async function bench(
   const server = await startServer(databaseUrl);
   try {
     const sessions = await signInAll(server);
+    const paced = PACED_SESSIONS === SESSIONS ? sessions : await signInAll(server, PACED_SESSIONS);
     const world = await discover(sessions, (who, path) => getJson(server.base, who, path));
     const roles = ROLE_SHARE.map(
       ([role]) => `${sessions.filter((s) => s.role === role).length} ${role}`,
     ).join(", ");
-    console.log(`${db}: ${sessions.length} sessions (${roles}), ${SECONDS} s per run`);
+    console.log(`${db}: ${sessions.length} sessions (${roles}), ${paced.length} paced, ${SECONDS} s per run`);
     const results = [
-      await run("a) 1 req/s per session", server, sessions, world, true, undefined, dbCpu),
+      await run(`a) 1 req/s per session (${paced.length})`, server, paced, world, true, undefined, dbCpu),
       await run("b) capacity (no wait)", server, sessions, world, false, undefined, dbCpu),
     ];
     if (restart) {
@@ -261,7 +266,7 @@ async function bench(
       const r = await run(
         `c) paced, PostgreSQL stopped ${DOWN_SECONDS} s`,
         server,
-        sessions,
+        paced,
         world,
         true,
         async (t0) => {
@@ -372,6 +377,6 @@ if (ONLY !== "pglite") {
   }
 }
 console.log(
-  `\n${SESSIONS} sessions, ${SECONDS} s per run${process.env.BENCH_SKIP ? `, without ${process.env.BENCH_SKIP}` : ""}${SOCKET ? ", PostgreSQL through its Unix socket" : ""}, loopback, this machine (${(await import("node:os")).cpus().length} cores, load generator included)`,
+  `\n${SESSIONS} sessions (${PACED_SESSIONS} paced), ${SECONDS} s per run${process.env.BENCH_SKIP ? `, without ${process.env.BENCH_SKIP}` : ""}${SOCKET ? ", PostgreSQL through its Unix socket" : ""}, loopback, this machine (${(await import("node:os")).cpus().length} cores, load generator included)`,
 );
 console.log([...HEAD, ...rows].join("\n"));

@@ -30,6 +30,10 @@ export interface Config {
   sessionMaxHours: number;
   /** Key for secrets kept to act later (DHIS2 jobs); unset → a key file in dataDir (LOTRINH_SECRET_KEY). */
   secretKey?: string;
+  /** The shared dashboard reads are kept this many ms (LOTRINH_READ_CACHE_MS; 0 = off): server/readCache.ts. */
+  readCacheMs: number;
+  /** PostgreSQL statements named, parsed once per connection (LOTRINH_PG_NAMED_STATEMENTS=0: off). */
+  pgNamedStatements: boolean;
 }
 
 /** LOTRINH_TRUST_PROXY: unset/0/false → no proxy trusted; a number → hops; true; or "10.0.0.1,10.0.0.0/8". */
@@ -82,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: nonNegative(env.LOTRINH_SESSION_IDLE_MINUTES, 60) || 60,
     sessionMaxHours: nonNegative(env.LOTRINH_SESSION_MAX_HOURS, 12) || 12,
     secretKey: env.LOTRINH_SECRET_KEY || undefined,
+    readCacheMs: nonNegative(env.LOTRINH_READ_CACHE_MS, 3000),
+    pgNamedStatements: env.LOTRINH_PG_NAMED_STATEMENTS !== "0",
   };
 }

@@ -25,6 +25,8 @@ export async function openReady(cfg: Config, log: (line: string) => void = () =>
       log("Đã nạp các đơn vị kế thừa của các phòng thuộc thành phố Lai Châu (giải thể từ 01/7/2025).");
     if (await loadIndicatorCatalog(db.db))
       log("Đã nạp danh mục chỉ tiêu và số liệu cấp tỉnh của Kế hoạch 5272/KH-UBND.");
+    // named statements only with the schema final (LOTRINH_PG_NAMED_STATEMENTS=0: never, e.g. behind PgBouncer)
+    if (cfg.pgNamedStatements) db.schemaReady?.();
     return db;
   } catch (e) {
     await db.close();

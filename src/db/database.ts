@@ -4,7 +4,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { AppError } from "../errors.ts";
+import { namedStatementPool } from "./namedStatements.ts";
 import type { Database } from "./schema.ts";
+import { watchWrites } from "./writeGeneration.ts";
 
 export type DbKind = "pglite" | "postgres";
 
@@ -16,6 +18,8 @@ export interface Db {
   /** The connection URL (PostgreSQL only). */
   url?: string;
   close(): Promise<void>;
+  /** PostgreSQL: the schema is up to date — statements may now be prepared by name. */
+  schemaReady?: () => void;
 }
 
 const DATE_OID = 1082;
@@ -68,7 +72,7 @@ export async function openPglite(opts: PgliteOptions): Promise<Db> {
     loadDataDir: opts.loadDataDir,
     parsers: { [DATE_OID]: identity, [NUMERIC_OID]: identity, [INT8_OID]: (v: string) => Number(v) },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
+  const db = new Kysely<Database>({ dialect: watchWrites(new PGliteDialect({ pglite: client })) });
   return {
     db,
     kind: "pglite",
@@ -140,8 +144,11 @@ export async function openPostgres(url: string): Promise<Db> {
     const reason = e instanceof Error ? e.message : String(e);
     throw new AppError("DB_UNREACHABLE", `Không kết nối được PostgreSQL tại ${where}: ${reason}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", location: where, url, close: () => db.destroy() };
+  // statements named (parsed once per connection) once the schema is ready: db/namedStatements.ts
+  const named = namedStatementPool(pool);
+  const db = new Kysely<Database>({ dialect: watchWrites(new PostgresDialect({ pool: named })) });
+  const schemaReady = () => named.enable();
+  return { db, kind: "postgres", location: where, url, schemaReady, close: () => db.destroy() };
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, else PGlite in dataDir/db. */

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { WEB_DIST } from "../paths.ts";
 import { installAuth } from "./auth.ts";
+import { installReadCache } from "./cachedAnswer.ts";
 import type { AppDeps } from "./context.ts";
 import { installErrorHandler } from "./errorHandler.ts";
 import { installRequestGuards } from "./requestGuards.ts";
@@ -39,6 +40,8 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** Serve the built web app from dist/web (when it exists). */
   serveWeb?: boolean;
+  /** The read cache's clock in milliseconds (tests); performance.now by default. */
+  readCacheClock?: () => number;
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -97,6 +100,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // @overview
   // @writes
   // @readcache
+  installReadCache(app, opts.readCacheClock);
   // @pgworker
   await app.register(dhis2Routes);
   // @suite

@@ -1,10 +1,10 @@
-import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureRollups } from "../db/repositories/rollupRepository.ts";
 import { DEMO_PLANS } from "../paths.ts";
 import { loadDemoPlans } from "../usecases/loadDemoPlans.ts";
 import { loadSampleFigures } from "../usecases/loadSampleFigures.ts";
 import { loadSampleSchools } from "../usecases/loadSampleSchools.ts";
+import { statementCounter } from "./testing/statementCounter.ts";
 import { type Client, createTestApp, signIn, type TestApp, unitIdByName } from "./testing.ts";
 
 /*
@@ -24,16 +24,7 @@ const TARGETS = 3;
 /** The unit (authorization, 1), the indicator with the rollups' state (1), the totals (1), the units' names (1). */
 const VALUES = 4;
 
-let statements = 0;
-const counter: KyselyPlugin = {
-  transformQuery(args) {
-    statements++;
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-};
+const seen: string[] = [];
 
 let t: TestApp;
 let admin: Client;
@@ -43,7 +34,7 @@ let coordinator: Client;
 let ids: { province: number; binhLu: number; indicator: number; periods: string };
 
 beforeAll(async () => {
-  t = await createTestApp(new Date("2026-03-01T03:00:00Z"), undefined, counter);
+  t = await createTestApp(new Date("2026-03-01T03:00:00Z"), undefined, (db) => statementCounter(db, seen));
   const db = t.db.db;
   await loadDemoPlans(db, DEMO_PLANS);
   await loadSampleSchools(db);
@@ -77,10 +68,10 @@ afterAll(() => t?.close());
 /** The statements one request runs (after one request that warms the session and scope caches). */
 async function statementsOf(client: Client, url: string): Promise<number> {
   expect((await client.request("GET", url)).statusCode).toBe(200);
-  statements = 0;
+  seen.length = 0;
   const res = await client.request("GET", url);
   expect(res.statusCode, res.body).toBe(200);
-  return statements;
+  return seen.length;
 }
 
 /** Adds targets of every form: for a unit (entered figures, hence coverage) and for every commune. */

@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import type { KyselyPlugin } from "kysely";
+import type { Kysely, KyselyPlugin } from "kysely";
 import { loadConfig } from "../config.ts";
 import type { Db } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
 import { openTestDb } from "../db/testing.ts";
 import type { Role } from "../domain/roles.ts";
 import { systemActor } from "../domain/roles.ts";
@@ -25,14 +26,20 @@ export async function createTestApp(
   /** Hooks a test adds before the app is ready (e.g. watchResponseShapes). */
   beforeReady?: (app: FastifyInstance) => void,
   /** A Kysely plugin on the app's connection only (e.g. counting the statements a request runs). */
-  plugin?: KyselyPlugin,
+  plugin?: (db: Kysely<Database>) => KyselyPlugin,
+  /** The read cache on (ms) and its clock (readCache.test.ts); off by default. */
+  readCache: { ms: number; clock?: () => number } = { ms: 0 },
 ): Promise<TestApp> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-api-"));
-  const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir };
+  // the read cache off by default: tests read right after another caller's write
+  const config = { ...loadConfig({}), demo: false, logLevel: "silent", dataDir, readCacheMs: readCache.ms };
   const clock = typeof now === "function" ? now : () => now;
-  const appDb = plugin ? db.db.withPlugin(plugin) : db.db;
-  const app = await buildApp({ db: appDb, dbKind: db.kind, config, now: clock }, { serveWeb: false });
+  const appDb = plugin ? db.db.withPlugin(plugin(db.db)) : db.db;
+  const app = await buildApp(
+    { db: appDb, dbKind: db.kind, config, now: clock },
+    { serveWeb: false, readCacheClock: readCache.clock },
+  );
   beforeReady?.(app);
   await app.ready();
   return {

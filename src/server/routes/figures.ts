@@ -25,6 +25,7 @@ import { IndicatorInput, saveIndicator } from "../../usecases/saveIndicator.ts";
 import { saveTarget, TargetInput } from "../../usecases/saveTarget.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
 import { uploadDataForm } from "../../usecases/uploadDataForm.ts";
+import { cachedAnswer } from "../cachedAnswer.ts";
 import { actorOf } from "../context.ts";
 import { IdempotencyHeaders, idempotencyOf } from "../idempotency.ts";
 import { authorize, authorized, callerOf } from "../policies/authorize.ts";
@@ -259,25 +260,29 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: IndicatorValues },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { actor } = await callerOf(req);
       authorize(figurePolicy, actor, "read", await formUnit(req.query.unitId));
       const asOf = req.query.asOf ?? today();
-      const points = await computeIndicator(app.deps.db, {
-        indicatorId: req.params.id,
-        unitId: req.query.unitId,
-        periodIds: req.query.periodIds.split(",").map(Number),
-        asOf,
-        childrenOf: req.query.children === "true",
-        category: req.query.category,
-        includeDrafts: req.query.drafts === "true",
+      // the answer depends on the query only once the unit is allowed; kept per scope all the same
+      const extra = { id: req.params.id, asOf };
+      return cachedAnswer(req, reply, { actor, by: "scope", extra }, async () => {
+        const points = await computeIndicator(app.deps.db, {
+          indicatorId: req.params.id,
+          unitId: req.query.unitId,
+          periodIds: req.query.periodIds.split(",").map(Number),
+          asOf,
+          childrenOf: req.query.children === "true",
+          category: req.query.category,
+          includeDrafts: req.query.drafts === "true",
+        });
+        const ids = [...new Set(points.map((p) => p.unitId))];
+        const names = await unitNames(app.deps.db, ids);
+        return {
+          asOf,
+          points: points.map((p) => ({ ...p, unit: names.find((n) => n.id === p.unitId) ?? null })),
+        };
       });
-      const ids = [...new Set(points.map((p) => p.unitId))];
-      const names = await unitNames(app.deps.db, ids);
-      return {
-        asOf,
-        points: points.map((p) => ({ ...p, unit: names.find((n) => n.id === p.unitId) ?? null })),
-      };
     },
   );
 
@@ -291,26 +296,30 @@ export async function figureRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: TargetList },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { actor } = await callerOf(req);
       // an officer sees the targets of the units in their scope only (their commune, its schools)
       if (req.query.unitId) authorize(targetPolicy, actor, "read", { unitId: req.query.unitId });
-      const all = await getTargetsOverview(
-        app.deps.db,
-        today(),
-        req.query.unitId,
-        app.deps.config.targetThresholds,
-      );
-      return {
-        targets: all
-          .filter((x) => targetPolicy.can(actor, "read", { unitId: x.org_unit_id }))
-          .map((x) => ({
-            ...x,
-            can: flagsOf(targetPolicy, actor, { unitId: x.org_unit_id }, ["edit", "delete"]),
-          })),
-        thresholds: app.deps.config.targetThresholds,
-        can: flagsOf(targetPolicy, actor, undefined, ["create"]),
-      };
+      const day = today();
+      // `can` flags in the answer: kept per role, bound unit and scope
+      return cachedAnswer(req, reply, { actor, by: "actor", extra: { day } }, async () => {
+        const all = await getTargetsOverview(
+          app.deps.db,
+          day,
+          req.query.unitId,
+          app.deps.config.targetThresholds,
+        );
+        return {
+          targets: all
+            .filter((x) => targetPolicy.can(actor, "read", { unitId: x.org_unit_id }))
+            .map((x) => ({
+              ...x,
+              can: flagsOf(targetPolicy, actor, { unitId: x.org_unit_id }, ["edit", "delete"]),
+            })),
+          thresholds: app.deps.config.targetThresholds,
+          can: flagsOf(targetPolicy, actor, undefined, ["create"]),
+        };
+      });
     },
   );
 

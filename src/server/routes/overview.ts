@@ -5,6 +5,7 @@ import { todayIso } from "../../domain/status.ts";
 import { Overview } from "../../shared/api/overview.ts";
 import { getOverview } from "../../usecases/getOverview.ts";
 import { isoDate, z } from "../../usecases/shared/zod.ts";
+import { cachedAnswer } from "../cachedAnswer.ts";
 import { authorize, callerOf } from "../policies/authorize.ts";
 
 export async function overviewRoutes(app: FastifyInstance): Promise<void> {
@@ -23,15 +24,18 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: Overview },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { actor } = await callerOf(req);
       authorize(documentPolicy, actor, "read", undefined);
-      return getOverview(app.deps.db, {
-        documentId: req.query.documentId,
-        asOf: req.query.asOf ?? todayIso(app.deps.now()),
-        scope: actor.scope,
-        thresholds: app.deps.config.targetThresholds,
-      });
+      const asOf = req.query.asOf ?? todayIso(app.deps.now());
+      return cachedAnswer(req, reply, { actor, by: "scope", extra: { asOf } }, () =>
+        getOverview(app.deps.db, {
+          documentId: req.query.documentId,
+          asOf,
+          scope: actor.scope,
+          thresholds: app.deps.config.targetThresholds,
+        }),
+      );
     },
   );
 }

@@ -24,6 +24,7 @@ import { getMyWork } from "../../usecases/getMyWork.ts";
 import { getTaskDetail } from "../../usecases/getTaskDetail.ts";
 import { ReassignInput, reassignLead } from "../../usecases/reassignLead.ts";
 import { idParam, isoDate, z } from "../../usecases/shared/zod.ts";
+import { cachedAnswer } from "../cachedAnswer.ts";
 import { actorOf } from "../context.ts";
 import { authorize, callerOf } from "../policies/authorize.ts";
 
@@ -117,14 +118,17 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: TaskRegister },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { actor } = await callerOf(req);
       const q = req.query;
-      const { rows, total } = await searchRegister(app.deps.db, filterOf(actor, q), clock(), {
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
+      const c = clock();
+      return cachedAnswer(req, reply, { actor, by: "scope", extra: { today: c.today } }, async () => {
+        const { rows, total } = await searchRegister(app.deps.db, filterOf(actor, q), c, {
+          limit: q.pageSize,
+          offset: (q.page - 1) * q.pageSize,
+        });
+        return { rows, total, page: q.page, pageSize: q.pageSize, today: c.today };
       });
-      return { rows, total, page: q.page, pageSize: q.pageSize, today: clock().today };
     },
   );
 
@@ -211,21 +215,23 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: Scoreboard },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { actor } = await callerOf(req);
       const asOf = req.query.asOf ?? clock().today;
-      const board = await scoreboard(app.deps.db, asOf, {
-        documentId: req.query.documentId,
-        dueFrom: req.query.dueFrom,
-        dueTo: req.query.dueTo,
-        scope: actor.scope,
+      return cachedAnswer(req, reply, { actor, by: "scope", extra: { asOf } }, async () => {
+        const board = await scoreboard(app.deps.db, asOf, {
+          documentId: req.query.documentId,
+          dueFrom: req.query.dueFrom,
+          dueTo: req.query.dueTo,
+          scope: actor.scope,
+        });
+        return {
+          asOf,
+          rows: board.rows.map((x) => ({ ...x, rate: completionRate(x) })),
+          // each occurrence once, however many bodies lead it
+          total: { ...board.total, rate: completionRate(board.total) },
+        };
       });
-      return {
-        asOf,
-        rows: board.rows.map((x) => ({ ...x, rate: completionRate(x) })),
-        // each occurrence once, however many bodies lead it
-        total: { ...board.total, rate: completionRate(board.total) },
-      };
     },
   );
 }

@@ -32,7 +32,8 @@ export async function startWebServer(opts: {
 }): Promise<WebServer> {
   const db = await openTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotrinh-web-"));
-  const config = { ...loadConfig({}), demo: opts.demo ?? false, dataDir, ...opts.config };
+  // the read cache off unless asked: a page checks another caller's write at once
+  const config = { ...loadConfig({}), demo: opts.demo ?? false, dataDir, readCacheMs: 0, ...opts.config };
   const now = opts.now;
   const app = await buildApp({ db: db.db, dbKind: db.kind, config, now: () => now ?? new Date() });
   await app.listen({ port: 0, host: "127.0.0.1" });
