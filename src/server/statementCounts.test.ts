@@ -182,5 +182,21 @@ describe(`statements per request of the rush's routes (${process.env.TEST_DB})`,
     const register = await counted(officer, "GET", "/api/tasks?page=1&pageSize=50&timeliness=overdue");
     expect(register.status, register.body).toBe(200);
     expect(register.statements, register.statements.join("\n")).toHaveLength(1);
+    // a page that is not full tells the total itself; a full page, or an empty one past the start, counts
+    const url = (page: number, size: number) => `/api/tasks?page=${page}&pageSize=${size}`;
+    const n = JSON.parse((await officer.request("GET", url(1, 100))).body).total as number;
+    expect(n).toBeGreaterThan(1);
+    expect(n).toBeLessThan(100);
+    for (const [page, size, statements] of [
+      [1, n + 1, 1],
+      [1, n, 2],
+      [1, n - 1, 2],
+      [2, n, 2],
+    ] as const) {
+      const r = await counted(officer, "GET", url(page, size));
+      expect(r.status, r.body).toBe(200);
+      expect(JSON.parse(r.body).total, url(page, size)).toBe(n);
+      expect(r.statements, url(page, size)).toHaveLength(statements);
+    }
   });
 });
