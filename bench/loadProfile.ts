@@ -68,7 +68,8 @@ async function setUp() {
     u.pathname = `/${PROFILE_DB}`;
     databaseUrl = u.toString();
   }
-  const cfg = { ...loadConfig({}), dataDir, databaseUrl, demo: true, logLevel: "silent" };
+  // the read cache off: every request does its route's work
+  const cfg = { ...loadConfig({}), dataDir, databaseUrl, demo: true, logLevel: "silent", readCacheMs: 0 };
   const db = await openReady(cfg);
   const today = todayIso(new Date());
   const accounts = await createDemoAccounts(db.db, today);
