@@ -59,7 +59,8 @@ export default defineConfig({
           name: "browser",
           include: ["src/web/**/*.browser.test.ts"],
           env: { TEST_DB: "pglite" },
-          globalSetup: ["src/db/testing.globalSetup.ts"],
+          // one prepared database and one Chromium for the run; each file copies the one, connects to the other
+          globalSetup: ["src/db/testing.globalSetup.ts", "src/web/testing/chromium.globalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
