@@ -3,6 +3,7 @@ import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { chaseUnits, hasShares } from "../db/repositories/bodyShareRepository.ts";
 import { findOccurrence } from "../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
@@ -28,8 +29,9 @@ export async function chaseOccurrence(
   id: number,
   raw: z.input<typeof ChaseInput>,
   by: Relation,
-  today: string,
+  now: Date,
 ): Promise<ChaseOutcome> {
+  const today = todayIso(now);
   const input = ChaseInput.parse(raw);
   return db.transaction().execute(async (trx) => {
     const occ = await findOccurrence(trx, id);
@@ -71,7 +73,7 @@ export async function chaseOccurrence(
         kind: "chase",
         occurrenceId: id,
         updateId: update.id,
-        today,
+        now,
         note: input.message,
         occurrence: occ,
       },

@@ -223,7 +223,7 @@ describe("report round notifications", () => {
   it("the daily digest carries the round's notifications to those with an e-mail address", async () => {
     const sent: { to: string; text: string }[] = [];
     const mailer = { send: async (to: string, _s: string, text: string) => void sent.push({ to, text }) };
-    await sendReminders(db.db, "2026-07-03", 0, mailer);
+    await sendReminders(db.db, new Date("2026-07-03T03:00:00Z"), 0, mailer);
     const officer = sent.find((m) => m.to === "canbo@binhlu.example");
     expect(officer?.text).toContain("Yêu cầu báo cáo:");
     expect(officer?.text).toContain("Thiếu số liệu quý II");

@@ -102,7 +102,8 @@ describe("figures in the browser", () => {
     await coord.goto(`${base}/chi-tieu?tab=entry`);
     await expect.poll(() => coord.getByTestId("completeness").textContent()).toContain("0/38");
     await coord.close();
-  });
+    // two people, eight pages: near a minute on a loaded 2-core machine, so two minutes as below
+  }, 120_000);
 
   // typing key by key is slow on a loaded 2-core machine: these tests get two minutes each
   it("numbers typed the Vietnamese way are read as typed in the data-entry form; 150,5 children and 5 in a yes/no field are refused", async () => {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,7 +79,10 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
       officer.getByRole("button", { name: "Tải DOCX" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const bytes = fs.readFileSync(await download.path());
+    // Chromium runs apart (chromium.globalSetup.ts): the download is copied here, then read
+    const saved = path.join(web.dataDir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
     // a DOCX is a zip whose content types declare a WordprocessingML main document
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     const files = unzipSync(new Uint8Array(bytes));

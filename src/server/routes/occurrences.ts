@@ -114,7 +114,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
+      return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -131,7 +131,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
+      return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -148,7 +148,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
+      return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -165,7 +165,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return extendDeadline(app.deps.db, actor, req.params.id, req.body, by, today());
+      return extendDeadline(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -199,7 +199,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today());
+      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
