@@ -3,6 +3,7 @@ import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { occurrencesToRemind } from "../db/repositories/taskQueries.ts";
 import type { Database } from "../db/schema.ts";
 import { formatVnDate, todayIso } from "../domain/dates.ts";
+import { digestHeading, digestSubject } from "../domain/digestText.ts";
 import { systemActor } from "../domain/roles.ts";
 import { clockOf } from "../domain/status.ts";
 import { CHASED_STATES } from "../domain/transitions.ts";
@@ -83,7 +84,7 @@ async function sendDigests(db: Kysely<Database>, now: Date, mailer: Mailer): Pro
   const pending = await db
     .selectFrom("notification as n")
     .innerJoin("app_user as u", "u.id", "n.user_id")
-    .select(["n.id", "n.user_id", "n.message", "u.email", "u.display_name"])
+    .select(["n.id", "n.user_id", "n.kind", "n.message", "u.email", "u.display_name"])
     .where("n.emailed_at", "is", null)
     .where("u.email", "is not", null)
     .where("u.active", "=", true)
@@ -104,7 +105,7 @@ async function sendDigests(db: Kysely<Database>, now: Date, mailer: Mailer): Pro
     const body = [
       `Kính gửi ${first.display_name},`,
       "",
-      `Lộ Trình có ${items.length} thông báo mới về nhiệm vụ của đơn vị:`,
+      digestHeading(items.map((i) => i.kind)),
       "",
       ...items.map((i) => `- ${i.message}`),
       "",
@@ -112,7 +113,10 @@ async function sendDigests(db: Kysely<Database>, now: Date, mailer: Mailer): Pro
     ].join("\n");
     await mailer.send(
       first.email as string,
-      `[Lộ Trình] ${items.length} nhiệm vụ cần chú ý — ${formatVnDate(today)}`,
+      digestSubject(
+        items.map((i) => i.kind),
+        formatVnDate(today),
+      ),
       body,
     );
     await db
