@@ -59,10 +59,15 @@ export default defineConfig({
           name: "browser",
           include: ["src/web/**/*.browser.test.ts"],
           env: { TEST_DB: "pglite" },
-          globalSetup: ["src/db/testing.globalSetup.ts"],
+          // one prepared database and one Chromium for the run; each file copies the one, connects to the other
+          globalSetup: ["src/db/testing.globalSetup.ts", "src/web/testing/chromium.globalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // the files run one after another in one worker, which imports the server's modules once (not
+          // once per file: ~12 s each on a busy 2-core machine); each file still has its own server,
+          // database copy and browser contexts, and no module keeps state across databases
+          isolate: false,
           // a page waits on the server; on a busy 2-core CI machine one second (the default) is not enough
           expect: { poll: { timeout: 20_000, interval: 100 } },
         },

@@ -15,8 +15,9 @@ export function registerRemindCommand(program: Command, config: ConfigSource): v
       const cfg = config();
       const conn = await openReady(cfg);
       try {
-        const today = todayIso(nowOf(cfg)());
-        const r = await sendReminders(conn.db, today, cfg.dueSoonDays, smtpMailer(cfg.smtpUrl, cfg.smtpFrom));
+        const now = nowOf(cfg)();
+        const today = todayIso(now);
+        const r = await sendReminders(conn.db, now, cfg.dueSoonDays, smtpMailer(cfg.smtpUrl, cfg.smtpFrom));
         console.log(
           `Ngày ${formatVnDate(today)}: ${r.created} thông báo mới, ${r.emailed} thư tổng hợp đã gửi.`,
         );

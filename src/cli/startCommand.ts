@@ -87,7 +87,7 @@ export function registerStartCommand(program: Command, config: ConfigSource): vo
       // đôn đốc: the reminder job runs inside the server (also: npx lotrinh remind)
       const mailer = smtpMailer(cfg.smtpUrl, cfg.smtpFrom);
       const remind = () =>
-        sendReminders(db.db, todayIso(now()), cfg.dueSoonDays, mailer).catch((e) =>
+        sendReminders(db.db, now(), cfg.dueSoonDays, mailer).catch((e) =>
           app.log.error({ err: e }, "reminders failed"),
         );
       const timer =

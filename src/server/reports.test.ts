@@ -276,8 +276,8 @@ describe.runIf(seedsAvailable())("periodic reports: a 6-month round on 47-KH/ĐU
     expect(pending.every((s) => s.late)).toBe(true);
     const target = pending[0] as Sub;
     const officer = await signIn(t, "canbo.cham", "officer", target.unit_id);
-    const first = await sendReminders(t.db.db, "2026-07-11", 7, null);
-    const second = await sendReminders(t.db.db, "2026-07-11", 7, null);
+    const first = await sendReminders(t.db.db, new Date("2026-07-11T03:00:00Z"), 7, null);
+    const second = await sendReminders(t.db.db, new Date("2026-07-11T03:00:00Z"), 7, null);
     expect(first.created).toBeGreaterThan(0);
     expect(second.created).toBe(0);
     const mine = async () =>

@@ -6,6 +6,7 @@ import {
   type OccurrenceWithBodies,
 } from "../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
@@ -31,10 +32,11 @@ export async function chaseOccurrence(
   id: number,
   raw: z.input<typeof ChaseInput>,
   by: Relation,
-  today: string,
+  now: Date,
   /** The occurrence as the route read it for authorization (not read again). */
   loaded?: OccurrenceWithBodies,
 ): Promise<ChaseOutcome> {
+  const today = todayIso(now);
   const input = ChaseInput.parse(raw);
   return db.transaction().execute(async (trx) => {
     const occ = loaded ?? (await findOccurrenceWithBodies(trx, id));
@@ -72,7 +74,7 @@ export async function chaseOccurrence(
         kind: "chase",
         occurrenceId: id,
         updateId: update.id,
-        today,
+        now,
         note: input.message,
         occurrence: occ,
       },

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { notifyLeadOfficers } from "./shared/notify.ts";
@@ -21,8 +22,9 @@ export async function confirmCompletion(
   id: number,
   raw: z.input<typeof ConfirmInput>,
   by: Relation,
-  today: string,
+  now: Date,
 ) {
+  const today = todayIso(now);
   const input = ConfirmInput.parse(raw);
   return changeOccurrence(
     db,
@@ -35,6 +37,6 @@ export async function confirmCompletion(
       audit: "occurrence.confirm",
     }),
     (trx, updateId) =>
-      notifyLeadOfficers(trx, { kind: "confirm", occurrenceId: id, updateId, today, note: input.text }),
+      notifyLeadOfficers(trx, { kind: "confirm", occurrenceId: id, updateId, now, note: input.text }),
   );
 }

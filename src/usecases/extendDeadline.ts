@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { errors } from "../errors.ts";
@@ -24,8 +25,9 @@ export async function extendDeadline(
   id: number,
   raw: z.input<typeof ExtendInput>,
   by: Relation,
-  today: string,
+  now: Date,
 ) {
+  const today = todayIso(now);
   const input = ExtendInput.parse(raw);
   return changeOccurrence(
     db,
@@ -50,7 +52,7 @@ export async function extendDeadline(
         kind: cur.due_on ? "extend" : "set_due",
         occurrenceId: id,
         updateId,
-        today,
+        now,
         note: input.reason,
       }),
   );

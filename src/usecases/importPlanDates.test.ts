@@ -114,7 +114,7 @@ describe("a date a coordinator set stays when the plan is imported again", () =>
       pending?.id as number,
       { version: pending?.version as number, due: "2026-10-31", reason: "Bộ đã ban hành kế hoạch" },
       "coordinator",
-      "2026-07-01",
+      new Date("2026-07-01T03:00:00Z"),
     );
     await importText(`${text}\n`, "dat-han.txt");
     expect((await occurrencesOf(documentId, "1"))[0]?.due_on).toBe("2026-10-31");

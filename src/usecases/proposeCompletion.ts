@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { notifyCoordinators } from "./shared/notify.ts";
@@ -19,8 +20,9 @@ export async function proposeCompletion(
   id: number,
   raw: z.input<typeof ProposeInput>,
   by: Relation,
-  today: string,
+  now: Date,
 ) {
+  const today = todayIso(now);
   const input = ProposeInput.parse(raw);
   return changeOccurrence(
     db,
@@ -32,6 +34,6 @@ export async function proposeCompletion(
       entry: { kind: "propose_done", text: input.text, product: input.product ?? null, percent: 100 },
       audit: "occurrence.propose_done",
     }),
-    (trx, updateId) => notifyCoordinators(trx, { kind: "propose_done", occurrenceId: id, updateId, today }),
+    (trx, updateId) => notifyCoordinators(trx, { kind: "propose_done", occurrenceId: id, updateId, now }),
   );
 }

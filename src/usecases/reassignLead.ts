@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import type { Database } from "../db/schema.ts";
 import { expectOneRow } from "../db/versioned.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import { errors } from "../errors.ts";
 import { assertUnitsActive } from "./shared/activeUnits.ts";
@@ -23,8 +24,9 @@ export async function reassignLead(
   actor: Actor,
   taskId: number,
   raw: z.input<typeof ReassignInput>,
-  today: string,
+  now: Date,
 ) {
+  const today = todayIso(now);
   const input = ReassignInput.parse(raw);
   return db.transaction().execute(async (trx) => {
     const task = await trx.selectFrom("plan_task").selectAll().where("id", "=", taskId).executeTakeFirst();
@@ -92,7 +94,7 @@ export async function reassignLead(
     if (open)
       await notifyLeadOfficers(
         trx,
-        { kind: "reassign", occurrenceId: open.id, updateId: change.id, today, note: input.reason },
+        { kind: "reassign", occurrenceId: open.id, updateId: change.id, now, note: input.reason },
         input.unitIds,
       );
     await recordAudit(trx, actor, {

@@ -221,10 +221,15 @@ describe("report round notifications", () => {
   });
 
   it("the daily digest carries the round's notifications to those with an e-mail address", async () => {
-    const sent: { to: string; text: string }[] = [];
-    const mailer = { send: async (to: string, _s: string, text: string) => void sent.push({ to, text }) };
-    await sendReminders(db.db, "2026-07-03", 0, mailer);
+    const sent: { to: string; subject: string; text: string }[] = [];
+    const mailer = {
+      send: async (to: string, subject: string, text: string) => void sent.push({ to, subject, text }),
+    };
+    await sendReminders(db.db, new Date("2026-07-03T03:00:00Z"), 0, mailer);
     const officer = sent.find((m) => m.to === "canbo@binhlu.example");
+    // three report notifications and one overdue task: each counted under its own word
+    expect(officer?.text).toContain("Lộ Trình có 4 thông báo mới về nhiệm vụ và báo cáo của đơn vị:");
+    expect(officer?.subject).toBe("[Lộ Trình] 1 nhiệm vụ, 3 báo cáo cần chú ý — 03/07/2026");
     expect(officer?.text).toContain("Yêu cầu báo cáo:");
     expect(officer?.text).toContain("Thiếu số liệu quý II");
     expect(officer?.text).toContain("Báo cáo đã được tiếp nhận");

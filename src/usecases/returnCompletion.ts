@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { todayIso } from "../domain/dates.ts";
 import type { Actor } from "../domain/roles.ts";
 import type { Relation } from "../domain/transitions.ts";
 import { notifyLeadOfficers } from "./shared/notify.ts";
@@ -18,8 +19,9 @@ export async function returnCompletion(
   id: number,
   raw: z.input<typeof ReturnInput>,
   by: Relation,
-  today: string,
+  now: Date,
 ) {
+  const today = todayIso(now);
   const input = ReturnInput.parse(raw);
   return changeOccurrence(
     db,
@@ -32,6 +34,6 @@ export async function returnCompletion(
       audit: "occurrence.return",
     }),
     (trx, updateId) =>
-      notifyLeadOfficers(trx, { kind: "return", occurrenceId: id, updateId, today, note: input.reason }),
+      notifyLeadOfficers(trx, { kind: "return", occurrenceId: id, updateId, now, note: input.reason }),
   );
 }

@@ -93,7 +93,7 @@ afterAll(async () => {
 describe("sendReminders (đôn đốc)", () => {
   it("notifies due-soon and overdue work once, and mails one digest per person per day", async () => {
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "Lộ Trình <lotrinh@example>");
-    const first = await sendReminders(db.db, "2026-07-01", 7, mailer);
+    const first = await sendReminders(db.db, new Date("2026-07-01T03:00:00Z"), 7, mailer);
     // task 1 overdue (30/6), task 2 due soon (5/7); task 3 not yet
     const notes = await db.db.selectFrom("notification").select(["kind", "message"]).orderBy("id").execute();
     expect(notes.map((n) => n.kind).sort()).toEqual(["due_soon", "overdue"]);
@@ -105,15 +105,15 @@ describe("sendReminders (đôn đốc)", () => {
     expect(text).toContain("Quá hạn: nhiệm vụ 1 (9/KH-UBND)");
     expect(text).toContain("Sắp đến hạn: nhiệm vụ 2");
 
-    const again = await sendReminders(db.db, "2026-07-01", 7, mailer);
+    const again = await sendReminders(db.db, new Date("2026-07-01T03:00:00Z"), 7, mailer);
     expect(again).toEqual({ created: 0, emailed: 0 });
-    const nextDay = await sendReminders(db.db, "2026-07-02", 7, mailer);
+    const nextDay = await sendReminders(db.db, new Date("2026-07-02T03:00:00Z"), 7, mailer);
     expect(nextDay.created).toBe(0);
     expect(inbox).toHaveLength(1);
   });
 
   it("works without mail configured", async () => {
-    const r = await sendReminders(db.db, "2026-12-25", 7, null);
+    const r = await sendReminders(db.db, new Date("2026-12-25T03:00:00Z"), 7, null);
     expect(r.emailed).toBe(0);
     expect(r.created).toBeGreaterThan(0);
   });

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../db/repositories/auditRepository.ts";
 import { occurrencesToRemind } from "../db/repositories/taskQueries.ts";
 import type { Database } from "../db/schema.ts";
-import { formatVnDate } from "../domain/dates.ts";
+import { formatVnDate, todayIso } from "../domain/dates.ts";
+import { digestHeading, digestSubject } from "../domain/digestText.ts";
 import { systemActor } from "../domain/roles.ts";
 import { clockOf } from "../domain/status.ts";
 import { CHASED_STATES } from "../domain/transitions.ts";
@@ -19,13 +20,15 @@ export interface Mailer {
  * in which a coordinator may chase (not paused, not awaiting confirmation, not done). The dedupe key
  * (kind, occurrence, person, due date) makes a repeat run — the hourly job, `lotrinh remind`, a
  * restart — send nothing twice; an extension brings a new date and so a new reminder. Then, if mail is configured, one digest per person per day.
+ * Times (a notification's, a digest's) are the injected clock's `now`, as for every other step.
  */
 export async function sendReminders(
   db: Kysely<Database>,
-  today: string,
+  now: Date,
   dueSoonDays: number,
   mailer: Mailer | null,
 ) {
+  const today = todayIso(now);
   const open = await occurrencesToRemind(db, clockOf(today, dueSoonDays), CHASED_STATES);
   let created = 0;
   if (open.length > 0) {
@@ -54,6 +57,7 @@ export async function sendReminders(
             occurrence_id: o.id,
             message: `${overdue ? "Quá hạn" : "Sắp đến hạn"}: nhiệm vụ ${o.ref} (${o.number ?? "kế hoạch"}) — ${o.title.slice(0, 120)} — hạn ${formatVnDate(o.due_on as string)}`,
             dedupe_key: `${kind}:${o.id}:${u.id}:${o.due_on}`,
+            created_at: now,
           })
           .onConflict((oc) => oc.column("dedupe_key").doNothing())
           .returning("id")
@@ -62,8 +66,8 @@ export async function sendReminders(
       }
     }
   }
-  created += await remindReportRounds(db, today, clockOf(today, dueSoonDays).soon);
-  const emailed = mailer ? await sendDigests(db, today, mailer) : 0;
+  created += await remindReportRounds(db, now, clockOf(today, dueSoonDays).soon);
+  const emailed = mailer ? await sendDigests(db, now, mailer) : 0;
   if (created > 0 || emailed > 0) {
     await recordAudit(db, systemActor("Đôn đốc tự động"), {
       action: "reminders.send",
@@ -75,11 +79,12 @@ export async function sendReminders(
 }
 
 /** One e-mail per person per day with what is new for them; recorded so it is never sent twice. */
-async function sendDigests(db: Kysely<Database>, today: string, mailer: Mailer): Promise<number> {
+async function sendDigests(db: Kysely<Database>, now: Date, mailer: Mailer): Promise<number> {
+  const today = todayIso(now);
   const pending = await db
     .selectFrom("notification as n")
     .innerJoin("app_user as u", "u.id", "n.user_id")
-    .select(["n.id", "n.user_id", "n.message", "u.email", "u.display_name"])
+    .select(["n.id", "n.user_id", "n.kind", "n.message", "u.email", "u.display_name"])
     .where("n.emailed_at", "is", null)
     .where("u.email", "is not", null)
     .where("u.active", "=", true)
@@ -91,7 +96,7 @@ async function sendDigests(db: Kysely<Database>, today: string, mailer: Mailer):
   for (const [userId, items] of byUser) {
     const claimed = await db
       .insertInto("email_digest")
-      .values({ user_id: userId, day: today, count: items.length })
+      .values({ user_id: userId, day: today, count: items.length, sent_at: now })
       .onConflict((oc) => oc.columns(["user_id", "day"]).doNothing())
       .returning("user_id")
       .executeTakeFirst();
@@ -100,7 +105,7 @@ async function sendDigests(db: Kysely<Database>, today: string, mailer: Mailer):
     const body = [
       `Kính gửi ${first.display_name},`,
       "",
-      `Lộ Trình có ${items.length} thông báo mới về nhiệm vụ của đơn vị:`,
+      digestHeading(items.map((i) => i.kind)),
       "",
       ...items.map((i) => `- ${i.message}`),
       "",
@@ -108,12 +113,15 @@ async function sendDigests(db: Kysely<Database>, today: string, mailer: Mailer):
     ].join("\n");
     await mailer.send(
       first.email as string,
-      `[Lộ Trình] ${items.length} nhiệm vụ cần chú ý — ${formatVnDate(today)}`,
+      digestSubject(
+        items.map((i) => i.kind),
+        formatVnDate(today),
+      ),
       body,
     );
     await db
       .updateTable("notification")
-      .set({ emailed_at: new Date() })
+      .set({ emailed_at: now })
       .where(
         "id",
         "in",

@@ -1,33 +1,25 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WEB_DIST } from "../server/app.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { signInPage } from "./testing/server.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
-let server: WebServer;
+let web: WebTest;
 let base: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, "index.html")))
-    throw new Error("Chưa build giao diện: chạy `npx vite build` trước.");
-  server = await startWebServer({
+  web = await startWebTest({
     demo: true,
     users: [
       { username: "quantri", displayName: "Quản trị Kiểm thử", role: "admin" },
       { username: "canbo.binhlu", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
     ],
   });
-  base = server.base;
-  ({ browser, close: closeBrowser } = await launchChromium());
+  base = web.base;
 });
 
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
 
 async function login(page: Page, username: string, password?: string) {
@@ -36,7 +28,7 @@ async function login(page: Page, username: string, password?: string) {
 
 describe("web app in Chromium", () => {
   it("refuses a wrong password with a Vietnamese message", async () => {
-    const page = await browser.newPage();
+    const page = await web.page();
     await login(page, "quantri", "sai-mat-khau-roi");
     await expect.poll(() => page.getByTestId("login-error").textContent()).toContain("không đúng");
     await snap(page, "01-dang-nhap-sai");
@@ -44,7 +36,7 @@ describe("web app in Chromium", () => {
   });
 
   it("signs in and shows the overview with today's map and the demo label", async () => {
-    const page = await browser.newPage();
+    const page = await web.page();
     await login(page, "quantri");
     await expect.poll(() => page.getByTestId("count-communes").textContent()).toBe("38");
     expect(await page.getByTestId("demo-banner").textContent()).toContain("dữ liệu mẫu");
@@ -73,8 +65,7 @@ describe("web app in Chromium", () => {
   });
 
   it("browses units today and as of 30/06/2025, with each commune's origins", async () => {
-    const page = await browser.newPage();
-    await login(page, "quantri");
+    const page = await web.signedIn("quantri");
     await page.getByRole("link", { name: "Đơn vị" }).click();
     await page.locator('[data-unit="Xã Bình Lư"]').first().click();
     const formed = page.getByTestId("formed-from");
@@ -99,8 +90,7 @@ describe("web app in Chromium", () => {
   });
 
   it("shows the audit log to the admin, filtered", async () => {
-    const page = await browser.newPage();
-    await login(page, "quantri");
+    const page = await web.signedIn("quantri");
     await page.getByRole("link", { name: "Nhật ký thay đổi" }).click();
     await expect.poll(() => page.getByText("user.create").count()).toBeGreaterThan(0);
     await page.getByLabel("Lọc theo người hoặc thao tác").fill("session.login");
@@ -110,7 +100,7 @@ describe("web app in Chromium", () => {
   });
 
   it("works on a phone width, and switches to English", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.page({ viewport: { width: 390, height: 844 } });
     await login(page, "canbo.binhlu");
     // an officer lands on the work they must do, not on the overview
     await expect.poll(() => page.getByRole("heading", { name: "Việc của tôi" }).count()).toBe(1);

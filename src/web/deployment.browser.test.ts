@@ -1,27 +1,19 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WEB_DIST } from "../server/app.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { BROWSER_PASSWORD, startWebServer, type WebServer } from "./testing/server.ts";
+import { LAN_HOST, snap } from "./testing/browser.ts";
+import { BROWSER_PASSWORD } from "./testing/server.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
 /*
  * The app opened the way an office opens it: by a LAN host name over plain http, not localhost
  * (Chromium treats localhost as secure and would hide a CSP that upgrades requests to https).
- * Chromium resolves "lotrinh.lan" to this machine through --host-resolver-rules.
+ * The run's Chromium resolves LAN_HOST ("lotrinh.lan") to this machine (--host-resolver-rules).
  */
-const HOST = "lotrinh.lan";
-let plain: WebServer;
-let secure: WebServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+let plain: WebTest;
+let secure: WebTest;
 
-const lanUrl = (server: WebServer) => `http://${HOST}:${new URL(server.base).port}`;
+const lanUrl = (server: WebTest) => `http://${LAN_HOST}:${new URL(server.base).port}`;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, "index.html")))
-    throw new Error("Chưa build giao diện: chạy `npx vite build` trước.");
   const users = [
     {
       username: "canbo.lan",
@@ -30,21 +22,19 @@ beforeAll(async () => {
       unit: "Xã Bình Lư",
     },
   ];
-  plain = await startWebServer({ users });
+  plain = await startWebTest({ users });
   // as if LOTRINH_SECURE_COOKIES=1 (served behind an https proxy) but reached over http
-  secure = await startWebServer({ users: [], config: { secureCookies: true } });
-  ({ browser, close: closeBrowser } = await launchChromium([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]));
+  secure = await startWebTest({ users: [], config: { secureCookies: true } });
 });
 
 afterAll(async () => {
-  await closeBrowser?.();
   await plain?.close();
   await secure?.close();
 });
 
 describe("served over plain http on a LAN", () => {
   it("renders the login page at a LAN host name and signs in", async () => {
-    const page = await browser.newPage();
+    const page = await plain.page();
     const failed: string[] = [];
     page.on("requestfailed", (r) => failed.push(r.url()));
     const res = await page.goto(lanUrl(plain));
@@ -63,7 +53,7 @@ describe("served over plain http on a LAN", () => {
   });
 
   it("the https headers, sent over http, would leave the page white (why they must fit the transport)", async () => {
-    const page = await browser.newPage();
+    const page = await secure.page();
     const res = await page.goto(lanUrl(secure));
     expect(res?.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
     // the scripts are asked for over https, which this server does not speak: nothing renders

@@ -1,37 +1,26 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/database.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
-let server: WebServer;
+let web: WebTest;
 let db: Db;
-let base: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
+    uploads: true,
     users: [{ username: "dieuphoi", displayName: "Điều phối", role: "coordinator" }],
   });
-  ({ db, base } = server);
-  ({ browser, close: closeBrowser } = await launchChromium());
+  ({ db } = web);
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
-
-async function login(page: Page) {
-  await signInPage(page, base, "dieuphoi");
-  await page.getByTestId("current-user").waitFor();
-}
 
 describe("importing a plan in the browser", () => {
   it("upload → review (warnings first, editable) → confirm → document page and cascade", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await login(page);
+    const page = await web.signedIn("dieuphoi", { viewport: { width: 1400, height: 1000 } });
     await page.getByRole("link", { name: "Văn bản & kế hoạch" }).click();
     await page.getByRole("link", { name: "Nhập văn bản" }).click();
     await page
@@ -72,9 +61,7 @@ describe("importing a plan in the browser", () => {
   });
 
   it("shows a clear message for a file it cannot read", async () => {
-    const page = await browser.newPage();
-    await login(page);
-    await page.goto(`${base}/van-ban/nhap`);
+    const page = await web.signedIn("dieuphoi", { at: "/van-ban/nhap" });
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: "rong.txt", mimeType: "text/plain", buffer: Buffer.from("") });

@@ -1,17 +1,14 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/database.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
-let server: WebServer;
+let web: WebTest;
 let db: Db;
 let base: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
     now: new Date("2026-03-01T03:00:00Z"),
     users: [
       { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
@@ -19,23 +16,15 @@ beforeAll(async () => {
       { username: "quantri", displayName: "Quản trị", role: "admin" },
     ],
   });
-  ({ db, base } = server);
-  ({ browser, close: closeBrowser } = await launchChromium());
+  ({ db, base } = web);
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
-
-async function login(page: Page, username: string) {
-  await signInPage(page, base, username);
-  await page.getByTestId("current-user").waitFor();
-}
 
 describe("figures in the browser", () => {
   it("an officer enters figures and is told at once what is wrong; the coordinator sees them add up", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, "canbo");
+    const page = await web.signedIn("canbo", { viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-table").waitFor();
     await page.getByLabel("Số trẻ 6 tuổi vào lớp 1", { exact: true }).fill("50");
@@ -70,8 +59,7 @@ describe("figures in the browser", () => {
     await expect.poll(() => page.getByTestId("indicator-trend").textContent()).toContain("Xã Bình Lư");
     await page.close();
 
-    const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(coord, "dieuphoi");
+    const coord = await web.signedIn("dieuphoi", { viewport: { width: 1280, height: 900 } });
     await coord.goto(`${base}/chi-tieu`);
     await expect.poll(() => coord.getByTestId("target-card").count()).toBeGreaterThan(5);
     expect(await coord.getByTestId("status-legend").textContent()).toContain("không quá 0,5 điểm");
@@ -114,12 +102,12 @@ describe("figures in the browser", () => {
     await coord.goto(`${base}/chi-tieu?tab=entry`);
     await expect.poll(() => coord.getByTestId("completeness").textContent()).toContain("0/38");
     await coord.close();
-  });
+    // two people, eight pages: near a minute on a loaded 2-core machine, so two minutes as below
+  }, 120_000);
 
   // typing key by key is slow on a loaded 2-core machine: these tests get two minutes each
   it("numbers typed the Vietnamese way are read as typed in the data-entry form; 150,5 children and 5 in a yes/no field are refused", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, "canbo");
+    const page = await web.signedIn("canbo", { viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-table").waitFor();
     /** Clears a field and types into it key by key, as a person does (no fill, no paste). */
@@ -170,8 +158,7 @@ describe("figures in the browser", () => {
   }, 120_000);
 
   it("the target form reads 1.234,5 as typed, and saves 99,8 and 35,5 as typed", async () => {
-    const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(coord, "dieuphoi");
+    const coord = await web.signedIn("dieuphoi", { viewport: { width: 1280, height: 900 } });
     await coord.goto(`${base}/chi-tieu`);
     await coord.getByTestId("target-add").click();
     await coord.getByRole("combobox", { name: "Chỉ tiêu" }).fill("KH5272-02");
@@ -207,8 +194,7 @@ describe("figures in the browser", () => {
   }, 120_000);
 
   it("an administrator keeps the indicator catalog", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, "quantri");
+    const page = await web.signedIn("quantri", { viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/quan-tri/chi-tieu`);
     await expect.poll(() => page.getByTestId("catalog-table").textContent()).toContain("KH5272-28");
     expect(

@@ -1,25 +1,22 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertParentLink, insertUnit } from "../db/repositories/orgUnitRepository.ts";
 import { REFORM_DATE } from "../domain/orgUnits.ts";
 import { systemActor } from "../domain/roles.ts";
 import { unitIdByName } from "../server/testing.ts";
 import { createUser } from "../usecases/createUser.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { BROWSER_PASSWORD, signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { BROWSER_PASSWORD } from "./testing/server.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
-let server: WebServer;
-let base: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+let web: WebTest;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
     now: new Date("2026-03-01T03:00:00Z"),
     users: [{ username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" }],
   });
-  base = server.base;
-  const db = server.db.db;
+  const db = web.db.db;
   const name = "Trường THCS Bình Lư";
   const school = await insertUnit(db, {
     code: null,
@@ -29,7 +26,7 @@ beforeAll(async () => {
     validFrom: REFORM_DATE,
     isSample: false,
   });
-  await insertParentLink(db, school, await unitIdByName(server.db, "Xã Bình Lư"), REFORM_DATE, null);
+  await insertParentLink(db, school, await unitIdByName(web.db, "Xã Bình Lư"), REFORM_DATE, null);
   await createUser(db, systemActor("Kiểm thử"), {
     username: "thcs",
     displayName: "Cán bộ trường THCS",
@@ -37,18 +34,16 @@ beforeAll(async () => {
     role: "officer",
     orgUnitId: school,
   });
-  ({ browser, close: closeBrowser } = await launchChromium());
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
 
 async function openForm(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInPage(page, base, username);
-  await page.getByTestId("current-user").waitFor();
-  await page.goto(`${base}/chi-tieu?tab=entry`);
+  const page = await web.signedIn(username, {
+    viewport: { width: 1280, height: 800 },
+    at: "/chi-tieu?tab=entry",
+  });
   await page.getByTestId("form-table").waitFor();
   return page;
 }

@@ -1,34 +1,29 @@
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/database.ts";
 import { readSeed, seedsAvailable } from "../import/testing/seeds.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
-let server: WebServer;
+let web: WebTest;
 let db: Db;
-let base: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
+    uploads: true,
     users: [{ username: "dieuphoi", displayName: "Điều phối", role: "coordinator" }],
   });
-  ({ db, base } = server);
-  ({ browser, close: closeBrowser } = await launchChromium());
+  ({ db } = web);
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
 
 describe.runIf(seedsAvailable())("reviewing an indicator table in the browser", () => {
   it("shows each row's proposed indicator and each column's period; a skipped row is not written, a new indicator is made", async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    await signInPage(page, base, "dieuphoi");
-    await page.getByTestId("current-user").waitFor();
-    await page.goto(`${base}/van-ban/nhap`);
+    const page = await web.signedIn("dieuphoi", {
+      viewport: { width: 1500, height: 1000 },
+      at: "/van-ban/nhap",
+    });
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: "5272.txt", mimeType: "text/plain", buffer: Buffer.from(readSeed("002_")) });

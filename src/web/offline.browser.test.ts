@@ -1,15 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
-import { systemActor } from "../domain/roles.ts";
-import { parsePlan } from "../import/parsePlan.ts";
 import { makePdf } from "../import/testing/fixtures.ts";
-import { draftToConfirmed } from "../import/toConfirmed.ts";
-import { importPlanDocument } from "../usecases/importPlanDocument.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
 /**
  * An officer on a mountain link: the app installed as a PWA keeps working with no connection. He
@@ -29,54 +24,37 @@ const PLAN = [
   "2\tTập huấn giáo viên dạy tiếng Việt cho trẻ\tPhòng Văn hóa - Xã hội\t\tTháng 12/2026",
 ].join("\n");
 
-let server: WebServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+let web: WebTest;
 let pdf: string;
 let periodId: number;
 let unitId: number;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
+    uploads: true,
     now: new Date("2026-09-15T03:00:00Z"),
     users: [
       { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
       { username: "canbo2", displayName: "Cán bộ thứ hai Bình Lư", role: "officer", unit: "Xã Bình Lư" },
     ],
   });
-  const draft = parsePlan(PLAN, { units: await unitCandidates(server.db.db) });
-  await importPlanDocument(
-    server.db.db,
-    systemActor("Kiểm thử"),
-    draftToConfirmed(draft, { name: "44.txt", format: "text", text: PLAN }),
-  );
+  await web.importPlan("44.txt", PLAN);
   periodId = (
-    await server.db.db
-      .selectFrom("period")
-      .select("id")
-      .where("code", "=", "2025SY")
-      .executeTakeFirstOrThrow()
+    await web.db.db.selectFrom("period").select("id").where("code", "=", "2025SY").executeTakeFirstOrThrow()
   ).id;
   unitId = (
-    await server.db.db
+    await web.db.db
       .selectFrom("app_user")
       .select("org_unit_id")
       .where("username", "=", "canbo")
       .executeTakeFirstOrThrow()
   ).org_unit_id as number;
-  pdf = path.join(server.dataDir, "anh-diem-truong.pdf");
+  pdf = path.join(web.dataDir, "anh-diem-truong.pdf");
   fs.writeFileSync(pdf, makePdf(["Anh diem truong Binh Lu"]));
-  ({ browser, close: closeBrowser } = await launchChromium());
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
-
-async function login(page: Page, username: string) {
-  await signInPage(page, server.base, username);
-  await page.getByTestId("current-user").waitFor();
-}
 
 /** The task's page: "Việc của tôi" → the task with this title. */
 async function openTask(page: Page, title: string): Promise<string> {
@@ -100,11 +78,11 @@ async function reportProgress(page: Page, text: string) {
 /** The server's copy, asked through its API as the officer (the context's cookie). */
 async function serverState(context: BrowserContext, taskUrl: string) {
   const taskId = taskUrl.split("/").pop();
-  const task = await (await context.request.get(`${server.base}/api/tasks/${taskId}`)).json();
+  const task = await (await context.request.get(`${web.base}/api/tasks/${taskId}`)).json();
   const updates = (
     task.occurrences as { updates: { kind: string; text: string; attachments?: unknown[] }[] }[]
   ).flatMap((o) => o.updates.filter((u) => u.kind === "progress"));
-  const form = await (await context.request.get(`${server.base}/api/forms/${unitId}/${periodId}`)).json();
+  const form = await (await context.request.get(`${web.base}/api/forms/${unitId}/${periodId}`)).json();
   const value = (name: string) =>
     (form.fields as { name: string; value: number | null }[]).find((f) => f.name === name)?.value ?? null;
   return { updates, formVersion: form.status.version as number, value };
@@ -118,11 +96,11 @@ const count = (page: Page) =>
 
 describe("offline work in the browser (PWA)", () => {
   it("fills a form and a report with a file offline, reloads, syncs once when the link returns", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await login(page, "canbo");
+    await web.signIn(page, "canbo");
     // installable: the manifest in Vietnamese, and a service worker controlling the page
-    const manifest = await (await context.request.get(`${server.base}/manifest.webmanifest`)).json();
+    const manifest = await (await context.request.get(`${web.base}/manifest.webmanifest`)).json();
     expect(manifest.short_name).toBe("Lộ Trình");
     expect(manifest.lang).toBe("vi");
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
@@ -133,7 +111,7 @@ describe("offline work in the browser (PWA)", () => {
 
     // online once: the task and the form are kept on the device as they are read
     const taskUrl = await openTask(page, "Rà soát cơ sở vật chất");
-    await page.goto(`${server.base}/chi-tieu?tab=entry`);
+    await page.goto(`${web.base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-table").waitFor();
 
     await context.setOffline(true);
@@ -155,7 +133,7 @@ describe("offline work in the browser (PWA)", () => {
     // a reload offline loses nothing: both wait, the form shows the figures typed on the device
     await page.reload();
     await expect.poll(() => count(page)).toBe("2");
-    await page.goto(`${server.base}/chi-tieu?tab=entry`);
+    await page.goto(`${web.base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-kept").waitFor();
     await expect.poll(() => page.getByLabel("Số trẻ 6 tuổi", { exact: true }).inputValue()).toBe("50");
     await page.getByTestId("outbox-open").click();
@@ -178,12 +156,12 @@ describe("offline work in the browser (PWA)", () => {
 
   it("an answer lost on the way: the send is kept and repeated with its key, the server keeps one copy", async () => {
     // no service worker here: page.route must see the page's own requests
-    const context = await browser.newContext({
+    const context = await web.browser.newContext({
       viewport: { width: 1280, height: 900 },
       serviceWorkers: "block",
     });
     const page = await context.newPage();
-    await login(page, "canbo");
+    await web.signIn(page, "canbo");
     const taskUrl = await openTask(page, "Tập huấn giáo viên");
     const before = await serverState(context, taskUrl);
     // the server gets the report and answers, but the answer never reaches the phone
@@ -212,10 +190,10 @@ describe("offline work in the browser (PWA)", () => {
   }, 300_000);
 
   it("a save overtaken by someone else's while offline is shown as a conflict and sent only when he chooses", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await login(page, "canbo");
-    await page.goto(`${server.base}/chi-tieu?tab=entry`);
+    await web.signIn(page, "canbo");
+    await page.goto(`${web.base}/chi-tieu?tab=entry`);
     await page.getByTestId("form-table").waitFor();
     await context.setOffline(true);
     await page.getByLabel("Số trẻ 6 tuổi", { exact: true }).fill("55");
@@ -223,10 +201,10 @@ describe("offline work in the browser (PWA)", () => {
     await expect.poll(() => count(page)).toBe("1");
 
     // meanwhile a colleague saves the same form online
-    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const colleague = await other.newPage();
-    await login(colleague, "canbo2");
-    await colleague.goto(`${server.base}/chi-tieu?tab=entry`);
+    await web.signIn(colleague, "canbo2");
+    await colleague.goto(`${web.base}/chi-tieu?tab=entry`);
     await colleague.getByLabel("Số trẻ 6 tuổi", { exact: true }).fill("60");
     await colleague.getByRole("button", { name: "Lưu nháp" }).click();
     await expect.poll(() => colleague.getByTestId("form-message").textContent()).toContain("Đã lưu");
@@ -240,7 +218,7 @@ describe("offline work in the browser (PWA)", () => {
     expect(await page.getByTestId("outbox-item").textContent()).toContain("người khác đã sửa");
     await snap(page, "62-xung-dot-khi-gui");
     const form = async () =>
-      (await (await context.request.get(`${server.base}/api/forms/${unitId}/${periodId}`)).json()) as {
+      (await (await context.request.get(`${web.base}/api/forms/${unitId}/${periodId}`)).json()) as {
         fields: { name: string; value: number | null }[];
       };
     const six = async () => (await form()).fields.find((f) => f.name === "Số trẻ 6 tuổi")?.value;

@@ -1,17 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
 import { systemActor } from "../domain/roles.ts";
-import { parsePlan } from "../import/parsePlan.ts";
-import { draftToConfirmed } from "../import/toConfirmed.ts";
-import { WEB_DIST } from "../server/app.ts";
 import { unitIdByName } from "../server/testing.ts";
-import { importPlanDocument } from "../usecases/importPlanDocument.ts";
 import { saveTarget } from "../usecases/saveTarget.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
 /*
  * Every page at 360 px (a small phone), as each role and without a login: a screenshot of each
@@ -20,23 +15,16 @@ import { signInPage, startWebServer, type WebServer } from "./testing/server.ts"
  */
 const WIDTH = 360;
 const PLANS = path.resolve(import.meta.dirname, "../../demo/plans");
-let server: WebServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+let web: WebTest;
 const ids = { plan: 0, provincePlan: 0, task: 0, binhLu: 0 };
 
-async function importPlan(prefix: string) {
+function importPlan(prefix: string) {
   const name = fs.readdirSync(PLANS).find((n) => n.startsWith(prefix)) as string;
-  const text = fs.readFileSync(path.join(PLANS, name), "utf8");
-  const draft = parsePlan(text, { units: await unitCandidates(server.db.db) });
-  const plan = draftToConfirmed(draft, { name, format: "text", text });
-  return (await importPlanDocument(server.db.db, systemActor("Kiểm thử"), plan)).documentId;
+  return web.importPlan(name, fs.readFileSync(path.join(PLANS, name), "utf8"));
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, "index.html")))
-    throw new Error("Chưa build giao diện: chạy `node scripts/buildWeb.mjs` trước.");
-  server = await startWebServer({
+  web = await startWebTest({
     now: new Date("2026-07-01T03:00:00Z"),
     users: [
       { username: "quantri", displayName: "Quản trị Kiểm thử Có Tên Khá Dài", role: "admin" },
@@ -45,10 +33,10 @@ beforeAll(async () => {
       { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
     ],
   });
-  const db = server.db.db;
+  const db = web.db.db;
   ids.provincePlan = await importPlan("000_");
   ids.plan = await importPlan("003_");
-  ids.binhLu = await unitIdByName(server.db, "Xã Bình Lư");
+  ids.binhLu = await unitIdByName(web.db, "Xã Bình Lư");
   const task = await db
     .selectFrom("plan_task")
     .select("id")
@@ -70,12 +58,10 @@ beforeAll(async () => {
   })) as { id: number };
   await db.insertInto("public_document").values({ document_id: ids.plan, published_by: null }).execute();
   await db.insertInto("public_target").values({ target_id: target.id, published_by: null }).execute();
-  ({ browser, close: closeBrowser } = await launchChromium());
 }, 240_000);
 
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
 
 /** What reaches past the right edge of a 360 px screen (the page's own width included). */
@@ -104,7 +90,7 @@ async function overflow(page: Page) {
  * what is too wide (every page is visited before the test judges, so one run names every offender).
  */
 async function visit(page: Page, url: string, name: string): Promise<string[]> {
-  await page.goto(`${server.base}${url}`);
+  await page.goto(`${web.base}${url}`);
   await page.waitForLoadState("networkidle");
   await expect.poll(() => page.locator(".mantine-Loader-root:visible").count(), { timeout: 20_000 }).toBe(0);
   await page.waitForTimeout(150);
@@ -149,7 +135,7 @@ const fill = (url: string) => url.replace(":plan", String(ids.plan)).replace(":t
 
 describe("every page at 360 px", () => {
   it("without a login: the sign-in page and the public page", async () => {
-    const page = await browser.newPage({ viewport: { width: WIDTH, height: 740 } });
+    const page = await web.page({ viewport: { width: WIDTH, height: 740 } });
     const problems = [
       ...(await visit(page, "/", "dang-nhap")),
       ...(await visit(page, "/cong-khai", "cong-khai")),
@@ -164,8 +150,7 @@ describe("every page at 360 px", () => {
 
   for (const [username, pages] of Object.entries(ROLES)) {
     it(`${username}: the header, the menu and every page`, async () => {
-      const page = await browser.newPage({ viewport: { width: WIDTH, height: 740 } });
-      await signInPage(page, server.base, username);
+      const page = await web.signedIn(username, { viewport: { width: WIDTH, height: 740 } });
       const burger = page.getByRole("button", { name: "Menu" });
       await burger.waitFor();
       await burger.click();

@@ -1,14 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
-import { systemActor } from "../domain/roles.ts";
-import { parsePlan } from "../import/parsePlan.ts";
-import { draftToConfirmed } from "../import/toConfirmed.ts";
-import { importPlanDocument } from "../usecases/importPlanDocument.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
 const PLAN = [
   "KẾ HOẠCH",
@@ -21,38 +17,26 @@ const PLAN = [
   "2\tVận động trẻ ra lớp\tPhòng Văn hóa - Xã hội\tTrung tâm Dịch vụ tổng hợp\tQuý III/2026",
 ].join("\n");
 
-let server: WebServer;
+let web: WebTest;
 let base: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
     now: new Date("2026-07-01T03:00:00Z"),
     users: [
       { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
       { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
     ],
   });
-  base = server.base;
-  const draft = parsePlan(PLAN, { units: await unitCandidates(server.db.db) });
-  await importPlanDocument(
-    server.db.db,
-    systemActor("Kiểm thử"),
-    draftToConfirmed(draft, { name: "32.txt", format: "text", text: PLAN }),
-  );
-  ({ browser, close: closeBrowser } = await launchChromium());
+  base = web.base;
+  await web.importPlan("32.txt", PLAN);
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await signInPage(page, base, username);
-  await page.getByTestId("current-user").waitFor();
-  return page;
+function login(username: string): Promise<Page> {
+  return web.signedIn(username, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 }
 
 /** Picks an option of a Mantine select by its label. */
@@ -95,7 +79,10 @@ describe("Báo cáo in the browser (clock: 01/07/2026)", () => {
       officer.getByRole("button", { name: "Tải DOCX" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const bytes = fs.readFileSync(await download.path());
+    // Chromium runs apart (chromium.globalSetup.ts): the download is copied here, then read
+    const saved = path.join(web.dataDir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
     // a DOCX is a zip whose content types declare a WordprocessingML main document
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     const files = unzipSync(new Uint8Array(bytes));

@@ -1,15 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unitCandidates } from "../db/repositories/orgUnitRepository.ts";
-import { systemActor } from "../domain/roles.ts";
-import { parsePlan } from "../import/parsePlan.ts";
 import { makePdf } from "../import/testing/fixtures.ts";
-import { draftToConfirmed } from "../import/toConfirmed.ts";
-import { importPlanDocument } from "../usecases/importPlanDocument.ts";
-import { launchChromium, snap } from "./testing/browser.ts";
-import { signInPage, startWebServer, type WebServer } from "./testing/server.ts";
+import { snap } from "./testing/browser.ts";
+import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
 const PLAN = [
   "KẾ HOẠCH",
@@ -22,43 +16,29 @@ const PLAN = [
   "2\tVận động trẻ ra lớp\tPhòng Văn hóa - Xã hội\tTrung tâm Dịch vụ tổng hợp\tQuý III/2026",
   "3\tBáo cáo kết quả huy động\tPhòng Văn hóa - Xã hội\t\tHằng năm",
 ].join("\n");
-let server: WebServer;
+let web: WebTest;
 let base: string;
 let tmp: string;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startWebServer({
+  web = await startWebTest({
+    uploads: true,
     now: new Date("2026-07-01T03:00:00Z"),
     users: [
       { username: "dieuphoi", displayName: "Điều phối", role: "coordinator" },
       { username: "canbo", displayName: "Cán bộ Bình Lư", role: "officer", unit: "Xã Bình Lư" },
     ],
   });
-  ({ base, dataDir: tmp } = server);
-  const draft = parsePlan(PLAN, { units: await unitCandidates(server.db.db) });
-  await importPlanDocument(
-    server.db.db,
-    systemActor("Kiểm thử"),
-    draftToConfirmed(draft, { name: "31.txt", format: "text", text: PLAN }),
-  );
-  ({ browser, close: closeBrowser } = await launchChromium());
+  ({ base, dataDir: tmp } = web);
+  await web.importPlan("31.txt", PLAN);
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+  await web?.close();
 });
-
-async function login(page: Page, username: string) {
-  await signInPage(page, base, username);
-  await page.getByTestId("current-user").waitFor();
-}
 
 describe("following a task in the browser (clock: 01/07/2026)", () => {
   it("officer: my work, most urgent first → report with a PDF → report done; coordinator confirms", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, "canbo");
+    const page = await web.signedIn("canbo", { viewport: { width: 1280, height: 900 } });
     await page.getByRole("link", { name: "Việc của tôi" }).click();
     await expect.poll(() => page.getByTestId("count-overdue").textContent()).toBe("1");
     const first = page.getByTestId("task-rows").locator("tbody tr").first();
@@ -85,9 +65,7 @@ describe("following a task in the browser (clock: 01/07/2026)", () => {
     const url = page.url();
     await page.close();
 
-    const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(coord, "dieuphoi");
-    await coord.goto(url);
+    const coord = await web.signedIn("dieuphoi", { viewport: { width: 1280, height: 900 }, at: url });
     await coord.getByRole("button", { name: "Xác nhận hoàn thành" }).first().click();
     await coord.getByTestId("action-submit").click();
     await expect.poll(() => coord.getByText("Hoàn thành quá hạn").count()).toBeGreaterThan(0);

@@ -116,7 +116,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
+      return proposeCompletion(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -133,7 +133,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
+      return confirmCompletion(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -150,7 +150,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, today());
+      return returnCompletion(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -167,7 +167,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by } = await context(req, req.params.id);
-      return extendDeadline(app.deps.db, actor, req.params.id, req.body, by, today());
+      return extendDeadline(app.deps.db, actor, req.params.id, req.body, by, app.deps.now());
     },
   );
 
@@ -201,7 +201,7 @@ export async function occurrenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { actor, by, occ } = await context(req, req.params.id);
-      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, today(), occ);
+      return chaseOccurrence(app.deps.db, actor, req.params.id, req.body, by, app.deps.now(), occ);
     },
   );
 

@@ -196,7 +196,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { user, actor } = await callerOf(req);
       authorize(taskPolicy, actor, "coordinate", { bodies: await bodiesOfTask(app.deps.db, req.params.id) });
-      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body, clock().today);
+      return reassignLead(app.deps.db, actorOf(user), req.params.id, req.body, app.deps.now());
     },
   );
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { findOccurrence } from "../../db/repositories/occurrenceRepository.ts";
 import type { Database } from "../../db/schema.ts";
-import { formatVnDate } from "../../domain/dates.ts";
+import { formatVnDate, todayIso } from "../../domain/dates.ts";
 import { officersFor } from "./recipients.ts";
 
 /**
@@ -25,7 +25,8 @@ interface Step {
   occurrenceId: number;
   /** The timeline entry (or reassignment) this notification is about: part of the dedupe key. */
   updateId: number;
-  today: string;
+  /** The injected clock's time of the step: the notification's time, and its day for who answers. */
+  now: Date;
   note?: string;
   /** The occurrence as the step already read it in this transaction (else read again for the message). */
   occurrence?: Awaited<ReturnType<typeof findOccurrence>>;
@@ -51,6 +52,7 @@ async function insertFor(trx: Kysely<Database>, userIds: number[], step: Step): 
         occurrence_id: step.occurrenceId,
         message,
         dedupe_key: `${step.kind}:${step.updateId}:${userId}`,
+        created_at: step.now,
       })),
     )
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
@@ -75,7 +77,7 @@ async function leadUnitsOf(trx: Kysely<Database>, occurrenceId: number): Promise
 /** To the officers who answer for the lead bodies (confirmed, returned, extended, reassigned). */
 export async function notifyLeadOfficers(trx: Kysely<Database>, step: Step, unitIds?: number[]) {
   const units = unitIds ?? (await leadUnitsOf(trx, step.occurrenceId));
-  const users = await officersFor(trx, units, step.today);
+  const users = await officersFor(trx, units, todayIso(step.now));
   return insertFor(
     trx,
     users.map((u) => u.id),

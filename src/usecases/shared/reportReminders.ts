@@ -1,14 +1,16 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { todayIso } from "../../domain/dates.ts";
 import { vnDate } from "../../reports/format.ts";
 import { officersFor } from "./recipients.ts";
 
 /**
  * Reports as for tasks: the officers of each body whose report in an open round is not in get a
  * notification when the due date is near and again once it has passed — once per body, person and
- * due date (the dedupe key), whatever how often the reminder run goes.
+ * due date (the dedupe key), whatever how often the reminder run goes; stamped with the injected clock.
  */
-export async function remindReportRounds(db: Kysely<Database>, today: string, soon: string): Promise<number> {
+export async function remindReportRounds(db: Kysely<Database>, now: Date, soon: string): Promise<number> {
+  const today = todayIso(now);
   const owed = await db
     .selectFrom("report_submission as s")
     .innerJoin("report_round as r", "r.id", "s.round_id")
@@ -30,6 +32,7 @@ export async function remindReportRounds(db: Kysely<Database>, today: string, so
           occurrence_id: null,
           message: `${overdue ? "Quá hạn" : "Sắp đến hạn"} gửi báo cáo: ${s.title} — hạn ${vnDate(s.due_on)}`,
           dedupe_key: `${kind}:${s.id}:${u.id}:${s.due_on}`,
+          created_at: now,
         })
         .onConflict((oc) => oc.column("dedupe_key").doNothing())
         .returning("id")

@@ -1,23 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserServer, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export const SCREENSHOT_DIR = path.resolve("test-results/screenshots");
 
+/** A LAN host name that the shared Chromium resolves to this machine (deployment.browser.test.ts). */
+export const LAN_HOST = "lotrinh.lan";
+
 /**
- * Debian's Chromium, headless, with no background network traffic. Playwright's launch() gives
- * every browser a fresh temporary --user-data-dir of its own (it refuses one passed by hand).
+ * Debian's Chromium, headless, with no background network traffic, as a server that the test files
+ * connect to (chromium.globalSetup.ts). Playwright gives it a fresh temporary --user-data-dir; each
+ * test's context is its own profile within it. The app opens by a LAN host name too
+ * (--host-resolver-rules), as an office reaches it.
  */
-export async function launchChromium(
-  extraArgs: string[] = [],
-): Promise<{ browser: Browser; close(): Promise<void> }> {
+export function launchChromiumServer(): Promise<BrowserServer> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) {
     throw new Error(
       `Chromium không có tại ${executablePath}: cài gói "chromium" (apt-get install chromium).`,
     );
   }
-  const browser = await chromium.launch({
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  console.log(`[browser] ảnh chụp màn hình / screenshots: ${SCREENSHOT_DIR}`);
+  return chromium.launchServer({
     executablePath,
     headless: true,
     args: [
@@ -27,15 +33,17 @@ export async function launchChromium(
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
-      ...extraArgs,
+      `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`,
     ],
   });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  console.log(`[browser] ảnh chụp màn hình / screenshots: ${SCREENSHOT_DIR}`);
-  return {
-    browser,
-    close: () => browser.close(),
-  };
+}
+
+/**
+ * A connection to the run's Chromium (launched once by the browser project's global setup): a few
+ * milliseconds instead of a browser start. Closing it closes its contexts and leaves Chromium running.
+ */
+export function connectChromium(): Promise<Browser> {
+  return chromium.connect(inject("chromiumEndpoint"));
 }
 
 export async function snap(page: Page, name: string): Promise<void> {
