@@ -175,7 +175,8 @@ describe("offline work in the browser (PWA)", () => {
     await expect.poll(() => page.getByTestId("task-message").textContent()).toContain("Chưa có mạng");
     // the page retries at once while the browser believes it is online: each try reaches the server
     expect(lost).toBeGreaterThanOrEqual(1);
-    await page.unroute("**/api/occurrences/*/updates");
+    // a handler still between its fetch and its abort finishes first: a reload must not cut it off
+    await page.unrouteAll({ behavior: "wait" });
     await page.reload(); // still kept after a reload; sent again with the same key
     await page.getByTestId("current-user").waitFor();
     await expect
