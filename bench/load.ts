@@ -44,6 +44,10 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 interface Tally {
   latencies: number[];
+  /** Latencies by step name (the route), for the slowest routes' line. */
+  byStep: Map<string, number[]>;
+  /** Seconds since the start of each latency above, in the same order. */
+  when: number[];
   ok: number;
   conflicts: number;
   busy: number;
@@ -131,6 +135,11 @@ function requestsFor(
   const onResponse = (status: number, body: string, ctx: Ctx) => {
     const now = performance.now();
     tally.latencies.push(now - (ctx.t0 ?? now));
+    tally.when.push((now - start) / 1000);
+    const name = (ctx.step as Step).name;
+    const mine = tally.byStep.get(name) ?? [];
+    mine.push(now - (ctx.t0 ?? now));
+    tally.byStep.set(name, mine);
     tally.timeline.push([(now - start) / 1000, status]);
     const step = ctx.step as Step;
     if (status < 300) {
@@ -176,7 +185,16 @@ async function run(
   during?: (t0: number) => Promise<void>,
   dbCpuSeconds: () => number = () => 0,
 ): Promise<RunResult> {
-  const tally: Tally = { latencies: [], ok: 0, conflicts: 0, busy: 0, errors: new Map(), timeline: [] };
+  const tally: Tally = {
+    latencies: [],
+    byStep: new Map(),
+    when: [],
+    ok: 0,
+    conflicts: 0,
+    busy: 0,
+    errors: new Map(),
+    timeline: [],
+  };
   const start = performance.now();
   const counter = { next: 0 };
   let rssMax = 0;
@@ -234,6 +252,23 @@ function row(db: string, r: RunResult): string {
 }
 
 function details(r: RunResult) {
+  const slowest = [...r.tally.byStep]
+    .map(
+      ([name, l]) =>
+        [
+          name,
+          pct(
+            [...l].sort((a, b) => a - b),
+            99,
+          ),
+          l.length,
+        ] as const,
+    )
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4);
+  console.log(
+    `    ${r.label}: p99 by route — ${slowest.map(([n, p, c]) => `${n} ${num(p)} ms (${num(c)})`).join("; ")}`,
+  );
   for (const [key, n] of [...r.tally.errors].sort((a, b) => b[1] - a[1]).slice(0, 8))
     console.log(`    ${r.label}: ${n} × ${key}`);
   if (r.timeouts || r.socketErrors)
