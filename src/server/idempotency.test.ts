@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetKeysBefore } from "../db/repositories/idempotencyRepository.ts";
 import { insertUnit } from "../db/repositories/orgUnitRepository.ts";
 import { makePdf } from "../import/testing/fixtures.ts";
+import { insertOneTaskPlan } from "./testing/oneTaskPlan.ts";
 import { type Client, createTestApp, multipartFile, signIn, type TestApp, unitIdByName } from "./testing.ts";
 
 /**
@@ -166,54 +167,11 @@ describe(`form saves with an idempotency key (${process.env.TEST_DB})`, () => {
 
 /** A task led by the officer's commune, with one occurrence. */
 async function newOccurrence(ref: string): Promise<number> {
-  const db = t.db.db;
-  const doc = await db
-    .insertInto("document")
-    .values({ identity_key: `t:gui-lai-${ref}`, held: true, title: `Kế hoạch ${ref}` })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const task = await db
-    .insertInto("plan_task")
-    .values({
-      document_id: doc.id,
-      ref,
-      group_ref: null,
-      group_title: null,
-      title: `Nhiệm vụ ${ref}`,
-      timeframe_text: "Tháng 12/2026",
-      timeframe: "{}",
-      timeframe_kind: "deadline",
-      due_on: "2026-12-31",
-      product: null,
-      note: null,
-      source: "table",
-      position: 0,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("task_body")
-    .values({
-      task_id: task.id,
-      role: "lead",
-      text: "UBND xã Bình Lư",
-      unit_id: ids.binhLu,
-      set_kind: null,
-      position: 0,
-    })
-    .execute();
-  const occ = await db
-    .insertInto("task_occurrence")
-    .values({
-      task_id: task.id,
-      label: "Hạn hoàn thành",
-      kind: "deadline",
-      period_year: 2026,
-      due_on: "2026-12-31",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return occ.id;
+  const made = await insertOneTaskPlan(t.db.db, "gui-lai", ref, {
+    unit: ids.binhLu,
+    text: "UBND xã Bình Lư",
+  });
+  return made.occurrenceId;
 }
 
 /** A progress report with one PDF, as the page sends it (multipart). */

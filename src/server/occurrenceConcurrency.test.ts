@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUnit } from "../db/repositories/orgUnitRepository.ts";
+import { insertOneTaskPlan } from "./testing/oneTaskPlan.ts";
 import { type Client, createTestApp, signIn, type TestApp } from "./testing.ts";
 
 /**
@@ -14,54 +15,7 @@ let units: number[];
 const ROUNDS = 6;
 
 async function newTask(ref: string): Promise<{ taskId: number; occurrenceId: number }> {
-  const db = t.db.db;
-  const doc = await db
-    .insertInto("document")
-    .values({ identity_key: `t:dong-thoi-${ref}`, held: true, title: `Kế hoạch ${ref}` })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const task = await db
-    .insertInto("plan_task")
-    .values({
-      document_id: doc.id,
-      ref,
-      group_ref: null,
-      group_title: null,
-      title: `Nhiệm vụ ${ref}`,
-      timeframe_text: "Tháng 12/2026",
-      timeframe: "{}",
-      timeframe_kind: "deadline",
-      due_on: "2026-12-31",
-      product: null,
-      note: null,
-      source: "table",
-      position: 0,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("task_body")
-    .values({
-      task_id: task.id,
-      role: "lead",
-      text: "Sở Đồng Thời",
-      unit_id: units[0] as number,
-      set_kind: null,
-      position: 0,
-    })
-    .execute();
-  const occ = await db
-    .insertInto("task_occurrence")
-    .values({
-      task_id: task.id,
-      label: "Hạn hoàn thành",
-      kind: "deadline",
-      period_year: 2026,
-      due_on: "2026-12-31",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { taskId: task.id, occurrenceId: occ.id };
+  return insertOneTaskPlan(t.db.db, "dong-thoi", ref, { unit: units[0] as number, text: "Sở Đồng Thời" });
 }
 
 const versionOf = async (occurrenceId: number) =>

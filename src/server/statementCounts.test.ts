@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetCatalogs } from "../db/repositories/catalogSnapshot.ts";
+import { insertOneTaskPlan } from "./testing/oneTaskPlan.ts";
 import { createCountingTestApp } from "./testing/statementCounter.ts";
 import { type Client, signIn, type TestApp, unitIdByName } from "./testing.ts";
 
@@ -20,48 +21,8 @@ let occurrence: number;
 let share: number;
 
 async function newTask(ref: string, lead: { unit: number | null; setKind?: string }) {
-  const db = t.db.db;
-  const doc = await db
-    .insertInto("document")
-    .values({ identity_key: `t:dem-cau-lenh-${ref}`, held: true, title: `Kế hoạch ${ref}` })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const task = await db
-    .insertInto("plan_task")
-    .values({
-      document_id: doc.id,
-      ref,
-      group_ref: null,
-      group_title: null,
-      title: `Nhiệm vụ ${ref}`,
-      timeframe_text: "Tháng 12/2026",
-      timeframe: "{}",
-      timeframe_kind: "deadline",
-      due_on: "2026-12-31",
-      product: null,
-      note: null,
-      source: "table",
-      position: 0,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("task_body")
-    .values({
-      task_id: task.id,
-      role: "lead",
-      text: lead.unit ? "Xã Bình Lư" : "UBND các xã",
-      unit_id: lead.unit,
-      set_kind: lead.setKind ?? null,
-      position: 0,
-    })
-    .execute();
-  const occ = await db
-    .insertInto("task_occurrence")
-    .values({ task_id: task.id, label: "Hạn", kind: "deadline", period_year: 2026, due_on: "2026-12-31" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { taskId: task.id, occurrenceId: occ.id };
+  const text = lead.unit ? "Xã Bình Lư" : "UBND các xã";
+  return insertOneTaskPlan(t.db.db, "dem-cau-lenh", ref, { ...lead, text });
 }
 
 beforeAll(async () => {

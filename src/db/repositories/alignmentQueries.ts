@@ -4,6 +4,7 @@
  * (with their bodies) and targets of any number of plans in one more — not one read per plan.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { AlignTarget } from "../../domain/alignment.ts";
 import type { Database } from "../schema.ts";
 
 export interface DocumentBrief {
@@ -63,15 +64,8 @@ export interface PlanTaskBrief {
   bodies: TaskBody[];
 }
 
-export interface PlanTargetBrief {
-  id: number;
-  ref: string;
-  measure: string;
-  comparator: string | null;
-  value: number | null;
-  unit: string | null;
-  year: number | null;
-}
+/** A plan's target as the alignment reads it (the domain's shape). */
+export type PlanTargetBrief = AlignTarget;
 
 export interface PlanContent {
   tasks: PlanTaskBrief[];

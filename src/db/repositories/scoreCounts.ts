@@ -14,6 +14,7 @@
  */
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../schema.ts";
+import type { ScoreCounts } from "./scoreboardQueries.ts";
 import { timelinessSql } from "./taskQueries.ts";
 
 const DUE_CHANGES = sql`('extend', 'set_due')`;
@@ -97,17 +98,10 @@ export async function refreshScoreCounts(db: Kysely<Database>): Promise<number> 
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
-export interface KeptCounts {
+export interface KeptCounts extends ScoreCounts {
   unit_id: number;
   /** null for the total (unit 0). */
   unit_name: string | null;
-  assigned: number;
-  done: number;
-  done_on_time: number;
-  done_late: number;
-  overdue: number;
-  in_time: number;
-  no_deadline: number;
 }
 
 /**
