@@ -3,7 +3,8 @@
  * (`lotrinh start --demo`) on the embedded database and on PostgreSQL (BENCH_DATABASE_URL, else a
  * throw-away cluster), signs in BENCH_SESSIONS sessions spread over every role and replays a mixed
  * workload (bench/loadMix.ts) with autocannon on loopback, for BENCH_SECONDS each:
- *  (a) paced — every session sends one request a second (offered load ≈ sessions per second);
+ *  (a) paced — every session waits one second after each answer before its next request (offered load
+ *      ≈ sessions per second; bench/thinkTimeRun.ts, one keep-alive connection per session);
  *  (b) capacity — every session sends its next request as soon as the answer arrives.
  * On PostgreSQL a third paced run stops the cluster for BENCH_PG_DOWN_SECONDS in its middle: the
  * server must keep answering (503 while the database is away), come back by itself, and every
@@ -19,6 +20,8 @@
  * Unix socket (the setup README recommends when both run on one machine) instead of TCP loopback.
  * BENCH_PACED_SESSIONS=200 runs the paced runs with that many sessions (capacity keeps BENCH_SESSIONS).
  * The server's read cache follows LOTRINH_READ_CACHE_MS as given (0: off, to compare).
+ * BENCH_ROUTE_COST=1 first times each step of each role's cycle alone; BENCH_TRACE_SLOW=1 prints every
+ * answer that took over a second.
  */
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
@@ -26,6 +29,7 @@ import { sql } from "kysely";
 import { openPostgres } from "../src/db/database.ts";
 import { discover, planOf, ROLE_SHARE, type Session, type Step, type World } from "./loadMix.ts";
 import { type Server, startServer, throwawayPostgres } from "./loadServer.ts";
+import { type Exchange, thinkTimeRun } from "./thinkTimeRun.ts";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
 /** Sessions of the paced runs (a, c), when other than BENCH_SESSIONS (e.g. 200 paced, 50 for capacity). */
@@ -135,6 +139,11 @@ function requestsFor(
   const onResponse = (status: number, body: string, ctx: Ctx) => {
     const now = performance.now();
     tally.latencies.push(now - (ctx.t0 ?? now));
+    // BENCH_TRACE_SLOW=1: each answer that took over a second, with when it was asked
+    if (process.env.BENCH_TRACE_SLOW === "1" && ctx.t0 !== undefined && now - ctx.t0 > 1000)
+      console.log(
+        `    slow: ${(ctx.step as Step).name} asked at ${num((ctx.t0 - start) / 1000, 2)} s, ${num(now - ctx.t0)} ms, ${status}`,
+      );
     tally.when.push((now - start) / 1000);
     const name = (ctx.step as Step).name;
     const mine = tally.byStep.get(name) ?? [];
@@ -175,7 +184,7 @@ interface RunResult {
   socketErrors: number;
 }
 
-/** One bounded run; paced runs start their sessions in ten groups 100 ms apart, as people do not click in step. */
+/** One bounded run: paced, each session waits a second after each answer (thinkTimeRun); capacity, autocannon with no wait. */
 async function run(
   label: string,
   server: Server,
@@ -203,24 +212,37 @@ async function run(
   const sampler = setInterval(() => {
     rssMax = Math.max(rssMax, server.rss());
   }, 250);
-  const groups = paced ? Math.min(10, sessions.length) : 1;
-  const runs: Promise<AutocannonResult>[] = [];
-  for (let g = 0; g < groups; g++) {
-    const connections = Math.floor(sessions.length / groups) + (g < sessions.length % groups ? 1 : 0);
-    runs.push(
-      autocannon({
-        url: server.base,
-        connections,
-        duration: SECONDS,
-        timeout: 30,
-        ...(paced ? { connectionRate: 1 } : {}),
-        requests: requestsFor(sessions, world, tally, start, counter),
-      }),
-    );
-    if (paced) await new Promise((r) => setTimeout(r, 100));
-  }
   const side = during?.(start);
-  const results = await Promise.all(runs);
+  const requests = requestsFor(sessions, world, tally, start, counter);
+  let lost: { timeouts: number; socketErrors: number };
+  if (paced) {
+    // one context per session, as autocannon keeps one per connection
+    // each at its own step of its role's cycle: sessions that all began with "my work" in the same second
+    // would measure a crowd nobody makes, not the mix
+    const contexts: Ctx[] = sessions.map((s) => ({
+      s,
+      i: Math.floor(Math.random() * planOf(s.role).length),
+    }));
+    const { setupRequest, onResponse } = requests[0] as (typeof requests)[number];
+    lost = await thinkTimeRun({
+      base: server.base,
+      sessions: sessions.length,
+      seconds: SECONDS,
+      thinkMs: 1000,
+      timeoutMs: 30_000,
+      next: (i) => setupRequest({}, contexts[i] as Ctx) as Exchange,
+      answered: (i, status, body) => onResponse(status, body, contexts[i] as Ctx),
+    });
+  } else {
+    const r = await autocannon({
+      url: server.base,
+      connections: sessions.length,
+      duration: SECONDS,
+      timeout: 30,
+      requests,
+    });
+    lost = { timeouts: r.timeouts, socketErrors: r.errors - r.timeouts };
+  }
   await side;
   clearInterval(sampler);
   const seconds = (performance.now() - start) / 1000;
@@ -233,8 +255,8 @@ async function run(
     cpu: server.cpuSeconds() - cpu0,
     // a restarted cluster has a new postmaster: its counters start again (no figure for that run)
     dbCpu: Math.max(0, dbCpuSeconds() - dbCpu0),
-    timeouts: results.reduce((a, r) => a + r.timeouts, 0),
-    socketErrors: results.reduce((a, r) => a + r.errors - r.timeouts, 0),
+    timeouts: lost.timeouts,
+    socketErrors: lost.socketErrors,
   };
 }
 
@@ -269,6 +291,30 @@ function details(r: RunResult) {
   console.log(
     `    ${r.label}: p99 by route — ${slowest.map(([n, p, c]) => `${n} ${num(p)} ms (${num(c)})`).join("; ")}`,
   );
+  const bySecond = new Map<number, number[]>();
+  r.tally.when.forEach((t, i) => {
+    const second = Math.floor(t);
+    const l = bySecond.get(second) ?? [];
+    l.push(r.tally.latencies[i] as number);
+    bySecond.set(second, l);
+  });
+  const worstSeconds = [...bySecond]
+    .map(
+      ([second, l]) =>
+        [
+          second,
+          pct(
+            [...l].sort((a, b) => a - b),
+            99,
+          ),
+          l.length,
+        ] as const,
+    )
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
+  console.log(
+    `    ${r.label}: worst seconds by p99 — ${worstSeconds.map(([second, p, c]) => `${second}–${second + 1} s ${num(p)} ms (${num(c)})`).join("; ")}`,
+  );
   for (const [key, n] of [...r.tally.errors].sort((a, b) => b[1] - a[1]).slice(0, 8))
     console.log(`    ${r.label}: ${n} × ${key}`);
   if (r.timeouts || r.socketErrors)
@@ -291,6 +337,7 @@ async function bench(
       ([role]) => `${sessions.filter((s) => s.role === role).length} ${role}`,
     ).join(", ");
     console.log(`${db}: ${sessions.length} sessions (${roles}), ${paced.length} paced, ${SECONDS} s per run`);
+    if (process.env.BENCH_ROUTE_COST === "1") await routeCosts(server, sessions, world);
     const results = [
       await run(`a) 1 req/s per session (${paced.length})`, server, paced, world, true, undefined, dbCpu),
       await run("b) capacity (no wait)", server, sessions, world, false, undefined, dbCpu),
@@ -326,6 +373,47 @@ async function bench(
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * BENCH_ROUTE_COST=1: before the runs, each step of each role's cycle alone, one request at a time (15
+ * times, the median), through the same request builder — what a route costs with nothing beside it.
+ */
+async function routeCosts(server: Server, sessions: Session[], world: World) {
+  const tally: Tally = {
+    latencies: [],
+    byStep: new Map(),
+    when: [],
+    ok: 0,
+    conflicts: 0,
+    busy: 0,
+    errors: new Map(),
+    timeline: [],
+  };
+  const { setupRequest, onResponse } = requestsFor(sessions, world, tally, performance.now(), {
+    next: 0,
+  })[0] as ReturnType<typeof requestsFor>[number];
+  const url = new URL(server.base);
+  const lines: string[] = [];
+  for (const role of new Set(sessions.map((s) => s.role))) {
+    const s = sessions.find((x) => x.role === role) as Session;
+    const plan = planOf(role);
+    for (let step = 0; step < plan.length; step++) {
+      const took: number[] = [];
+      for (let k = 0; k < 15; k++) {
+        const ctx: Ctx = { s, i: step };
+        const x = setupRequest({}, ctx) as Exchange;
+        const t0 = performance.now();
+        const res = await fetch(new URL(x.path, url), { method: x.method, headers: x.headers, body: x.body });
+        const body = await res.text();
+        took.push(performance.now() - t0);
+        onResponse(res.status, body, ctx);
+      }
+      took.sort((a, b) => a - b);
+      lines.push(`${role} ${plan[step]?.name}: ${num(took[7] as number, 1)} ms`);
+    }
+  }
+  console.log(`  each route alone (median of 15): ${lines.join("; ")}`);
 }
 
 /** GET /api/my-work every 250 ms (at most 60 s) until a 2xx, each answer added to the run's timeline. */

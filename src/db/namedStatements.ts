@@ -37,7 +37,9 @@ function named(inner: PgClient): PostgresPoolClient {
   const query = (sqlOrCursor: unknown, parameters?: ReadonlyArray<unknown>) => {
     if (typeof sqlOrCursor !== "string" || !parameters) return inner.query(sqlOrCursor);
     const text = sqlOrCursor;
-    if (text.length > MAX_TEXT || !PREPARABLE.test(text) || text.includes(";"))
+    // a text with parameters goes through the extended protocol anyway, which takes one command only, so
+    // its semicolons are inside literals (`string_agg(x, '; ')`); one without may be several commands
+    if (text.length > MAX_TEXT || !PREPARABLE.test(text) || (parameters.length === 0 && text.includes(";")))
       return inner.query(text, [...parameters]);
     const name = nameOf(text);
     if (!held.has(name)) {
@@ -61,8 +63,12 @@ export interface NamedStatementPool extends PostgresPool {
   enable(): void;
 }
 
-/** The pool as Kysely sees it, its clients naming their statements once enabled (one wrapper per pg client). */
-export function namedStatementPool(pool: PostgresPool): NamedStatementPool {
+/**
+ * The pool as Kysely sees it, its clients naming their statements once enabled (one wrapper per pg
+ * client). `reopen: false` keeps the connections opened before: PGlite's one session outlives any pg
+ * client, so closing one would change nothing but race its adapter's end with the next client.
+ */
+export function namedStatementPool(pool: PostgresPool, { reopen = true } = {}): NamedStatementPool {
   const wrappers = new WeakMap<PostgresPoolClient, PostgresPoolClient>();
   const before = new WeakSet<PostgresPoolClient>();
   let enabled = false;
@@ -75,7 +81,7 @@ export function namedStatementPool(pool: PostgresPool): NamedStatementPool {
     connect: async () => {
       let client = await pool.connect();
       if (!enabled) {
-        before.add(client);
+        if (reopen) before.add(client);
         return client;
       }
       // connections from before: closed (the pool opens fresh ones, named from the start)

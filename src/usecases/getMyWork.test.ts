@@ -57,7 +57,7 @@ const yearsOf = (rows: { ref: string; due_on: string | null }[]) =>
 
 describe("Việc của tôi lists what is due now and next", () => {
   it("on 31/12/2026, the due day itself: 2026 now, 2027 next, 2028–2030 later", async () => {
-    const work = await getMyWork(db.db, officer, clockOf("2026-12-31"));
+    const work = await getMyWork(db.db, officer, clockOf("2026-12-31"), { withLater: true });
     expect(work.mode).toBe("unit");
     const yearly = work.rows.filter((r) => r.ref === "1");
     expect(yearly.map((r) => [r.due_on, r.horizon])).toEqual([
@@ -73,7 +73,7 @@ describe("Việc của tôi lists what is due now and next", () => {
   });
 
   it("on 01/01/2027, the day after: 2026 overdue and still now, 2027 now, 2028 next", async () => {
-    const work = await getMyWork(db.db, officer, clockOf("2027-01-01"));
+    const work = await getMyWork(db.db, officer, clockOf("2027-01-01"), { withLater: true });
     const yearly = work.rows.filter((r) => r.ref === "1");
     expect(yearly.map((r) => [r.due_on, r.timeliness, r.horizon])).toEqual([
       ["2026-12-31", "overdue", "now"],
@@ -81,6 +81,20 @@ describe("Việc của tôi lists what is due now and next", () => {
       ["2028-12-31", "in_time", "next"],
     ]);
     expect(yearsOf(work.later)).toEqual(["2029-12-31", "2030-12-31"]);
+  });
+
+  it("unasked, the later years are counted, not read: the same rows now and next, none later", async () => {
+    for (const day of ["2026-12-31", "2027-01-01"]) {
+      const full = await getMyWork(db.db, officer, clockOf(day), { withLater: true });
+      const first = await getMyWork(db.db, officer, clockOf(day));
+      expect(first.rows).toEqual(full.rows);
+      expect(first.later).toEqual([]);
+      expect(first.laterCount).toBe(full.later.length);
+      expect(full.laterCount).toBe(full.later.length);
+      expect(first.total).toBe(full.rows.length + full.later.length);
+    }
+    // 31/12/2026: 2028–2030 of the yearly task and of the continuous one
+    expect((await getMyWork(db.db, officer, clockOf("2026-12-31"))).laterCount).toBe(6);
   });
 
   it("a read-only leader is asked to confirm nothing; a coordinator is", async () => {

@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, type QueryClient, useQuery } from "@tanstack/react-query";
 import type {
   ChaseOutcome as ChaseOutcomeSchema,
   MyWork as MyWorkSchema,
@@ -62,9 +62,15 @@ export function useTask(id: number) {
   return useQuery({ queryKey: taskKeys.one(id), queryFn: () => getKept<TaskDetail>(`/api/tasks/${id}`) });
 }
 
-export function useMyWork() {
+/** "Việc của tôi"; the later years' occurrences are read only when `withLater` (the page's toggle). */
+export function useMyWork(withLater = false) {
   // kept on the device: the officer reads his work with no link
-  return useQuery({ queryKey: taskKeys.myWork, queryFn: () => getKept<MyWork>("/api/my-work") });
+  return useQuery({
+    queryKey: [...taskKeys.myWork, { withLater }],
+    queryFn: () => getKept<MyWork>(withLater ? "/api/my-work?withLater=true" : "/api/my-work"),
+    // turning the later years on keeps this year's rows on screen while they load
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRegister(query: URLSearchParams) {

@@ -20,6 +20,8 @@ export interface RegisterFilter {
   includeDone?: boolean;
   /** Only occurrences of this kind ("pending": waiting for a coordinator to set a date). */
   kind?: string;
+  /** Only these occurrences (chosen by a first, lighter reading: "Việc của tôi" by horizon). */
+  ids?: readonly number[];
 }
 
 function baseQuery(db: Kysely<Database>) {
@@ -94,6 +96,11 @@ function filterSql(f: RegisterFilter, clock: Clock): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [];
   if (f.documentId)
     parts.push(sql`o.task_id in (select t.id from plan_task t where t.document_id = ${f.documentId})`);
+  if (f.ids) {
+    if (f.ids.length === 0) return sql<SqlBool>`false`;
+    // one parameter, however many: the statement's text (and its prepared plan) stays the same
+    parts.push(sql`o.id = any(string_to_array(${f.ids.join(",")}, ',')::int[])`);
+  }
   if (f.kind) parts.push(sql`o.kind = ${f.kind}`);
   if (f.state) parts.push(sql`o.state = ${f.state}`);
   if (!f.includeDone && !f.state && !f.timeliness?.startsWith("done")) parts.push(sql`o.state <> 'done'`);
@@ -127,13 +134,17 @@ type BodyRefs = { role: "lead" | "support"; unit_id: number | null }[];
 /**
  * A listed task's bodies read once per row (lateral `bx`): the lead and support names, and with
  * `withBodies` the bodies as the policies read them; and its shares counted once (`sx`). Separate
- * subqueries per column scanned task_body four times per row.
+ * subqueries per column scanned task_body four times per row. A body's unit name is a lookup by key
+ * (a scalar subquery the planner cannot turn into a join): as a join, the planner hashed every unit
+ * for each listed task.
  */
 const bodiesLateral = (withBodies: boolean) => sql`(select
-    string_agg(coalesce(u.full_name, b.text), '; ' order by b.position) filter (where b.role = 'lead') as lead_names,
-    string_agg(coalesce(u.full_name, b.text), '; ' order by b.position) filter (where b.role = 'support') as support_names,
+    string_agg(b.name, '; ' order by b.position) filter (where b.role = 'lead') as lead_names,
+    string_agg(b.name, '; ' order by b.position) filter (where b.role = 'support') as support_names,
     ${withBodies ? sql`coalesce(json_agg(json_build_object('role', b.role, 'unit_id', b.unit_id) order by b.role, b.position), '[]')` : sql`null::json`} as refs
-  from task_body b left join org_unit u on u.id = b.unit_id where b.task_id = t.id)`;
+  from (select b.role, b.unit_id, b.position,
+      coalesce((select u.full_name from org_unit u where u.id = b.unit_id), b.text) as name
+    from task_body b where b.task_id = t.id) b)`;
 const sharesLateral = sql`(select count(*) filter (where s.state = 'done') as done, count(*) as total
   from task_occurrence s where s.share_of = o.id)`;
 
@@ -245,6 +256,30 @@ export async function searchRegister(
     return row;
   });
   return { rows, total, bodiesOf };
+}
+
+/**
+ * What places each matching occurrence in time, and nothing else (no plan, bodies or shares): the first
+ * reading of "Việc của tôi", which then reads in full only the rows it lists (domain/workHorizon.ts).
+ * At most `limit` rows, most urgent first.
+ */
+export function registerTimes(db: Kysely<Database>, f: RegisterFilter, clock: Clock, limit: number) {
+  return db
+    .selectFrom("task_occurrence as o")
+    .where(filterSql(f, clock))
+    .select([
+      "o.id",
+      "o.task_id",
+      "o.share_unit_id",
+      "o.due_on",
+      "o.period_year",
+      timelinessSql(clock).as("timeliness"),
+    ])
+    .orderBy(urgencySql(clock))
+    .orderBy("o.due_on")
+    .orderBy("o.id")
+    .limit(limit)
+    .execute();
 }
 
 /** Occurrences to chase on `clock.today`: due soon or overdue, in a state a coordinator could chase. */

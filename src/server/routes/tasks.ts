@@ -72,14 +72,18 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "Việc của tôi: cán bộ — việc của đơn vị mình, gấp nhất trước; điều phối — việc chờ xác nhận",
+        summary:
+          "Việc của tôi: cán bộ — việc của đơn vị mình, gấp nhất trước (các kỳ sau khi hỏi withLater=true); điều phối — việc chờ xác nhận",
+        querystring: z.object({ withLater: z.enum(["true", "false"]).optional() }),
         response: { 200: MyWork },
       },
     },
     async (req) => {
       const { actor } = await callerOf(req);
       const c = clock();
-      const { bodiesOf, ...work } = await getMyWork(app.deps.db, actor, c);
+      const { bodiesOf, ...work } = await getMyWork(app.deps.db, actor, c, {
+        withLater: req.query.withLater === "true",
+      });
       // each row carries what the caller may do on it, from the transition table (coordinators need
       // no bodies for that; an officer's come with the rows)
       const withActions = <

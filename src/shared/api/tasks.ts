@@ -71,7 +71,9 @@ export const MyWork = z.object({
   /** "unit": an officer's own work; "confirm": a coordinator's; "read": nothing asked of a leader. */
   mode: z.enum(["unit", "confirm", "read"]),
   rows: z.array(WorkRow.extend({ horizon: z.enum(["now", "next", "later"]) })),
+  /** The later years' occurrences: listed only when asked (`withLater=true`), always counted. */
   later: z.array(WorkRow.extend({ horizon: z.enum(["now", "next", "later"]) })),
+  laterCount: z.number().int(),
   pending: z.array(WorkRow),
   today: day,
   /** Reports the unit owes in open rounds. */

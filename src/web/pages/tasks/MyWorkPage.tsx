@@ -8,10 +8,11 @@ import { TaskRows } from "./TaskRows.tsx";
 
 export function MyWorkPage() {
   const { t, lang } = useI18n();
-  const q = useMyWork();
+  const [showLater, setShowLater] = useState(false);
+  const q = useMyWork(showLater);
   const rows = q.data?.rows ?? [];
   const later = q.data?.later ?? [];
-  const [showLater, setShowLater] = useState(false);
+  const laterCount = q.data?.laterCount ?? 0;
   const now = rows.filter((r) => r.horizon === "now");
   const next = rows.filter((r) => r.horizon === "next");
   const count = (k: Timeliness) => rows.filter((r) => r.timeliness === k).length;
@@ -69,10 +70,15 @@ export function MyWorkPage() {
           <TaskRows rows={next} />
         </section>
       )}
-      {later.length > 0 && (
+      {laterCount > 0 && (
         <Group>
-          <Button variant="subtle" onClick={() => setShowLater((v) => !v)} data-testid="work-later-toggle">
-            {showLater ? t("tasks.hideLater") : `${t("tasks.showLater")} (${later.length})`}
+          <Button
+            variant="subtle"
+            onClick={() => setShowLater((v) => !v)}
+            loading={showLater && q.isPlaceholderData}
+            data-testid="work-later-toggle"
+          >
+            {showLater ? t("tasks.hideLater") : `${t("tasks.showLater")} (${laterCount})`}
           </Button>
           <Link to="/nhiem-vu">{t("nav.tasks")}</Link>
         </Group>
