@@ -27,6 +27,7 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { openPostgres } from "../src/db/database.ts";
+import { type Account, officerAccounts } from "./loadAccounts.ts";
 import { discover, planOf, ROLE_SHARE, type Session, type Step, type World } from "./loadMix.ts";
 import { type Server, startServer, throwawayPostgres } from "./loadServer.ts";
 import { type Exchange, thinkTimeRun } from "./thinkTimeRun.ts";
@@ -38,6 +39,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DOWN_SECONDS = Number(process.env.BENCH_PG_DOWN_SECONDS ?? 4);
 const ONLY = process.env.BENCH_DB ?? "";
 const SOCKET = process.env.BENCH_PG_SOCKET === "1";
+/** Communes whose officers take part (the demo's Bình Lư and others given an account for the run). */
+const OFFICER_UNITS = Number(process.env.BENCH_OFFICER_UNITS ?? 8);
 
 interface AutocannonResult {
   errors: number;
@@ -86,10 +89,14 @@ async function getJson<T>(base: string, s: Session, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** N sessions over the demo accounts by ROLE_SHARE (one account may hold several sessions). */
-async function signInAll(server: Server, count = SESSIONS): Promise<Session[]> {
+/**
+ * N sessions by ROLE_SHARE over the demo accounts (one account may hold several sessions); officer
+ * sessions go round the officer accounts (bench/loadAccounts.ts), one commune after another.
+ */
+async function signInAll(server: Server, officers: Account[], count = SESSIONS): Promise<Session[]> {
   const byRole = new Map<string, Session>();
   for (const [username, password] of server.accounts) {
+    if (username.startsWith("bench.")) continue;
     const s = await signIn(server.base, username, password);
     byRole.set(s.role, s);
   }
@@ -98,10 +105,30 @@ async function signInAll(server: Server, count = SESSIONS): Promise<Session[]> {
     const first = byRole.get(role);
     if (!first) throw new Error(`no demo account of role ${role}`);
     const n = Math.max(1, Math.round(count * share));
-    for (let i = 0; i < n && out.length < count; i++)
-      out.push(i === 0 ? first : await signIn(server.base, first.username, passwordOf(server, first)));
+    for (let i = 0; i < n && out.length < count; i++) {
+      const officer = role === "officer" ? (officers[i % officers.length] as Account) : null;
+      if (i === 0 && !officer) out.push(first);
+      else if (officer) out.push(await signIn(server.base, officer.username, officer.password));
+      else out.push(await signIn(server.base, first.username, passwordOf(server, first)));
+    }
   }
   return out;
+}
+
+/** The officer accounts of the run: the demo officer and BENCH_OFFICER_UNITS − 1 created for other communes. */
+async function officersOf(server: Server): Promise<Account[]> {
+  const demo = [...server.accounts].map(([username, password]) => ({ username, password }));
+  const signed = await Promise.all(
+    demo.map(async (a) => ({ a, s: await signIn(server.base, a.username, a.password) })),
+  );
+  const admin = signed.find((x) => x.s.role === "admin")?.s;
+  const officer = signed.find((x) => x.s.role === "officer")?.a;
+  if (!admin || !officer) throw new Error("the demo lacks an administrator or an officer");
+  const accounts = await officerAccounts(server.base, admin, officer, OFFICER_UNITS, (a) =>
+    signIn(server.base, a.username, a.password),
+  );
+  for (const a of accounts) server.accounts.set(a.username, a.password);
+  return accounts;
 }
 const passwordOf = (server: Server, s: Session) => server.accounts.get(s.username) as string;
 
@@ -330,13 +357,16 @@ async function bench(
   const dbCpu = cluster ? () => cluster.cpuSeconds() : undefined;
   const server = await startServer(databaseUrl);
   try {
-    const sessions = await signInAll(server);
-    const paced = PACED_SESSIONS === SESSIONS ? sessions : await signInAll(server, PACED_SESSIONS);
+    const officers = await officersOf(server);
+    const sessions = await signInAll(server, officers);
+    const paced = PACED_SESSIONS === SESSIONS ? sessions : await signInAll(server, officers, PACED_SESSIONS);
     const world = await discover(sessions, (who, path) => getJson(server.base, who, path));
     const roles = ROLE_SHARE.map(
       ([role]) => `${sessions.filter((s) => s.role === role).length} ${role}`,
     ).join(", ");
-    console.log(`${db}: ${sessions.length} sessions (${roles}), ${paced.length} paced, ${SECONDS} s per run`);
+    console.log(
+      `${db}: ${sessions.length} sessions (${roles}; officers of ${officers.length} communes), ${paced.length} paced, ${SECONDS} s per run`,
+    );
     if (process.env.BENCH_ROUTE_COST === "1") await routeCosts(server, sessions, world);
     const results = [
       await run(`a) 1 req/s per session (${paced.length})`, server, paced, world, true, undefined, dbCpu),

@@ -214,8 +214,20 @@ export type GetJson = <T>(s: Session, path: string) => Promise<T>;
 export async function discover(sessions: Session[], get: GetJson): Promise<World> {
   const officer = sessions.find((s) => s.role === "officer") as Session;
   const coordinator = sessions.find((s) => s.role === "coordinator") as Session;
-  const work = await get<{ rows: { id: number; version: number; state: string }[] }>(officer, "/api/my-work");
-  const open = work.rows.filter((r) => r.state === "not_started" || r.state === "in_progress");
+  // each officer unit's open work (one session of the unit asks)
+  const occurrences = new Map<number, number[]>();
+  const versions = new Map<number, number>();
+  for (const s of sessions) {
+    if (s.role !== "officer" || occurrences.has(s.unitId ?? 0)) continue;
+    const work = await get<{ rows: { id: number; version: number; state: string }[] }>(s, "/api/my-work");
+    const open = work.rows.filter((r) => r.state === "not_started" || r.state === "in_progress");
+    occurrences.set(
+      s.unitId ?? 0,
+      open.map((r) => r.id),
+    );
+    for (const r of work.rows) versions.set(r.id, r.version);
+  }
+  const open = occurrences.get(officer.unitId ?? 0) ?? [];
   const register = await get<{ rows: { id: number }[] }>(coordinator, "/api/tasks?page=1&pageSize=50");
   const { periods } = await get<{
     periods: { id: number; code: string; kind: string; cutoff_from: string; cutoff_to: string }[];
@@ -232,8 +244,8 @@ export async function discover(sessions: Session[], get: GetJson): Promise<World
   if (open.length === 0 || register.rows.length === 0 || !formPeriod || !target)
     throw new Error("the demo data lacks open occurrences, tasks, periods or targets");
   return {
-    occurrences: new Map([[officer.unitId ?? 0, open.map((r) => r.id)]]),
-    versions: new Map(work.rows.map((r) => [r.id, r.version])),
+    occurrences,
+    versions,
     formVersion: new Map(),
     chaseIds: register.rows.map((r) => r.id),
     formPeriodId: formPeriod.id,
