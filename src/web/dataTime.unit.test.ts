@@ -4,7 +4,7 @@ import { formatTime } from "./format.ts";
 
 /** An instant given as the clock read in Vietnam on 01/12/2026. */
 const vn = (hms: string) => Date.parse(`2026-12-01T${hms}+07:00`);
-const shown = (arrival: string, age: string | null) => formatTime(computedAtOf(vn(arrival), age));
+const shown = (arrival: string, age: string | null | undefined) => formatTime(computedAtOf(vn(arrival), age));
 
 describe("Số liệu lúc: when an answer was computed", () => {
   it("is the arrival less the Age header's seconds", () => {
