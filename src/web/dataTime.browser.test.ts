@@ -66,8 +66,11 @@ describe("Số liệu lúc: when the figures shown were computed", () => {
     await page.close();
   });
 
-  it("the register and the scoreboard say it too", async () => {
-    const page = await web.signedIn("demo.dieuphoi", { viewport: VIEWPORT, at: "/nhiem-vu" });
+  it("the targets, the register and the scoreboard say it too", async () => {
+    const page = await web.signedIn("demo.dieuphoi", { viewport: VIEWPORT, at: "/chi-tieu" });
+    await expect.poll(() => dataTime(page)).toMatch(/^Số liệu lúc \d{2}:\d{2}:\d{2}$/);
+    await page.goto(`${web.base}/nhiem-vu`);
+    await expect.poll(() => page.getByTestId("register-total").isVisible()).toBe(true);
     await expect.poll(() => dataTime(page)).toMatch(/^Số liệu lúc \d{2}:\d{2}:\d{2}$/);
     await page.goto(`${web.base}/nhiem-vu?tab=scoreboard`);
     await expect.poll(() => page.getByTestId("scoreboard").isVisible()).toBe(true);
