@@ -55,6 +55,12 @@ export function formatVnDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** hh:mm:ss (24 h) in Vietnam at an instant ("2026-12-01T01:41:07Z" → "08:41:07"); fixed offset, as todayIso. */
+export function formatVnTime(instant: Date | number): string {
+  const ms = typeof instant === "number" ? instant : instant.getTime();
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 19);
+}
+
 /** The Vietnamese calendar date (ISO) of an instant, e.g. a stored timestamp. */
 export function vnDateOf(instant: Date | string): string {
   return todayIso(typeof instant === "string" ? new Date(instant) : instant);

@@ -1,3 +1,4 @@
+import { computedAtOf, stampAnswer } from "./dataTime.ts";
 import { textNow } from "./texts.ts";
 /** Thin client for the JSON API: sends the CSRF token on every change and turns errors into ApiError. */
 export class ApiError extends Error {
@@ -27,6 +28,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     credentials: "same-origin",
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  const arrivedAt = Date.now();
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
@@ -37,6 +39,8 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       data?.details ?? null,
     );
   }
+  // when the figures were computed (a cached answer says how old it is): the page's "Số liệu lúc"
+  if (method === "GET") stampAnswer(data, computedAtOf(arrivedAt, res.headers.get("age")));
   return data as T;
 }
 

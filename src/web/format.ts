@@ -1,4 +1,4 @@
-import { formatVnDate, isIsoDate, VN_TIME_ZONE, vnDateOf } from "../domain/dates.ts";
+import { formatVnDate, formatVnTime, isIsoDate, VN_TIME_ZONE, vnDateOf } from "../domain/dates.ts";
 import { formatViNumber } from "../domain/numbers.ts";
 
 /** 1.234,5 (the one formatter: domain/numbers.ts) */
@@ -22,4 +22,9 @@ export function formatDateTime(iso: string | Date): string {
     hour12: false,
   }).format(dt);
   return `${formatDate(dt)} ${time}`;
+}
+
+/** hh:mm:ss (24 h), as the clock read in Vietnam at that instant (domain/dates.ts). */
+export function formatTime(instant: Date | number): string {
+  return formatVnTime(instant);
 }

@@ -235,6 +235,7 @@ export const en: Record<Key, string> = {
   save: "Save",
   cancel: "Cancel",
   loading: "Loading…",
+  "dataTime.asOf": "Figures as of",
   "role.admin": "System administrator",
   "role.coordinator": "Province coordinator",
   "role.officer": "Body officer",

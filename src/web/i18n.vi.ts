@@ -230,6 +230,7 @@ export const vi = {
   save: "Lưu",
   cancel: "Hủy",
   loading: "Đang tải…",
+  "dataTime.asOf": "Số liệu lúc",
   "role.admin": "Quản trị hệ thống",
   "role.coordinator": "Điều phối cấp tỉnh",
   "role.officer": "Cán bộ đơn vị",

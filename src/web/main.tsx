@@ -6,16 +6,17 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App.tsx";
+import { shareKeepingTime } from "./dataTime.ts";
 import { I18nProvider } from "./i18n.tsx";
 import { registerServiceWorker } from "./offline/registerServiceWorker.ts";
 import { installTableLabels } from "./tableLabels.ts";
 
 const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
 // "always": with no link the queries still run, so those that keep a copy on the device (offline/kept.ts)
-// can answer from it instead of waiting for the network
+// can answer from it instead of waiting for the network; the shared data keeps its answer's time (dataTime.ts)
 const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { retry: false, staleTime: 30_000, networkMode: "always" },
+    queries: { retry: false, staleTime: 30_000, networkMode: "always", structuralSharing: shareKeepingTime },
     mutations: { networkMode: "always" },
   },
 });

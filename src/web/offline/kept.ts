@@ -1,4 +1,5 @@
 import { get } from "../api.ts";
+import { answerTime, stampAnswer } from "../dataTime.ts";
 import { offlineStore } from "./store.ts";
 
 /** fetch() rejects with a TypeError when there is no link at all (no answer, not an error answer). */
@@ -36,14 +37,18 @@ export async function getKept<T>(url: string): Promise<T> {
     const kept = await (await offlineStore()).get("kept", url).catch(() => undefined);
     if (!kept) throw e;
     tell(kept.at);
+    // shown offline, the answer is as old as when it was computed, not now
+    stampAnswer(kept.data, kept.computedAt ?? kept.at);
     return kept.data as T;
   }
 }
 
 /** Keeps an answer for reading offline (in the background: a full store never breaks the page). */
 export function keep(url: string, data: unknown): void {
+  const at = Date.now();
+  const computedAt = answerTime(data) ?? at;
   void offlineStore()
-    .then((db) => db.put("kept", { url, data, at: Date.now() }))
+    .then((db) => db.put("kept", { url, data, at, computedAt }))
     .catch(() => {});
 }
 

@@ -29,6 +29,8 @@ export interface KeptAnswer {
   url: string;
   data: unknown;
   at: number;
+  /** When the server computed it (web/dataTime.ts); absent in copies kept before it was noted. */
+  computedAt?: number;
 }
 
 interface OfflineSchema extends DBSchema {

@@ -14,6 +14,7 @@ import {
 import { lazy, Suspense } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useOverview } from "../api/overview.ts";
+import { DataTime } from "../components/DataTime.tsx";
 import { type TargetStatus, targetStatusInfo } from "../figures.ts";
 import { formatDate, formatNumber } from "../format.ts";
 import { useI18n } from "../i18n.tsx";
@@ -95,6 +96,7 @@ export function OverviewPage() {
             {o.root ? `${o.root.number ?? ""} — ${o.root.title ?? ""}` : t("overview.noPlan")} ·{" "}
             {t("overview.asOfShort")} {formatDate(o.asOf)}
           </Text>
+          <DataTime of={o} />
 
           <Card withBorder>
             <Title order={4} mb="xs">

@@ -13,6 +13,7 @@ import {
 import { useState } from "react";
 import { breakdownsOf, optionsOf } from "../../../domain/breakdowns.ts";
 import { useTargets } from "../../api/targets.ts";
+import { DataTime } from "../../components/DataTime.tsx";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useIndicators, useIndicatorValues, usePeriods, type ValuesQuery } from "../../indicators.ts";
@@ -164,6 +165,7 @@ export function DrillDownPanel(props: { indicatorId: string | null; unitId: stri
           />
         </Stack>
       )}
+      <DataTime of={values.data} />
       {values.data && rows.length === 0 && <Text c="dimmed">{t("figures.noData")}</Text>}
       {rows.length > 0 && (
         <Table striped data-testid="drill-table">

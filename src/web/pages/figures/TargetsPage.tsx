@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Titl
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { type TargetRow, useTargets } from "../../api/targets.ts";
+import { DataTime } from "../../components/DataTime.tsx";
 import { targetStatusInfo } from "../../figures.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -148,6 +149,7 @@ export function TargetsPage() {
                   .replace("{atRisk}", formatNumber(targets.data.thresholds.atRisk))}
               </Text>
             )}
+            <DataTime of={targets.data} />
             {[...groups.entries()].map(([unit, list]) => (
               <Stack key={unit} gap="xs">
                 <Title order={4}>{unit}</Title>

@@ -14,6 +14,7 @@ import {
 import { DateInput } from "@mantine/dates";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useSearchParams } from "react-router";
+import { DataTime } from "../../components/DataTime.tsx";
 import { usePlanGraph } from "../../documents.ts";
 import { formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
@@ -157,6 +158,7 @@ export function RegisterPage() {
                 </Button>
               </Group>
             </Group>
+            <DataTime of={register.data} />
             {register.data && <TaskRows rows={register.data.rows} />}
             {(register.data?.total ?? 0) > PAGE && (
               <Pagination

@@ -2,6 +2,7 @@ import "@mantine/dates/styles.css";
 import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useState } from "react";
+import { DataTime } from "../../components/DataTime.tsx";
 import { formatDate, formatNumber } from "../../format.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useScoreboard } from "../../tasks.ts";
@@ -45,6 +46,7 @@ export function ScoreboardPanel({
       <Text size="xs" c="dimmed">
         {t("tasks.rateHelp")}
       </Text>
+      <DataTime of={board.data} />
       <Table.ScrollContainer minWidth={760}>
         <Table striped data-testid="scoreboard">
           <Table.Thead>
