@@ -300,12 +300,13 @@ function row(db: string, r: RunResult): string {
   return `| ${db} | ${r.label} | ${num(total / r.seconds, 1)} | ${num(pct(l, 50))} | ${num(pct(l, 95))} | ${num(pct(l, 99))} | ${num(total)} | ${num(r.tally.conflicts)} | ${num(errors)} | ${num((1000 * r.cpu) / Math.max(1, total), 1)} | ${r.dbCpu ? num((1000 * r.dbCpu) / Math.max(1, total), 1) : "-"} | ${mb(r.rssMax)} / ${mb(r.rssEnd)} |`;
 }
 
-function details(r: RunResult) {
-  const slowest = [...r.tally.byStep]
+/** The `n` groups of latencies with the highest p99: [key, p99, count], worst first. */
+function worstByP99<K>(groups: Map<K, number[]>, n: number) {
+  return [...groups]
     .map(
-      ([name, l]) =>
+      ([key, l]) =>
         [
-          name,
+          key,
           pct(
             [...l].sort((a, b) => a - b),
             99,
@@ -314,7 +315,11 @@ function details(r: RunResult) {
         ] as const,
     )
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 4);
+    .slice(0, n);
+}
+
+function details(r: RunResult) {
+  const slowest = worstByP99(r.tally.byStep, 4);
   console.log(
     `    ${r.label}: p99 by route — ${slowest.map(([n, p, c]) => `${n} ${num(p)} ms (${num(c)})`).join("; ")}`,
   );
@@ -325,20 +330,7 @@ function details(r: RunResult) {
     l.push(r.tally.latencies[i] as number);
     bySecond.set(second, l);
   });
-  const worstSeconds = [...bySecond]
-    .map(
-      ([second, l]) =>
-        [
-          second,
-          pct(
-            [...l].sort((a, b) => a - b),
-            99,
-          ),
-          l.length,
-        ] as const,
-    )
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5);
+  const worstSeconds = worstByP99(bySecond, 5);
   console.log(
     `    ${r.label}: worst seconds by p99 — ${worstSeconds.map(([second, p, c]) => `${second}–${second + 1} s ${num(p)} ms (${num(c)})`).join("; ")}`,
   );

@@ -11,18 +11,7 @@ import { draftToConfirmed } from "../import/toConfirmed.ts";
 import { getMyWork } from "./getMyWork.ts";
 import { importPlanDocument } from "./importPlanDocument.ts";
 import { loadScope } from "./loadScope.ts";
-
-/** A commune's five-year plan: one yearly task (due 31/12 each year, 2026–2030) and one continuous. */
-const PLAN = [
-  "KẾ HOẠCH",
-  "Thực hiện mục tiêu giáo dục giai đoạn 2026 - 2030",
-  "Số: 12/KH-UBND",
-  "Bình Lư, ngày 01 tháng 6 năm 2026",
-  "",
-  "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
-  "1\tRà soát trẻ trong độ tuổi đến trường\tPhòng Văn hóa - Xã hội\t\tHằng năm",
-  "2\tTuyên truyền về phổ cập giáo dục\tPhòng Văn hóa - Xã hội\t\tThường xuyên",
-].join("\n");
+import { COMMUNE_FIVE_YEAR_PLAN as PLAN } from "./testing/communePlan.ts";
 
 let db: Db;
 let officer: PolicyActor;

@@ -1,19 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatVnTime } from "../domain/dates.ts";
+import { COMMUNE_FIVE_YEAR_PLAN as PLAN } from "../usecases/testing/communePlan.ts";
 import { startWebTest, type WebTest } from "./testing/webTest.ts";
 
-/** A commune's five-year plan: a yearly task and a continuous one, so 2028–2030 are "later". */
-const PLAN = [
-  "KẾ HOẠCH",
-  "Thực hiện mục tiêu giáo dục giai đoạn 2026 - 2030",
-  "Số: 12/KH-UBND",
-  "Bình Lư, ngày 01 tháng 6 năm 2026",
-  "",
-  "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
-  "1\tRà soát trẻ trong độ tuổi đến trường\tPhòng Văn hóa - Xã hội\t\tHằng năm",
-  "2\tTuyên truyền về phổ cập giáo dục\tPhòng Văn hóa - Xã hội\t\tThường xuyên",
-].join("\n");
 const VIEWPORT = { width: 1280, height: 900 };
 let web: WebTest;
 
